@@ -1,0 +1,55 @@
+// Shapes of the input rules each service declares. Pure data and functions: no `vscode`, no SDK.
+// Shared by the create-snapshot input boxes, the language server (plans) and the emulator.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding about a value. `start`/`end` are character offsets into the checked text, when known. */
+export interface Issue {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** What a default value may be built from. */
+export interface DefaultContext {
+  /** The resource's name (or id when it has none). */
+  readonly resourceName: string;
+  readonly now: Date;
+}
+
+export interface InputField {
+  /** The API member this value goes to (e.g. snapshotName, SnapshotDescription, DBClusterSnapshotIdentifier). */
+  readonly key: string;
+  /** Short label, e.g. "Snapshot name". */
+  readonly label: string;
+  /** An example shown as the placeholder. */
+  readonly placeholder: string;
+  /** A one-line statement of the rules, shown as the prompt. */
+  readonly prompt: string;
+  readonly required: boolean;
+  /** Every issue of the value; an empty list means valid. Errors block submission; warnings do not. */
+  validate(value: string): Issue[];
+  /** A valid default value, when the field has a sensible one. */
+  defaultValue?(ctx: DefaultContext): string;
+  /** What the service stores (e.g. DocumentDB lowercases identifiers). */
+  normalize?(value: string): string;
+}
+
+export interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface TagRules {
+  readonly maxTags: number;
+  validateKey(key: string): Issue[];
+  validateValue(value: string): Issue[];
+}
+
+export interface ServiceInputRules {
+  /** The fields in prompt order. */
+  readonly fields: readonly InputField[];
+  /** Absent when the service's create API takes no tags. */
+  readonly tags?: TagRules;
+}
