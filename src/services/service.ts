@@ -111,3 +111,11 @@ export interface SnapshotService {
   /** The AWS console page of a resource. */
   consoleUrl(region: string, resource: Resource): string;
 }
+
+/** A resource together with where it lives: what tree nodes, prompts and plans pass around. */
+export interface ResourceTarget {
+  readonly profile: string;
+  readonly region: string;
+  readonly service: SnapshotService;
+  readonly resource: Resource;
+}
