@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+test('the .vsix holds only dist/*.js, media/, README, CHANGELOG, LICENSE and package.json', () => {
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const allowed = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^CHANGELOG\.md$/,
+    /^LICENSE$/,
+    /^media\//,
+    /^dist\/[\w.-]+\.js$/,
+  ];
+  const unexpected = listed.filter((file) => !allowed.some((pattern) => pattern.test(file)));
+  assert.deepEqual(unexpected, [], `files that do not belong in the .vsix: ${unexpected.join(', ')}`);
+  assert.ok(listed.includes('dist/extension.js'), 'dist/extension.js is packaged (run the build first)');
+  assert.ok(!listed.some((file) => file.startsWith('emulator/') || file.startsWith('src/')), 'no sources');
+});
