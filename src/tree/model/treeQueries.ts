@@ -1,0 +1,38 @@
+// Small pure helpers of the explorer model: which branches lie under a node, the name filter, snapshot order.
+import type { ExplorerNode, ResourceNode } from './nodes';
+
+/** What `refresh` targets: the deepest field given names the level (all when empty). */
+export interface RefreshTarget {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly serviceId?: string;
+  readonly resourceId?: string;
+}
+
+/** The branch keys at or under a node id (every key when `id` is undefined). Node ids nest with `/`. */
+export function branchesUnder(keys: Iterable<string>, id: string | undefined): string[] {
+  const all = [...keys];
+  if (id === undefined) return all;
+  return all.filter((k) => k === id || k.startsWith(`${id}/`));
+}
+
+/** Case-insensitive substring match of the filter on a resource's name or id. */
+export function matchesFilter(node: ResourceNode, filter: string): boolean {
+  if (!filter) return true;
+  const needle = filter.toLowerCase();
+  const { name, id } = node.target.resource;
+  return name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle);
+}
+
+/** Snapshots newest first (those without a date last, then by name); other nodes keep their place at the end. */
+export function newestFirst(nodes: readonly ExplorerNode[]): ExplorerNode[] {
+  const time = (n: ExplorerNode): number =>
+    n.kind === 'snapshot' && n.snapshot.createdAt ? n.snapshot.createdAt.getTime() : Number.NEGATIVE_INFINITY;
+  return [...nodes].sort((a, b) => {
+    if (a.kind !== 'snapshot' || b.kind !== 'snapshot')
+      return a.kind === 'snapshot' ? -1 : b.kind === 'snapshot' ? 1 : 0;
+    const d = time(b) - time(a);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+    return a.snapshot.name.localeCompare(b.snapshot.name);
+  });
+}
