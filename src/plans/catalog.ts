@@ -1,0 +1,56 @@
+// What the plan checks need to know about the services, profiles and regions: passed in, never looked up globally.
+import type { SnapshotService } from '../services/service';
+import type { InputField } from '../validation/types';
+import type { InputKey } from './model';
+
+/** The part of a service module the plan logic uses (a SnapshotService fits). */
+export type PlanService = Pick<
+  SnapshotService,
+  'id' | 'label' | 'rules' | 'isOfferedIn' | 'createOperation' | 'resourceNoun'
+>;
+
+export interface PlanProfile {
+  readonly name: string;
+  /** The profile's own `region`, used when neither the entry nor `defaults` names one. */
+  readonly region?: string;
+}
+
+export interface PlanEnvironment {
+  readonly services: readonly PlanService[];
+  /** Known profiles; undefined when they could not be read (then profiles are not checked). */
+  readonly profiles?: readonly PlanProfile[];
+  /** Known regions; undefined when not checked. */
+  readonly regions?: readonly string[];
+  /** The moment templates expand for (`{date}`, `{time}`, `{timestamp}`). */
+  readonly now: Date;
+}
+
+/** The profile an entry falls back to when neither it nor `defaults` names one. */
+export const fallbackProfile = 'default';
+
+/** Which plan key feeds a service's input field (matched on the API member name). */
+export function planKeyOf(field: InputField): InputKey | undefined {
+  const key = field.key;
+  if (/bucket/i.test(key)) return 'bucket';
+  if (/prefix/i.test(key)) return 'prefix';
+  if (/description/i.test(key)) return 'description';
+  if (/name|identifier/i.test(key)) return 'name';
+  return undefined;
+}
+
+/** The plan keys a service takes (inputs, plus `tags` when its create call takes tags). */
+export function planKeysOf(service: PlanService): Array<InputKey | 'tags'> {
+  const keys: Array<InputKey | 'tags'> = [];
+  for (const field of service.rules.fields) {
+    const key = planKeyOf(field);
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  if (service.rules.tags) keys.push('tags');
+  return keys;
+}
+
+/** The short word for a plan key's value in messages, e.g. "snapshot name". */
+export function labelOf(service: PlanService, key: InputKey): string {
+  const field = service.rules.fields.find((f) => planKeyOf(f) === key);
+  return field?.label ?? key;
+}

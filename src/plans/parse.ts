@@ -1,0 +1,210 @@
+// Parses a plan file with the `yaml` package into a typed plan whose every value keeps its source span.
+// Shape problems (unknown keys, wrong types) are reported here; service rules are checked in validate.ts.
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { messages } from './messages';
+import {
+  defaultsKeys,
+  entryKeys,
+  topLevelKeys,
+  type Plan,
+  type PlanDefaults,
+  type PlanEntry,
+  type PlanFields,
+  type PlanTag,
+  type PlanTags,
+  type PlanValue,
+  type RawDiagnostic,
+} from './model';
+import type { Span } from './positions';
+import { closest } from './suggest';
+
+export interface ParseResult {
+  readonly plan: Plan;
+  readonly diagnostics: RawDiagnostic[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function nodeSpan(node: Node | null | undefined, fallback: Span): Span {
+  const range = node?.range;
+  if (!range || range[1] <= range[0]) return fallback;
+  return { start: range[0], end: range[1] };
+}
+
+function scalarText(node: Scalar): string {
+  if (node.value === null || node.value === undefined) return '';
+  if (typeof node.value === 'string') return node.value;
+  // Numbers and booleans: keep what was written (`2.40` stays `2.40`).
+  return typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
+}
+
+class PlanReader {
+  readonly diagnostics: RawDiagnostic[] = [];
+  constructor(private readonly text: string) {}
+
+  error(span: Span, code: RawDiagnostic['code'], message: string, severity: RawDiagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ span, code, message, severity });
+  }
+
+  keyOf(pair: Pair): { name: string; span: Span } | undefined {
+    const key = pair.key as Node | null;
+    if (!isScalar(key)) {
+      this.error(nodeSpan(key, { start: 0, end: 0 }), 'plan-shape', messages.notAScalar('key'));
+      return undefined;
+    }
+    return { name: scalarText(key), span: nodeSpan(key, { start: 0, end: 0 }) };
+  }
+
+  value(pair: Pair, key: { name: string; span: Span }): PlanValue | undefined {
+    const node = pair.value as Node | null;
+    if (node === null || node === undefined) return { value: '', span: key.span, keySpan: key.span };
+    if (!isScalar(node)) {
+      this.error(nodeSpan(node, key.span), 'plan-shape', messages.notAScalar(key.name));
+      return undefined;
+    }
+    const value = scalarText(node);
+    const span = nodeSpan(node, key.span);
+    return { value, span, keySpan: key.span, offsetShift: this.shift(node, value, span) };
+  }
+
+  private shift(node: Scalar, value: string, span: Span): number | undefined {
+    const source = this.text.slice(span.start, span.end);
+    if (node.type === 'PLAIN' && source === value) return 0;
+    if ((node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') && source.slice(1, -1) === value) return 1;
+    return undefined;
+  }
+
+  unknownKey(key: { name: string; span: Span }, where: string, allowed: readonly string[]): void {
+    this.error(key.span, 'unknown-key', messages.unknownKey(key.name, where, allowed, closest(key.name, allowed)));
+  }
+
+  tags(pair: Pair, key: { name: string; span: Span }): PlanTags | undefined {
+    const node = pair.value as Node | null;
+    if (node === null || node === undefined || (isScalar(node) && scalarText(node) === '')) {
+      return { keySpan: key.span, items: [] };
+    }
+    if (!isMap(node)) {
+      this.error(nodeSpan(node, key.span), 'plan-shape', messages.tagsNotAMap());
+      return undefined;
+    }
+    const items: PlanTag[] = [];
+    for (const tagPair of node.items) {
+      const tagKey = this.keyOf(tagPair);
+      if (!tagKey) continue;
+      const tagValue = this.value(tagPair, tagKey);
+      if (!tagValue) continue;
+      items.push({ key: { value: tagKey.name, span: tagKey.span, keySpan: tagKey.span }, value: tagValue });
+    }
+    return { keySpan: key.span, items };
+  }
+
+  /** Reads the keys shared by `defaults` and entries; returns false for a key it does not know. */
+  field(target: Mutable<PlanFields>, pair: Pair, key: { name: string; span: Span }): boolean {
+    switch (key.name) {
+      case 'profile':
+      case 'region':
+      case 'name':
+      case 'description':
+      case 'bucket':
+      case 'prefix': {
+        const value = this.value(pair, key);
+        if (value) target[key.name] = value;
+        return true;
+      }
+      case 'tags': {
+        const tags = this.tags(pair, key);
+        if (tags) target.tags = tags;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  defaults(pair: Pair, key: { name: string; span: Span }): PlanDefaults | undefined {
+    const node = pair.value as Node | null;
+    if (node === null || node === undefined) return { span: key.span, keySpan: key.span };
+    if (!isMap(node)) {
+      this.error(nodeSpan(node, key.span), 'plan-shape', messages.notAMap('`defaults`'));
+      return undefined;
+    }
+    const defaults: Mutable<PlanDefaults> = { span: nodeSpan(node, key.span), keySpan: key.span };
+    for (const item of node.items) {
+      const itemKey = this.keyOf(item);
+      if (itemKey && !this.field(defaults, item, itemKey)) this.unknownKey(itemKey, '`defaults`', defaultsKeys);
+    }
+    return defaults;
+  }
+
+  entry(node: YAMLMap, index: number): PlanEntry {
+    const entry: Mutable<PlanEntry> = { index, span: nodeSpan(node, { start: 0, end: 0 }) };
+    for (const item of node.items) {
+      const itemKey = this.keyOf(item);
+      if (!itemKey) continue;
+      if (itemKey.name === 'service' || itemKey.name === 'resource') {
+        const value = this.value(item, itemKey);
+        if (value) entry[itemKey.name] = value;
+      } else if (!this.field(entry, item, itemKey)) {
+        this.unknownKey(itemKey, `entry ${index + 1}`, entryKeys);
+      }
+    }
+    return entry;
+  }
+}
+
+export function parsePlan(text: string): ParseResult {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const reader = new PlanReader(text);
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = problem.pos;
+    const span =
+      end > start
+        ? { start, end }
+        : { start: Math.max(0, Math.min(start, text.length - 1)), end: Math.min(text.length, start + 1) };
+    const detail = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.code;
+    reader.error(
+      span,
+      'yaml-syntax',
+      messages.yamlSyntax(detail),
+      problem.name === 'YAMLWarning' ? 'warning' : 'error',
+    );
+  }
+
+  const plan: Mutable<Plan> & { entries: PlanEntry[] } = { text, entries: [] };
+  const root = doc.contents as Node | null;
+  if (root === null || root === undefined || (isScalar(root) && scalarText(root) === '')) {
+    if (doc.errors.length === 0) reader.error({ start: 0, end: 0 }, 'plan-shape', messages.emptyPlan(), 'info');
+    return { plan, diagnostics: reader.diagnostics };
+  }
+  if (!isMap(root)) {
+    reader.error(nodeSpan(root, { start: 0, end: 0 }), 'plan-shape', messages.notAMap('A snapshot plan'));
+    return { plan, diagnostics: reader.diagnostics };
+  }
+  for (const pair of root.items) {
+    if (!isPair(pair)) continue;
+    const key = reader.keyOf(pair);
+    if (!key) continue;
+    if (key.name === 'defaults') {
+      plan.defaults = reader.defaults(pair, key);
+    } else if (key.name === 'snapshots') {
+      plan.snapshotsKeySpan = key.span;
+      const list = pair.value as Node | null;
+      if (list === null || list === undefined) continue;
+      if (!isSeq(list)) {
+        reader.error(nodeSpan(list, key.span), 'plan-shape', messages.snapshotsNotAList());
+        continue;
+      }
+      list.items.forEach((item, index) => {
+        const node = item as Node | null;
+        if (isMap(node)) plan.entries.push(reader.entry(node, index));
+        else reader.error(nodeSpan(node, key.span), 'plan-shape', messages.entryNotAMap(index + 1));
+      });
+    } else {
+      reader.unknownKey(key, 'the plan', topLevelKeys);
+    }
+  }
+  if (!plan.snapshotsKeySpan && doc.errors.length === 0) {
+    reader.error({ start: 0, end: 0 }, 'plan-shape', messages.emptyPlan(), 'info');
+  }
+  return { plan, diagnostics: reader.diagnostics };
+}
