@@ -1,9 +1,9 @@
 // The explorer's data, without `vscode`: one paged loader per expanded branch, every branch loading on its own
 // (a failure stays in its branch), refresh that cancels in-flight calls, a name filter and the in-progress
 // marker. `getChildren` never rejects and never notifies: failures become error nodes.
-import type { AwsClients } from '../../aws/clients';
 import type { Logger } from '../../log';
-import type { AwsContext, Page, SnapshotService } from '../../services/service';
+import type { Page } from '../../services/service';
+import { loadChildPage, type BranchPageDeps } from './branchPages';
 import { describeNode, type DescribeState, type NodeView } from './describe';
 import { messages } from './messages';
 import {
@@ -12,10 +12,6 @@ import {
   loadMoreNode,
   placeholderNode,
   profileNode,
-  regionNode,
-  resourceNode,
-  serviceNode,
-  snapshotNode,
   type BranchOwner,
   type ErrorNode,
   type ExplorerNode,
@@ -27,16 +23,11 @@ import {
 } from './nodes';
 import { PagedLoader } from './pagedLoader';
 import { toTreeError, type ErrorClassifier } from './treeError';
-import { clampPageSize, regionsFor, visibleProfiles, type TreeSettings } from './treeSettings';
-import { branchesUnder, matchesFilter, newestFirst, type RefreshTarget } from './treeQueries';
+import { visibleProfiles } from './treeSettings';
+import { branchesUnder, matchesFilter, newestFirst, ownersForTarget, type RefreshTarget } from './treeQueries';
 
-export interface ExplorerModelDeps {
+export interface ExplorerModelDeps extends BranchPageDeps {
   readonly profiles: () => Promise<readonly ProfileEntry[]>;
-  readonly clients: AwsClients;
-  readonly services: readonly SnapshotService[];
-  readonly settings: () => TreeSettings;
-  /** Resolves a profile's credentials once when it expands; rejects with the reason they cannot be had. */
-  readonly checkCredentials?: (profile: string, signal: AbortSignal) => Promise<void>;
   readonly classifyError?: ErrorClassifier;
   readonly log?: Logger;
 }
@@ -246,38 +237,12 @@ export class ExplorerModel implements DescribeState {
   // ---- internals ----
 
   private findOwners(target: RefreshTarget): BranchOwner[] | undefined {
-    const { profile, region, serviceId, resourceId } = target;
-    if (profile === undefined && region === undefined && serviceId === undefined && resourceId === undefined) {
-      return undefined;
-    }
     const owners = new Map<string, BranchOwner>();
     for (const branch of this.branches.values()) {
       if (branch.owner) owners.set(branch.owner.id, branch.owner);
       for (const item of branch.loader.items) if (isBranchOwner(item)) owners.set(item.id, item);
     }
-    const matches = (node: BranchOwner): boolean => {
-      const p =
-        node.kind === 'profile' ? node.profile.name : node.kind === 'resource' ? node.target.profile : node.profile;
-      const r = node.kind === 'profile' ? undefined : node.kind === 'resource' ? node.target.region : node.region;
-      const s =
-        node.kind === 'service' ? node.service.id : node.kind === 'resource' ? node.target.service.id : undefined;
-      return (
-        (profile === undefined || p === profile) &&
-        (region === undefined || r === region) &&
-        (serviceId === undefined || s === serviceId)
-      );
-    };
-    const level = (kind: BranchOwner['kind']): BranchOwner[] =>
-      [...owners.values()].filter((n) => n.kind === kind && matches(n));
-    if (resourceId !== undefined) {
-      const found = level('resource').filter((n) => n.kind === 'resource' && n.target.resource.id === resourceId);
-      // A resource not loaded yet (e.g. just created): refresh its service so it appears.
-      if (found.length > 0) return found;
-      return level('service');
-    }
-    if (serviceId !== undefined) return level('service');
-    if (region !== undefined) return level('region');
-    return level('profile');
+    return ownersForTarget(owners.values(), target);
   }
 
   private branchFor(owner: BranchOwner | undefined): Branch {
@@ -296,51 +261,20 @@ export class ExplorerModel implements DescribeState {
     return branch;
   }
 
-  private ctx(profile: string, region: string, signal: AbortSignal): AwsContext {
-    return { profile, region, clients: this.deps.clients, signal };
-  }
-
-  private pageSize(): number {
-    return clampPageSize(this.deps.settings().pageSize);
-  }
-
-  private async loadPage(
+  private loadPage(
     owner: BranchOwner | undefined,
     token: string | undefined,
     signal: AbortSignal,
   ): Promise<Page<ExplorerNode>> {
-    if (!owner) {
-      const all = await this.deps.profiles();
-      this.discovered = all.length;
-      this.reportProfiles(all.length);
-      return { items: visibleProfiles(all, this.deps.settings()).map(profileNode) };
-    }
-    switch (owner.kind) {
-      case 'profile': {
-        if (owner.profile.error !== undefined && owner.profile.error !== null && owner.profile.error !== false) {
-          throw owner.profile.error;
-        }
-        await this.deps.checkCredentials?.(owner.profile.name, signal);
-        return { items: regionsFor(owner.profile, this.deps.settings()).map((r) => regionNode(owner, r)) };
-      }
-      case 'region':
-        return { items: this.deps.services.map((s) => serviceNode(owner, s)) };
-      case 'service': {
-        const page = await owner.service.listResources(this.ctx(owner.profile, owner.region, signal), {
-          ...(token ? { nextToken: token } : {}),
-          pageSize: this.pageSize(),
-        });
-        return { items: page.items.map((r) => resourceNode(owner, r)), ...withToken(page.nextToken) };
-      }
-      case 'resource': {
-        const { profile, region, service, resource } = owner.target;
-        const page = await service.listSnapshots(this.ctx(profile, region, signal), resource, {
-          ...(token ? { nextToken: token } : {}),
-          pageSize: this.pageSize(),
-        });
-        return { items: page.items.map((s) => snapshotNode(owner, s)), ...withToken(page.nextToken) };
-      }
-    }
+    if (owner) return loadChildPage(owner, token, signal, this.deps);
+    return this.loadProfiles();
+  }
+
+  private async loadProfiles(): Promise<Page<ExplorerNode>> {
+    const all = await this.deps.profiles();
+    this.discovered = all.length;
+    this.reportProfiles(all.length);
+    return { items: visibleProfiles(all, this.deps.settings()).map(profileNode) };
   }
 
   private reportProfiles(discovered: number): void {
@@ -424,8 +358,4 @@ export class ExplorerModel implements DescribeState {
         return messages.couldNotListSnapshots;
     }
   }
-}
-
-function withToken(nextToken: string | undefined): { nextToken?: string } {
-  return nextToken ? { nextToken } : {};
 }

@@ -1,5 +1,5 @@
 // Small pure helpers of the explorer model: which branches lie under a node, the name filter, snapshot order.
-import type { ExplorerNode, ResourceNode } from './nodes';
+import type { BranchOwner, ExplorerNode, ResourceNode } from './nodes';
 
 /** What `refresh` targets: the deepest field given names the level (all when empty). */
 export interface RefreshTarget {
@@ -35,4 +35,45 @@ export function newestFirst(nodes: readonly ExplorerNode[]): ExplorerNode[] {
     if (d !== 0 && !Number.isNaN(d)) return d;
     return a.snapshot.name.localeCompare(b.snapshot.name);
   });
+}
+
+/**
+ * The loaded branch owners a refresh target names, at the deepest level it gives; undefined for an empty
+ * target (everything). A resource id not loaded yet (e.g. just created) names its service, so it appears.
+ */
+export function ownersForTarget(owners: Iterable<BranchOwner>, target: RefreshTarget): BranchOwner[] | undefined {
+  const { profile, region, serviceId, resourceId } = target;
+  if (profile === undefined && region === undefined && serviceId === undefined && resourceId === undefined) {
+    return undefined;
+  }
+  const all = [...owners];
+  const where = (node: BranchOwner): { p: string; r?: string; s?: string } => {
+    switch (node.kind) {
+      case 'profile':
+        return { p: node.profile.name };
+      case 'region':
+        return { p: node.profile, r: node.region };
+      case 'service':
+        return { p: node.profile, r: node.region, s: node.service.id };
+      case 'resource':
+        return { p: node.target.profile, r: node.target.region, s: node.target.service.id };
+    }
+  };
+  const level = (kind: BranchOwner['kind']): BranchOwner[] =>
+    all.filter((n) => {
+      const w = where(n);
+      return (
+        n.kind === kind &&
+        (profile === undefined || w.p === profile) &&
+        (region === undefined || w.r === region) &&
+        (serviceId === undefined || w.s === serviceId)
+      );
+    });
+  if (resourceId !== undefined) {
+    const found = level('resource').filter((n) => n.kind === 'resource' && n.target.resource.id === resourceId);
+    return found.length > 0 ? found : level('service');
+  }
+  if (serviceId !== undefined) return level('service');
+  if (region !== undefined) return level('region');
+  return level('profile');
 }

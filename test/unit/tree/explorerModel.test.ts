@@ -317,7 +317,8 @@ test('snapshots are listed newest first, with a spinning icon and progress while
   assert.equal(creating.icon, 'loading~spin');
   assert.equal(creating.description, 'CREATING · 40% · 2026-03-01 00:00 UTC');
   assert.equal(model.describe(snaps[1]!).icon, 'error');
-  assert.equal(snaps[0]!.kind === 'snapshot' && snaps[0].target.resource.id, 'g1');
+  const first = snaps[0]!;
+  assert.equal(first.kind === 'snapshot' && first.target.resource.id, 'g1');
 });
 
 test('the in-progress marker spins the resource icon, adds a context token and reloads its snapshots', async () => {
