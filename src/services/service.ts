@@ -97,6 +97,8 @@ export interface SnapshotService {
 
   /** False when the service is not offered in a region (shown quietly, not as an error). */
   isOfferedIn(region: string): boolean;
+  /** The regions where the service is offered (data behind `isOfferedIn`, for region pickers). */
+  readonly regions?: readonly string[];
   listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>>;
   /** One resource by id, or undefined when it does not exist. */
   getResource(ctx: AwsContext, id: string): Promise<Resource | undefined>;

@@ -1,0 +1,219 @@
+// Neptune Analytics: graphs and their snapshots (ListGraphs, GetGraph, ListGraphSnapshots, CreateGraphSnapshot,
+// GetGraphSnapshot).
+import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune-graph';
+import { loadSdk } from '../aws/sdkLoader';
+import { neptuneGraphRules } from '../validation/index';
+import {
+  clampPageSize,
+  consoleHome,
+  details,
+  isErrorNamed,
+  isoDate,
+  newestFirst,
+  plural,
+  requiredValue,
+  toDate,
+} from './common';
+import type {
+  AwsContext,
+  Page,
+  PageRequest,
+  Resource,
+  Snapshot,
+  SnapshotInput,
+  SnapshotRef,
+  SnapshotService,
+  SnapshotState,
+} from './service';
+
+const ID = 'neptune-graph';
+
+/** Neptune Analytics regions (Neptune Analytics user guide, "Limits for Neptune Analytics"). */
+const regions = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+] as const;
+
+const snapshotStates: Readonly<Record<string, SnapshotState>> = {
+  CREATING: 'creating',
+  AVAILABLE: 'available',
+  DELETING: 'deleting',
+  FAILED: 'failed',
+};
+
+/** GetGraph's output has the same members as a summary, plus a few more we do not show. */
+type GraphLike = GraphSummary & { createTime?: Date; statusReason?: string };
+
+function toResource(graph: GraphLike): Resource {
+  const status = graph.status ?? 'UNKNOWN';
+  const memory = graph.provisionedMemory !== undefined ? `${graph.provisionedMemory} m-NCU` : undefined;
+  const replicas = graph.replicaCount !== undefined ? plural(graph.replicaCount, 'replica', 'replicas') : undefined;
+  const createdAt = toDate(graph.createTime);
+  const id = graph.id ?? '';
+  return {
+    service: ID,
+    id,
+    name: graph.name || id,
+    arn: graph.arn,
+    status,
+    summary: [memory, replicas].filter(Boolean).join(' · '),
+    createdAt,
+    snapshottable:
+      status === 'AVAILABLE'
+        ? { ok: true }
+        : {
+            ok: false,
+            reason:
+              status === 'SNAPSHOTTING'
+                ? 'a snapshot of this graph is already in progress'
+                : `graph is ${status.toLowerCase()} (a snapshot needs it available)`,
+          },
+    details: details([
+      ['Graph ID', id],
+      ['ARN', graph.arn],
+      ['Status', status],
+      ['Status reason', graph.statusReason],
+      ['Provisioned memory', memory],
+      ['Replicas', graph.replicaCount?.toString()],
+      ['Public connectivity', graph.publicConnectivity === undefined ? undefined : String(graph.publicConnectivity)],
+      ['Deletion protection', graph.deletionProtection === undefined ? undefined : String(graph.deletionProtection)],
+      ['Endpoint', graph.endpoint],
+      ['Created', isoDate(createdAt)],
+    ]),
+  };
+}
+
+function toSnapshot(snapshot: GraphSnapshotSummary, fallbackGraphId: string): Snapshot {
+  const status = snapshot.status ?? 'UNKNOWN';
+  const createdAt = toDate(snapshot.snapshotCreateTime);
+  const id = snapshot.id ?? '';
+  return {
+    service: ID,
+    id,
+    name: snapshot.name || id,
+    resourceId: snapshot.sourceGraphId ?? fallbackGraphId,
+    arn: snapshot.arn,
+    state: snapshotStates[status] ?? 'unknown',
+    status,
+    createdAt,
+    details: details([
+      ['Snapshot ID', id],
+      ['ARN', snapshot.arn],
+      ['Source graph', snapshot.sourceGraphId],
+      ['Status', status],
+      ['Created', isoDate(createdAt)],
+      ['KMS key', snapshot.kmsKeyIdentifier],
+    ]),
+  };
+}
+
+async function client(ctx: AwsContext) {
+  return ctx.clients.get('neptuneGraph', ctx.profile, ctx.region);
+}
+
+export const neptuneGraphService: SnapshotService = {
+  id: ID,
+  label: 'Neptune Analytics',
+  resourceNoun: { one: 'graph', many: 'graphs' },
+  icon: 'type-hierarchy',
+  createOperation: 'CreateGraphSnapshot',
+  rules: neptuneGraphRules,
+  regions,
+
+  isOfferedIn(region) {
+    return (regions as readonly string[]).includes(region);
+  },
+
+  async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
+    const { ListGraphsCommand } = await loadSdk();
+    const out = await (
+      await client(ctx)
+    ).send(new ListGraphsCommand({ nextToken: page.nextToken, maxResults: clampPageSize(page.pageSize, 1, 100) }), {
+      abortSignal: ctx.signal,
+    });
+    return { items: (out.graphs ?? []).map(toResource), nextToken: out.nextToken || undefined };
+  },
+
+  async getResource(ctx: AwsContext, id: string): Promise<Resource | undefined> {
+    const { GetGraphCommand } = await loadSdk();
+    try {
+      const out = await (
+        await client(ctx)
+      ).send(new GetGraphCommand({ graphIdentifier: id }), {
+        abortSignal: ctx.signal,
+      });
+      return toResource(out);
+    } catch (error) {
+      if (isErrorNamed(error, 'ResourceNotFoundException')) return undefined;
+      throw error;
+    }
+  },
+
+  async listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>> {
+    const { ListGraphSnapshotsCommand } = await loadSdk();
+    const out = await (
+      await client(ctx)
+    ).send(
+      new ListGraphSnapshotsCommand({
+        graphIdentifier: resource.id,
+        nextToken: page.nextToken,
+        maxResults: clampPageSize(page.pageSize, 1, 100),
+      }),
+      { abortSignal: ctx.signal },
+    );
+    const items = (out.graphSnapshots ?? []).map((s) => toSnapshot(s, resource.id));
+    return { items: newestFirst(items), nextToken: out.nextToken || undefined };
+  },
+
+  async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
+    const { CreateGraphSnapshotCommand } = await loadSdk();
+    const tags = input.tags.length ? Object.fromEntries(input.tags.map((t) => [t.key, t.value])) : undefined;
+    const out = await (
+      await client(ctx)
+    ).send(
+      new CreateGraphSnapshotCommand({
+        graphIdentifier: resource.id,
+        snapshotName: requiredValue(input.values, 'snapshotName'),
+        tags,
+      }),
+      { abortSignal: ctx.signal },
+    );
+    return toSnapshot(out, resource.id);
+  },
+
+  // Neptune Analytics has no batch read of snapshots: one GetGraphSnapshot per in-flight snapshot.
+  async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
+    const { GetGraphSnapshotCommand } = await loadSdk();
+    const c = await client(ctx);
+    const result = new Map<string, Snapshot>();
+    const ids = [...new Set(refs.map((r) => r.snapshotId))];
+    const byId = new Map(refs.map((r) => [r.snapshotId, r]));
+    await Promise.all(
+      ids.map(async (snapshotId) => {
+        try {
+          const out = await c.send(new GetGraphSnapshotCommand({ snapshotIdentifier: snapshotId }), {
+            abortSignal: ctx.signal,
+          });
+          result.set(snapshotId, toSnapshot(out, byId.get(snapshotId)?.resourceId ?? ''));
+        } catch (error) {
+          if (!isErrorNamed(error, 'ResourceNotFoundException')) throw error;
+        }
+      }),
+    );
+    return result;
+  },
+
+  consoleUrl(region: string, _resource: Resource): string {
+    // The Neptune console lists Neptune Analytics graphs on this page; it has no stable per-graph deep link.
+    return consoleHome(region, 'neptune', '#analytics-graphs:');
+  },
+};

@@ -1,0 +1,234 @@
+// SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
+// own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location.
+import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
+import { clampPageSize, consoleHome, details, isErrorNamed, isoDate, requiredValue, toDate } from './common';
+import type {
+  AwsContext,
+  Page,
+  PageRequest,
+  Resource,
+  Snapshot,
+  SnapshotInput,
+  SnapshotRef,
+  SnapshotService,
+} from './service';
+import {
+  type DescribedSimulation,
+  parseS3Uri,
+  s3Uri,
+  snapshotKeyTime,
+  type SimulationSummary,
+} from './simSpaceWeaverSnapshots';
+
+const ID = 'simspaceweaver';
+
+/** The regions AWS offered SimSpace Weaver in (AWS General Reference, "SimSpace Weaver endpoints and quotas"). */
+const regions = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-north-1',
+  'us-gov-east-1',
+  'us-gov-west-1',
+] as const;
+
+/** How far the snapshot's own time stamp (set by AWS, to the second) may lie before our request time (clock skew). */
+const CLOCK_SKEW_MS = 30_000;
+/** A simulation back to STARTED without a new snapshot this long after the request: the snapshot failed. */
+const NO_SNAPSHOT_GRACE_MS = 5 * 60_000;
+
+function reasonNotSnapshottable(status: string): string {
+  return status === 'SNAPSHOT_IN_PROGRESS'
+    ? 'a snapshot of this simulation is already in progress'
+    : `simulation is ${status.toLowerCase()} (a snapshot needs it started)`;
+}
+
+function toResource(summary: SimulationSummary, described: DescribedSimulation | undefined): Resource {
+  const name = described?.Name ?? summary.Name ?? '';
+  const status = described?.Status ?? summary.Status ?? 'UNKNOWN';
+  const createdAt = toDate(described?.CreationTime ?? summary.CreationTime);
+  const schema = described?.SchemaS3Location;
+  const latest = described?.SnapshotS3Location;
+  return {
+    service: ID,
+    id: name,
+    name,
+    arn: described?.Arn ?? summary.Arn,
+    status,
+    summary: described?.MaximumDuration ? `max ${described.MaximumDuration}` : '',
+    createdAt,
+    snapshottable: status === 'STARTED' ? { ok: true } : { ok: false, reason: reasonNotSnapshottable(status) },
+    details: details([
+      ['Simulation', name],
+      ['ARN', described?.Arn ?? summary.Arn],
+      ['Status', status],
+      ['Target status', described?.TargetStatus ?? summary.TargetStatus],
+      ['Description', described?.Description],
+      ['Maximum duration', described?.MaximumDuration],
+      ['Schema', schema?.BucketName && schema.ObjectKey ? s3Uri(schema.BucketName, schema.ObjectKey) : undefined],
+      [
+        'Latest snapshot',
+        latest?.BucketName && latest.ObjectKey ? s3Uri(latest.BucketName, latest.ObjectKey) : undefined,
+      ],
+      ['Execution ID', described?.ExecutionId],
+      ['Start error', described?.StartError],
+      ['Schema error', described?.SchemaError],
+      ['Created', isoDate(createdAt)],
+    ]),
+  };
+}
+
+/** The simulation's latest snapshot as a Snapshot, or undefined when it has none. */
+function latestSnapshot(simulation: string, described: DescribedSimulation): Snapshot | undefined {
+  const location = described.SnapshotS3Location;
+  if (!location?.BucketName || !location.ObjectKey) return undefined;
+  const id = s3Uri(location.BucketName, location.ObjectKey);
+  const createdAt = snapshotKeyTime(location.ObjectKey);
+  return {
+    service: ID,
+    id,
+    name: location.ObjectKey.split('/').pop() || location.ObjectKey,
+    resourceId: simulation,
+    state: 'available',
+    status: 'AVAILABLE',
+    createdAt,
+    details: details([
+      ['Location', id],
+      ['Simulation', simulation],
+      ['Created', isoDate(createdAt)],
+    ]),
+  };
+}
+
+async function client(ctx: AwsContext) {
+  return ctx.clients.get('simSpaceWeaver', ctx.profile, ctx.region);
+}
+
+async function describe(ctx: AwsContext, simulation: string): Promise<DescribedSimulation | undefined> {
+  try {
+    return await (await client(ctx)).describeSimulation({ Simulation: simulation }, { abortSignal: ctx.signal });
+  } catch (error) {
+    if (isErrorNamed(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+}
+
+export const simSpaceWeaverService: SnapshotService = {
+  id: ID,
+  label: 'SimSpace Weaver',
+  resourceNoun: { one: 'simulation', many: 'simulations' },
+  icon: 'globe',
+  createOperation: 'CreateSnapshot',
+  rules: simSpaceWeaverRules,
+  regions,
+
+  isOfferedIn(region) {
+    return (regions as readonly string[]).includes(region);
+  },
+
+  // ListSimulations has only names and states: each simulation on the page is described for its details.
+  async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
+    const out = await (
+      await client(ctx)
+    ).listSimulations(
+      { MaxResults: clampPageSize(page.pageSize, 1, 100), NextToken: page.nextToken },
+      { abortSignal: ctx.signal },
+    );
+    const simulations = (out.Simulations ?? []).filter((s) => s.Name);
+    const described = await Promise.all(simulations.map((s) => describe(ctx, s.Name as string)));
+    return {
+      items: simulations.map((s, i) => toResource(s, described[i])),
+      nextToken: out.NextToken || undefined,
+    };
+  },
+
+  async getResource(ctx: AwsContext, id: string): Promise<Resource | undefined> {
+    const described = await describe(ctx, id);
+    return described ? toResource({ Name: id }, described) : undefined;
+  },
+
+  async listSnapshots(ctx: AwsContext, resource: Resource, _page: PageRequest): Promise<Page<Snapshot>> {
+    const described = await describe(ctx, resource.id);
+    const latest = described ? latestSnapshot(resource.id, described) : undefined;
+    return { items: latest ? [latest] : [] };
+  },
+
+  // CreateSnapshot returns nothing: the snapshot's id is the object key we expect the service to write
+  // (prefix/snapshot/<simulation>-YYMMdd-HHmm-ss.zip), and the status check recognises the real one by time.
+  async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
+    const bucket = requiredValue(input.values, 'BucketName');
+    const prefix = input.values['ObjectKeyPrefix'] || undefined;
+    const requestedAt = new Date();
+    await (
+      await client(ctx)
+    ).createSnapshot(
+      { Simulation: resource.id, Destination: { BucketName: bucket, ObjectKeyPrefix: prefix } },
+      { abortSignal: ctx.signal },
+    );
+    const key = simSpaceWeaverSnapshotKey(prefix ?? '', resource.id, requestedAt);
+    const id = s3Uri(bucket, key);
+    return {
+      service: ID,
+      id,
+      name: key.split('/').pop() || key,
+      resourceId: resource.id,
+      state: 'creating',
+      status: 'SNAPSHOT_IN_PROGRESS',
+      createdAt: requestedAt,
+      details: details([
+        ['Destination', s3Uri(bucket, prefix ?? '')],
+        ['Expected location', id],
+        ['Simulation', resource.id],
+      ]),
+    };
+  },
+
+  // One DescribeSimulation per simulation with snapshots in flight (the API has no batch read).
+  async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
+    const result = new Map<string, Snapshot>();
+    const simulations = [...new Set(refs.map((r) => r.resourceId))];
+    const described = new Map(await Promise.all(simulations.map(async (s) => [s, await describe(ctx, s)] as const)));
+    const now = Date.now();
+    for (const ref of refs) {
+      const simulation = described.get(ref.resourceId);
+      if (!simulation) continue;
+      const status = simulation.Status ?? 'UNKNOWN';
+      const latest = latestSnapshot(ref.resourceId, simulation);
+      const expected = parseS3Uri(ref.snapshotId);
+      const isOurs =
+        latest?.createdAt !== undefined &&
+        latest.createdAt.getTime() >= Math.floor(ref.requestedAt / 1000) * 1000 - CLOCK_SKEW_MS &&
+        (expected === undefined || simulation.SnapshotS3Location?.BucketName === expected.bucket);
+      if (latest && isOurs && status !== 'SNAPSHOT_IN_PROGRESS') {
+        result.set(ref.snapshotId, latest);
+        continue;
+      }
+      const waiting =
+        status === 'SNAPSHOT_IN_PROGRESS' || (status === 'STARTED' && now - ref.requestedAt < NO_SNAPSHOT_GRACE_MS);
+      result.set(ref.snapshotId, {
+        service: ID,
+        id: ref.snapshotId,
+        name: expected?.key.split('/').pop() || ref.snapshotId,
+        resourceId: ref.resourceId,
+        state: waiting ? 'creating' : 'failed',
+        status,
+        createdAt: new Date(ref.requestedAt),
+        details: details([
+          ['Expected location', ref.snapshotId],
+          ['Simulation', ref.resourceId],
+          ['Simulation status', status],
+          ['Problem', waiting ? undefined : `the simulation is ${status.toLowerCase()} and recorded no new snapshot`],
+        ]),
+      });
+    }
+    return result;
+  },
+
+  consoleUrl(region: string, resource: Resource): string {
+    return consoleHome(region, 'simspaceweaver', `#/simulations/${encodeURIComponent(resource.id)}`);
+  },
+};
