@@ -1,0 +1,142 @@
+// Reusable checks with specific, positioned messages. Each returns at most one issue: the first problem of its kind.
+import { type CompiledConstraint, modelIssues } from './modelCheck';
+import { at, byPosition, charLength, describeChar, firstCharNotIn, hasError, issue, offsetOfChar } from './text';
+import type { Issue, Severity } from './types';
+
+/** Length in characters between min and max; `what` is the plural noun phrase ("Tag keys"). */
+export function checkLength(value: string, min: number, max: number, what: string): Issue[] {
+  const length = charLength(value);
+  if (length < min) {
+    if (length === 0) return [issue('error', `${what} cannot be empty.`, 0, 0)];
+    return [issue('error', `${what} must have at least ${min} characters (this one has ${length}).`, 0, value.length)];
+  }
+  if (length > max) {
+    const start = offsetOfChar(value, max);
+    return [
+      issue('error', `${what} can have at most ${max} characters (this one has ${length}).`, start, value.length),
+    ];
+  }
+  return [];
+}
+
+/**
+ * Every character must match `allowed` (a one-character RegExp with `u`). `allowedWords` completes the sentence
+ * "<what> can contain only …".
+ */
+export function checkCharacters(
+  value: string,
+  allowed: RegExp,
+  what: string,
+  allowedWords: string,
+  severity: Severity = 'error',
+  from = 0,
+): Issue[] {
+  const hit = firstCharNotIn(value, allowed, from);
+  if (!hit) return [];
+  return [
+    issue(
+      severity,
+      `${what} can contain only ${allowedWords}: ${describeChar(hit.char)} ${at(hit)} is not allowed.`,
+      hit.start,
+      hit.end,
+    ),
+  ];
+}
+
+/** Reserved prefixes, compared without regard to case. */
+export function checkPrefixes(
+  value: string,
+  prefixes: readonly string[],
+  what: string,
+  why: string,
+  severity: Severity = 'error',
+): Issue[] {
+  const lower = value.toLowerCase();
+  const found = prefixes.find((p) => lower.startsWith(p));
+  if (found === undefined) return [];
+  return [issue(severity, `${what} cannot start with '${found}' (${why}).`, 0, found.length)];
+}
+
+/**
+ * The hand-written issues in reading order, then the model's own verdict as a safety net: when the model rejects
+ * the value and no hand-written error says so, its generic issue is added.
+ */
+export function withModel(
+  issues: Issue[],
+  model: CompiledConstraint | undefined,
+  value: string,
+  what: string,
+): Issue[] {
+  const ordered = byPosition(issues);
+  if (!model || hasError(ordered)) return ordered;
+  return [...modelIssues(model, value, what), ...ordered];
+}
+
+export interface IdentifierRules {
+  /** Plural noun for messages, e.g. "Snapshot names". */
+  readonly what: string;
+  readonly max: number;
+  /** Capital letters are errors (Neptune Analytics) rather than accepted (DocumentDB stores them lowercase). */
+  readonly lowercaseOnly: boolean;
+  /** Prefixes the name may not start with (exact, lowercase). */
+  readonly reservedPrefixes: readonly { readonly prefix: string; readonly why: string }[];
+}
+
+const asciiLetter = /^[A-Za-z]$/u;
+const lowerLetter = /^[a-z]$/u;
+const upperLetter = /^[A-Z]$/u;
+
+/**
+ * The identifier rules AWS writes as "1 to N letters, numbers, or hyphens; the first character must be a letter;
+ * cannot end with a hyphen or contain two consecutive hyphens". Every kind of problem is reported once, at its
+ * first place, in reading order.
+ */
+export function checkIdentifier(value: string, rules: IdentifierRules): Issue[] {
+  const { what } = rules;
+  if (value === '') return [issue('error', `${what} cannot be empty.`, 0, 0)];
+  const issues: Issue[] = [];
+  const letters = rules.lowercaseOnly ? 'lowercase letters' : 'letters';
+  const first = Array.from(value)[0] ?? '';
+  const firstOk = rules.lowercaseOnly ? lowerLetter.test(first) : asciiLetter.test(first);
+  if (!firstOk) {
+    const detail =
+      rules.lowercaseOnly && upperLetter.test(first)
+        ? `'${first}' is uppercase`
+        : `${describeChar(first)} is not a ${rules.lowercaseOnly ? 'lowercase letter (a–z)' : 'letter (a–z, A–Z)'}`;
+    issues.push(
+      issue(
+        'error',
+        `${what} must start with a ${rules.lowercaseOnly ? 'lowercase ' : ''}letter: ${detail}.`,
+        0,
+        first.length,
+      ),
+    );
+  }
+  const allowed = rules.lowercaseOnly ? /^[a-z0-9-]$/u : /^[A-Za-z0-9-]$/u;
+  const bad = firstCharNotIn(value, allowed, 1);
+  if (bad) {
+    const detail =
+      rules.lowercaseOnly && upperLetter.test(bad.char)
+        ? `'${bad.char}' ${at(bad)} is uppercase`
+        : `${describeChar(bad.char)} ${at(bad)} is not allowed`;
+    issues.push(
+      issue('error', `${what} can contain only ${letters}, digits and hyphens: ${detail}.`, bad.start, bad.end),
+    );
+  }
+  const double = value.indexOf('--');
+  if (double >= 0) {
+    const index = charLength(value.slice(0, double));
+    issues.push(
+      issue('error', `${what} cannot contain two consecutive hyphens (at position ${index + 1}).`, double, double + 2),
+    );
+  }
+  if (value.endsWith('-')) {
+    issues.push(issue('error', `${what} cannot end with a hyphen.`, value.length - 1, value.length));
+  }
+  for (const { prefix, why } of rules.reservedPrefixes) {
+    if (value.startsWith(prefix))
+      issues.push(issue('error', `${what} cannot start with '${prefix}' (${why}).`, 0, prefix.length));
+  }
+  issues.push(...checkLength(value, 1, rules.max, what));
+  return byPosition(issues);
+}

@@ -1,0 +1,71 @@
+// SimSpace Weaver CreateSnapshot: Destination.BucketName and Destination.ObjectKeyPrefix (no name, no tags), from the
+// model's BucketName and ObjectKeyPrefix shapes plus the S3 bucket naming rules; and the key the snapshot gets.
+import { checkLength, withModel } from './checks';
+import { modelConstraints } from './generated/modelConstraints';
+import { compileConstraint } from './modelCheck';
+import { validateBucketName } from './s3Bucket';
+import { issue, utf8Length } from './text';
+import type { InputField, Issue, ServiceInputRules } from './types';
+
+const model = modelConstraints.simspaceweaver;
+const bucketModel = compileConstraint(model['Destination.BucketName'], true);
+const prefixModel = compileConstraint(model['Destination.ObjectKeyPrefix'], true);
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The S3 object key SimSpace Weaver writes: `<prefix>/snapshot/<simulation>-YYMMdd-HHmm-ss.zip` in UTC, or
+ * `snapshot/…` when there is no prefix.
+ */
+export function simSpaceWeaverSnapshotKey(prefix: string, simulation: string, date: Date): string {
+  const stamp =
+    `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
+    `-${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}-${pad(date.getUTCSeconds())}`;
+  const file = `snapshot/${simulation}-${stamp}.zip`;
+  return prefix === '' ? file : `${prefix}/${file}`;
+}
+
+function validateBucket(value: string): Issue[] {
+  return withModel(validateBucketName(value), bucketModel, value, 'Bucket names');
+}
+
+/** S3 object keys are at most 1024 bytes of UTF-8; the shortest key after the prefix is `/snapshot/x-YYMMdd-HHmm-ss.zip`. */
+const s3KeyMaxBytes = 1024;
+const shortestTail = utf8Length(`/${simSpaceWeaverSnapshotKey('', 'x', new Date(0))}`);
+
+function validatePrefix(value: string): Issue[] {
+  const { max } = model['Destination.ObjectKeyPrefix'];
+  const issues = checkLength(value, 0, max, 'Object key prefixes');
+  const bytes = utf8Length(value);
+  if (issues.length === 0 && bytes + shortestTail > s3KeyMaxBytes) {
+    issues.push(
+      issue(
+        'warning',
+        `With this prefix (${bytes} bytes in UTF-8) the snapshot's object key would exceed S3's ${s3KeyMaxBytes}-byte key limit.`,
+        0,
+        value.length,
+      ),
+    );
+  }
+  return withModel(issues, prefixModel, value, 'Object key prefixes');
+}
+
+const bucket: InputField = {
+  key: 'BucketName',
+  label: 'Destination S3 bucket',
+  placeholder: 'e.g. my-simulation-snapshots',
+  prompt: "An existing bucket in the simulation's region: 3–63 lowercase letters, digits, dots and hyphens",
+  required: model['Destination.BucketName'].required,
+  validate: validateBucket,
+};
+
+const prefix: InputField = {
+  key: 'ObjectKeyPrefix',
+  label: 'Object key prefix (optional)',
+  placeholder: 'e.g. snapshots/2026',
+  prompt: `Optional folder in the bucket, at most ${model['Destination.ObjectKeyPrefix'].max} characters`,
+  required: model['Destination.ObjectKeyPrefix'].required,
+  validate: validatePrefix,
+};
+
+export const simSpaceWeaverRules: ServiceInputRules = { fields: [bucket, prefix] };
