@@ -1,0 +1,206 @@
+// Wires the create-snapshot flow, the tracker, the status bar, the notifications and the activity view
+// into VS Code. Logic lives in the modules it imports.
+import * as vscode from 'vscode';
+import type { AwsClients } from '../aws/clients';
+import type { ResourceTarget, SnapshotService } from '../services/service';
+import { ActivityTreeProvider, activityViewId, revealOperationCommand } from '../ui/activityView';
+import { registerCommand, showErrorWithLogs } from '../ui/command';
+import { QuickInputPrompter } from '../ui/multiStepInput';
+import { finishedNotifications, showProgress } from '../ui/notifications';
+import { createStatusBar, operationLine, showOperationsCommand } from '../ui/statusBar';
+import { listBucketsInRegion } from './buckets';
+import { runCreateFlow, type CreateFlowDeps } from './createFlow';
+import { SnapshotCreator } from './creator';
+import { isRunning, type Operation } from './operation';
+import { Tracker } from './tracker';
+
+/** What the explorer tree offers (src/tree's ExplorerApi). Keys are `${profile}|${region}|${serviceId}|${resourceId}`. */
+export interface ExplorerHooks {
+  refresh(target?: ResourceTarget): void;
+  revealResource(target: ResourceTarget): Promise<void>;
+  setInProgress(keys: ReadonlySet<string>): void;
+}
+
+export interface SnapshotDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly clients: AwsClients;
+  readonly services: readonly SnapshotService[];
+  /** The profiles to offer (src/aws/profiles.ts `ProfileInfo[]`, already filtered by the settings). */
+  profiles(): Promise<ReadonlyArray<{ readonly name: string }>>;
+  regionsFor(profile: string): readonly string[];
+  readonly explorer?: ExplorerHooks;
+}
+
+export interface SnapshotsApi {
+  readonly tracker: Tracker;
+}
+
+const ids = {
+  create: 'snapshotExplorer.createSnapshot',
+  cancel: 'snapshotExplorer.cancelOperation',
+  retry: 'snapshotExplorer.retryOperation',
+  copyId: 'snapshotExplorer.copySnapshotId',
+  clear: 'snapshotExplorer.clearFinishedOperations',
+};
+
+function settings() {
+  return vscode.workspace.getConfiguration('snapshotExplorer');
+}
+
+/** The command argument from a tree node: anything with a `target`, or a target itself. */
+function targetOf(arg: unknown): ResourceTarget | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const candidate = 'target' in arg ? (arg as { target: unknown }).target : arg;
+  if (typeof candidate !== 'object' || candidate === null) return undefined;
+  const t = candidate as Partial<ResourceTarget>;
+  return t.profile && t.region && t.service && t.resource ? (t as ResourceTarget) : undefined;
+}
+
+export function registerSnapshots(context: vscode.ExtensionContext, deps: SnapshotDeps): SnapshotsApi {
+  const { log, clients, services, explorer } = deps;
+  const serviceById = (id: string) => services.find((s) => s.id === id);
+  const serviceLabel = (id: string) => serviceById(id)?.label ?? id;
+  /** Resources of operations started in this window (resumed ones are read again when needed). */
+  const resources = new Map<string, ResourceTarget>();
+
+  const tracker = new Tracker({
+    serviceById,
+    clients,
+    store: context.globalState,
+    log,
+    polling: () => ({
+      initialSeconds: settings().get<number>('polling.initialSeconds', 5),
+      maxSeconds: settings().get<number>('polling.maxSeconds', 30),
+    }),
+  });
+  const creator = new SnapshotCreator({ clients, tracker, log });
+  const flowDeps: CreateFlowDeps = {
+    clients,
+    services,
+    log,
+    profiles: deps.profiles,
+    regionsFor: deps.regionsFor,
+    defaultTags: () => settings().get<Record<string, string>>('defaultTags', {}),
+    listBuckets: listBucketsInRegion,
+    now: () => new Date(),
+  };
+
+  async function resolveTarget(op: Operation): Promise<ResourceTarget | undefined> {
+    const known = resources.get(op.id);
+    if (known) return known;
+    const service = serviceById(op.service);
+    if (!service) return undefined;
+    const resource = await service.getResource({ profile: op.profile, region: op.region, clients }, op.resourceId);
+    return resource && { profile: op.profile, region: op.region, service, resource };
+  }
+
+  async function reveal(op: Operation): Promise<void> {
+    if (!explorer) return;
+    const target = await resolveTarget(op);
+    if (!target) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} no longer exists in {1}.', op.resourceName, op.region));
+      return;
+    }
+    await explorer.revealResource(target);
+  }
+
+  async function create(start: { target?: ResourceTarget; previous?: Operation['input'] }): Promise<void> {
+    const result = await runCreateFlow(new QuickInputPrompter(), flowDeps, start);
+    if (result.kind === 'cancel') return;
+    if (result.kind === 'refused') {
+      void vscode.window.showWarningMessage(result.message);
+      return;
+    }
+    const { target, input } = result.request;
+    const pending = creator.create(target, input);
+    const outcome = await pending;
+    switch (outcome.kind) {
+      case 'started':
+        resources.set(outcome.operation.id, target);
+        if (isRunning(outcome.operation)) showProgress(tracker, outcome.operation, target.service.label);
+        return;
+      case 'failed':
+        resources.set(outcome.operation.id, target);
+        return; // the failure notification comes from the tracker
+      case 'duplicate':
+        void vscode.window.showWarningMessage(outcome.message);
+        return;
+      case 'invalid':
+        void showErrorWithLogs(outcome.message);
+        return;
+    }
+  }
+
+  async function retry(op: Operation): Promise<void> {
+    const target = await resolveTarget(op);
+    if (!target) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} no longer exists in {1}.', op.resourceName, op.region));
+      return;
+    }
+    await create({ target, previous: op.input });
+  }
+
+  const activity = new ActivityTreeProvider(tracker, serviceLabel);
+  const view = vscode.window.createTreeView(activityViewId, { treeDataProvider: activity, showCollapseAll: false });
+
+  const syncExplorer = tracker.onDidChange((event) => {
+    if (!explorer) return;
+    if (event.kind === 'added' || event.kind === 'finished') explorer.setInProgress(tracker.resourcesInProgress());
+    if (event.kind === 'finished' && event.operation.state === 'available') {
+      void resolveTarget(event.operation)
+        .then((target) => explorer.refresh(target))
+        .catch(() => explorer.refresh());
+    }
+  });
+
+  context.subscriptions.push(
+    { dispose: () => tracker.dispose() },
+    { dispose: () => syncExplorer.dispose() },
+    activity,
+    view,
+    createStatusBar(tracker, serviceLabel),
+    finishedNotifications(tracker, { reveal, retry, serviceLabel }),
+    registerCommand(ids.create, log, (arg?: unknown) => create({ target: targetOf(arg) })),
+    registerCommand(ids.cancel, log, (op?: Operation) => {
+      if (op) tracker.cancel(op.id);
+    }),
+    registerCommand(ids.retry, log, async (op?: Operation) => {
+      if (op) await retry(op);
+    }),
+    registerCommand(ids.copyId, log, async (op?: Operation) => {
+      if (op?.snapshotId) await vscode.env.clipboard.writeText(op.snapshotId);
+    }),
+    registerCommand(ids.clear, log, () => tracker.clearFinished()),
+    registerCommand(revealOperationCommand, log, async (op?: Operation) => {
+      if (op) await reveal(op);
+    }),
+    registerCommand(showOperationsCommand, log, () => showOperations()),
+  );
+
+  async function showOperations(): Promise<void> {
+    const ops = tracker.operations();
+    const openView = { label: vscode.l10n.t('$(list-tree) Open Snapshot Activity'), op: undefined };
+    const items = [
+      openView,
+      ...ops.map((op) => ({
+        label: op.snapshotName,
+        description: isRunning(op)
+          ? operationLine(op, serviceLabel(op.service), Date.now())
+          : `${op.state} · ${op.resourceName}`,
+        op,
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Snapshot Operations') });
+    if (!picked) return;
+    if (!picked.op) {
+      await vscode.commands.executeCommand(`${activityViewId}.focus`);
+      return;
+    }
+    await vscode.commands.executeCommand(`${activityViewId}.focus`);
+    await view.reveal(picked.op, { select: true, focus: true });
+  }
+
+  tracker.resume();
+  explorer?.setInProgress(tracker.resourcesInProgress());
+  return { tracker };
+}

@@ -1,0 +1,112 @@
+// "Snapshot Activity": every create-snapshot operation, newest first, with service, resource, name, start
+// time, duration, state and progress. Finished ones open the resource in the tree; running ones can be
+// cancelled (which only stops waiting); "Clear Finished" drops the history.
+import * as vscode from 'vscode';
+import { formatDuration, isRunning, type Operation } from '../snapshots/operation';
+import type { Tracker } from '../snapshots/tracker';
+
+export const activityViewId = 'snapshotExplorer.activity';
+export const revealOperationCommand = 'snapshotExplorer.revealSnapshot';
+
+const icons: Record<Operation['state'], [string, string?]> = {
+  requested: ['sync~spin'],
+  creating: ['sync~spin'],
+  available: ['pass', 'testing.iconPassed'],
+  failed: ['error', 'testing.iconFailed'],
+  cancelled: ['circle-slash'],
+};
+
+export function stateLabel(op: Operation): string {
+  switch (op.state) {
+    case 'requested':
+      return vscode.l10n.t('requested');
+    case 'creating':
+      return op.progress === undefined ? vscode.l10n.t('creating') : vscode.l10n.t('creating {0}%', op.progress);
+    case 'available':
+      return vscode.l10n.t('available');
+    case 'failed':
+      return vscode.l10n.t('failed');
+    case 'cancelled':
+      return vscode.l10n.t('stopped waiting');
+  }
+}
+
+export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Operation | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly tracker: Tracker,
+    private readonly serviceLabel: (id: string) => string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.subscription = tracker.onDidChange(() => this.refresh());
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+    // Durations of running operations move: redraw every few seconds while any runs.
+    const running = this.tracker.running().length > 0;
+    if (running && !this.ticker) this.ticker = setInterval(() => this.changed.fire(undefined), 5000);
+    if (!running && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  getChildren(element?: Operation): Operation[] {
+    return element ? [] : this.tracker.operations();
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  getTreeItem(op: Operation): vscode.TreeItem {
+    const item = new vscode.TreeItem(op.snapshotName, vscode.TreeItemCollapsibleState.None);
+    item.id = op.id;
+    const end = op.endedAt ?? this.now();
+    const duration = formatDuration(end - op.startedAt);
+    item.description = `${stateLabel(op)} · ${this.serviceLabel(op.service)} · ${op.resourceName} · ${duration}`;
+    const [icon, color] = icons[op.state];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.contextValue = `snapshotOperation.${op.state}${op.snapshotId ? '.hasId' : ''}`;
+    item.tooltip = this.tooltip(op, duration);
+    if (!isRunning(op) && op.state !== 'failed') {
+      item.command = { command: revealOperationCommand, title: vscode.l10n.t('Reveal in Tree'), arguments: [op] };
+    }
+    return item;
+  }
+
+  private tooltip(op: Operation, duration: string): vscode.MarkdownString {
+    const md = new vscode.MarkdownString();
+    const row = (label: string, value: string | undefined) => {
+      if (value === undefined || value === '') return;
+      md.appendMarkdown(`**${label}:** `);
+      md.appendText(value);
+      md.appendMarkdown('  \n');
+    };
+    row(vscode.l10n.t('Service'), this.serviceLabel(op.service));
+    row(vscode.l10n.t('Resource'), `${op.resourceName} (${op.resourceId})`);
+    row(vscode.l10n.t('Profile / region'), `${op.profile} / ${op.region}`);
+    row(vscode.l10n.t('Snapshot'), op.snapshotName);
+    row(vscode.l10n.t('Snapshot ID'), op.snapshotId);
+    row(vscode.l10n.t('Started'), new Date(op.startedAt).toLocaleString());
+    row(vscode.l10n.t('Duration'), duration);
+    row(vscode.l10n.t('State'), op.status ? `${stateLabel(op)} (${op.status})` : stateLabel(op));
+    row(vscode.l10n.t('Error'), op.error);
+    row(vscode.l10n.t('Last polling problem'), isRunning(op) ? op.pollError : undefined);
+    if (op.state === 'cancelled')
+      row(vscode.l10n.t('Note'), vscode.l10n.t('Only the waiting stopped: AWS may still create the snapshot.'));
+    return md;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    if (this.ticker) clearInterval(this.ticker);
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,98 @@
+// Exactly one notification per finished operation (success: Reveal in Tree / Copy ID; failure: the mapped
+// message with Show Logs / Retry; cancelled: that AWS is not stopped), and a cancellable progress
+// notification while an operation started in this window runs.
+import * as vscode from 'vscode';
+import type { Operation } from '../snapshots/operation';
+import type { Tracker } from '../snapshots/tracker';
+
+export interface NotificationActions {
+  reveal(op: Operation): Promise<void>;
+  retry(op: Operation): Promise<void>;
+  serviceLabel(id: string): string;
+}
+
+export function finishedNotifications(tracker: Tracker, actions: NotificationActions): vscode.Disposable {
+  const shown = new Set<string>();
+  const subscription = tracker.onDidChange((event) => {
+    if (event.kind !== 'finished' || shown.has(event.operation.id)) return;
+    shown.add(event.operation.id);
+    void notify(event.operation, actions);
+  });
+  return new vscode.Disposable(() => subscription.dispose());
+}
+
+export function cancelledMessage(op: Operation): string {
+  return vscode.l10n.t(
+    'Stopped waiting for snapshot {0} of {1}. This does not stop AWS: the snapshot may still be created; it will show in the tree.',
+    op.snapshotName,
+    op.resourceName,
+  );
+}
+
+async function notify(op: Operation, actions: NotificationActions): Promise<void> {
+  const service = actions.serviceLabel(op.service);
+  if (op.state === 'available') {
+    const reveal = vscode.l10n.t('Reveal in Tree');
+    const copy = vscode.l10n.t('Copy ID');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} snapshot {1} of {2} is available.', service, op.snapshotName, op.resourceName),
+      reveal,
+      ...(op.snapshotId ? [copy] : []),
+    );
+    if (choice === reveal) await actions.reveal(op);
+    if (choice === copy && op.snapshotId) await vscode.env.clipboard.writeText(op.snapshotId);
+  } else if (op.state === 'failed') {
+    const logs = vscode.l10n.t('Show Logs');
+    const retry = vscode.l10n.t('Retry');
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('{0} snapshot {1} of {2} failed: {3}', service, op.snapshotName, op.resourceName, op.error ?? ''),
+      logs,
+      retry,
+    );
+    if (choice === logs) await vscode.commands.executeCommand('snapshotExplorer.showLogs');
+    if (choice === retry) await actions.retry(op);
+  } else if (op.state === 'cancelled') {
+    await vscode.window.showInformationMessage(cancelledMessage(op));
+  }
+}
+
+/** A progress notification for one operation, until it ends; its Cancel stops waiting. */
+export function showProgress(tracker: Tracker, op: Operation, serviceLabel: string): void {
+  void vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('{0} snapshot {1} of {2}', serviceLabel, op.snapshotName, op.resourceName),
+      cancellable: true,
+    },
+    (progress, token) =>
+      new Promise<void>((resolve) => {
+        let reported = 0;
+        const update = (current: Operation) => {
+          const percent = current.progress ?? 0;
+          const message = current.status ?? (current.state === 'requested' ? vscode.l10n.t('requested') : '');
+          progress.report({
+            message: current.progress === undefined ? message : `${message} ${percent}%`,
+            increment: Math.max(0, percent - reported),
+          });
+          reported = Math.max(reported, percent);
+        };
+        const done = () => {
+          subscription.dispose();
+          cancelSubscription.dispose();
+          resolve();
+        };
+        const subscription = tracker.onDidChange((event) => {
+          if (event.operation.id !== op.id) return;
+          if (event.kind === 'finished' || event.kind === 'removed') done();
+          else update(event.operation);
+        });
+        const cancelSubscription = token.onCancellationRequested(() => {
+          tracker.cancel(op.id);
+          done();
+        });
+        const current = tracker.get(op.id);
+        if (!current || (current.state !== 'requested' && current.state !== 'creating')) done();
+        else update(current);
+      }),
+  );
+}

@@ -1,0 +1,64 @@
+// One status bar item for all snapshot operations: hidden when idle, "$(sync~spin) 2 snapshots · 45%" while
+// work is in flight, a tooltip listing them; a click opens the list of operations.
+import * as vscode from 'vscode';
+import { formatDuration, isRunning, summarizeRunning, type Operation } from '../snapshots/operation';
+import type { Tracker } from '../snapshots/tracker';
+
+export const showOperationsCommand = 'snapshotExplorer.showOperations';
+
+/** The item's text for the running operations, or undefined when idle. */
+export function statusText(ops: readonly Operation[]): string | undefined {
+  const { count, progress } = summarizeRunning(ops);
+  if (count === 0) return undefined;
+  const what = count === 1 ? vscode.l10n.t('1 snapshot') : vscode.l10n.t('{0} snapshots', count);
+  return progress === undefined ? `$(sync~spin) ${what}` : `$(sync~spin) ${what} · ${progress}%`;
+}
+
+export function operationLine(op: Operation, serviceLabel: string, now: number): string {
+  const progress = op.progress === undefined ? '' : ` ${op.progress}%`;
+  const state = op.state === 'requested' ? vscode.l10n.t('requested') : vscode.l10n.t('creating');
+  return vscode.l10n.t(
+    '{0} · {1} · {2}: {3}{4} ({5})',
+    serviceLabel,
+    op.resourceName,
+    op.snapshotName,
+    state,
+    progress,
+    formatDuration(now - op.startedAt),
+  );
+}
+
+export function createStatusBar(
+  tracker: Tracker,
+  serviceLabel: (id: string) => string,
+  now: () => number = Date.now,
+): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('snapshotExplorer.operations', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Snapshot Operations');
+  item.command = showOperationsCommand;
+  const update = () => {
+    const ops = tracker.operations();
+    const text = statusText(ops);
+    if (!text) {
+      item.hide();
+      return;
+    }
+    item.text = text;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('Snapshots in progress')}**\n\n`);
+    for (const op of ops.filter(isRunning)) {
+      tooltip.appendMarkdown('- ');
+      tooltip.appendText(operationLine(op, serviceLabel(op.service), now()));
+      tooltip.appendMarkdown('\n');
+    }
+    tooltip.appendMarkdown(`\n${vscode.l10n.t('Click to see every operation.')}`);
+    item.tooltip = tooltip;
+    item.show();
+  };
+  const subscription = tracker.onDidChange(update);
+  update();
+  return new vscode.Disposable(() => {
+    subscription.dispose();
+    item.dispose();
+  });
+}
