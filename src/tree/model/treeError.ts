@@ -13,8 +13,8 @@ export interface ClassifiedError {
 
 export type ErrorClassifier = (error: unknown) => ClassifiedError;
 
-/** Kinds for which signing in again is the fix. */
-const reauthKinds = new Set(['credentials-expired', 'expired', 'invalid-token', 'token-expired', 'sso-expired']);
+/** Kinds (of `AwsErrorKind`) for which getting fresh credentials is the fix. */
+const reauthKinds = new Set(['credentials-expired', 'credentials-missing', 'credentials-invalid']);
 
 function field(error: unknown, name: string): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { classifyAwsError } from '../../../src/aws/errors';
 import { ExplorerModel, type ExplorerModelDeps } from '../../../src/tree/model/explorerModel';
 import type {
   ErrorNode,
@@ -36,9 +37,7 @@ function setup(
     clients: noClients,
     services: [graphs, volumes],
     settings: () => settings.value,
-    classifyError: (e) => ({
-      kind: (e as { name?: string }).name === 'ExpiredTokenException' ? 'credentials-expired' : 'other',
-    }),
+    classifyError: classifyAwsError,
     ...opts.deps,
   });
   const changes: Array<ExplorerNode | undefined> = [];

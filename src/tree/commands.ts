@@ -1,0 +1,151 @@
+// The explorer's commands: refresh, load more, retry, reauthenticate, choose regions, filter, copy, open console.
+import * as vscode from 'vscode';
+import { reauthenticateAdvice } from '../aws/errors';
+import type { ProfileInfo } from '../aws/profiles';
+import type { ExplorerModel } from './model/explorerModel';
+import type { ExplorerNode, ProfileNode } from './model/nodes';
+import { regionsFor } from './model/treeSettings';
+import { pickRegions } from './regionPicker';
+import type { TreeSettingsSource } from './settings';
+
+export interface TreeCommandDeps {
+  readonly model: ExplorerModel;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  readonly log: vscode.LogOutputChannel;
+  readonly settings: TreeSettingsSource;
+  readonly profiles: () => Promise<readonly ProfileInfo[]>;
+  /** Every region the region picker offers. */
+  readonly regions: readonly string[];
+  readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
+}
+
+export const filterContextKey = 'snapshotExplorer.filterActive';
+
+/** One wrapper for every command: errors are logged with their stack and shown once with "Show Logs". */
+function command(log: vscode.LogOutputChannel, id: string, run: (...args: unknown[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      if (error instanceof vscode.CancellationError) return;
+      log.error(error instanceof Error ? error : String(error));
+      const showLogs = vscode.l10n.t('Show Logs');
+      const message = error instanceof Error ? error.message : String(error);
+      const choice = await vscode.window.showErrorMessage(message, showLogs);
+      if (choice === showLogs) await vscode.commands.executeCommand('snapshotExplorer.showLogs');
+    }
+  });
+}
+
+function isNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
+}
+
+/** The node a command acts on: its argument (inline and context menus), else the selection. */
+function nodeArg(deps: TreeCommandDeps, arg: unknown): ExplorerNode | undefined {
+  if (isNode(arg)) return arg;
+  return deps.view.selection[0];
+}
+
+function profileOf(node: ExplorerNode | undefined): ProfileNode | undefined {
+  let current: ExplorerNode | undefined = node;
+  while (current && current.kind !== 'profile') current = current.parent;
+  return current;
+}
+
+async function copy(text: string, what: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}: {1}', what, text), 3000);
+}
+
+export function setFilter(deps: Pick<TreeCommandDeps, 'model' | 'view'>, text: string): void {
+  deps.model.setFilter(text);
+  const active = deps.model.filter;
+  deps.view.message = active ? vscode.l10n.t('Filtered by name: “{0}”', active) : undefined;
+  void vscode.commands.executeCommand('setContext', filterContextKey, !!active);
+}
+
+async function reauthenticate(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
+  const profileNode = profileOf(node);
+  if (!profileNode) return;
+  const all = await deps.profiles();
+  const info = all.find((p) => p.name === profileNode.profile.name);
+  if (!info)
+    throw new Error(vscode.l10n.t('Profile {0} is no longer in the AWS config files.', profileNode.profile.name));
+  if (deps.reauthenticate) {
+    await deps.reauthenticate(info);
+  } else {
+    const advice = reauthenticateAdvice(info, all);
+    const copyCommand = vscode.l10n.t('Copy Command');
+    const choice = await vscode.window.showInformationMessage(advice.message, ...(advice.command ? [copyCommand] : []));
+    if (choice === copyCommand && advice.command) await copy(advice.command, vscode.l10n.t('command'));
+  }
+  deps.model.refreshNode(profileNode);
+}
+
+async function chooseRegions(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
+  let profile = profileOf(node)?.profile;
+  if (!profile) {
+    const all = await deps.profiles();
+    const picked = await vscode.window.showQuickPick(
+      all.map((p) => ({ label: p.name, profile: p })),
+      { title: vscode.l10n.t('Choose Regions: profile'), placeHolder: vscode.l10n.t('Profile to choose regions for') },
+    );
+    profile = picked?.profile;
+  }
+  if (!profile) return;
+  const current = regionsFor(profile, deps.settings.read());
+  const chosen = await pickRegions(profile.name, deps.regions, current);
+  if (!chosen) return;
+  await deps.settings.setProfileRegions(profile.name, chosen);
+  deps.log.info(`Regions of profile ${profile.name}: ${chosen.join(', ') || '(none)'}`);
+}
+
+export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[] {
+  const { model, log } = deps;
+  const id = (name: string) => `snapshotExplorer.${name}`;
+  return [
+    command(log, id('refresh'), (arg) => (isNode(arg) ? model.refreshNode(arg) : model.refresh())),
+    command(log, id('loadMore'), async (arg) => {
+      if (isNode(arg) && arg.kind === 'loadMore') await model.loadMore(arg);
+    }),
+    command(log, id('retry'), async (arg) => {
+      const node = nodeArg(deps, arg);
+      if (node?.kind === 'error') await model.retry(node);
+      else if (node) model.refreshNode(node);
+    }),
+    command(log, id('reauthenticate'), (arg) => reauthenticate(deps, nodeArg(deps, arg))),
+    command(log, id('chooseRegions'), (arg) => chooseRegions(deps, isNode(arg) ? arg : undefined)),
+    command(log, id('filter'), async () => {
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Resources by Name'),
+        prompt: vscode.l10n.t('Shows the resources whose name or ID contains this text (any case). Empty clears.'),
+        placeHolder: vscode.l10n.t('e.g. orders'),
+        value: model.filter,
+      });
+      if (text !== undefined) setFilter(deps, text);
+    }),
+    command(log, id('clearFilter'), () => setFilter(deps, '')),
+    command(log, id('copyId'), async (arg) => {
+      const node = nodeArg(deps, arg);
+      if (node?.kind === 'resource') await copy(node.target.resource.id, vscode.l10n.t('ID'));
+      else if (node?.kind === 'snapshot') await copy(node.snapshot.id, vscode.l10n.t('ID'));
+    }),
+    command(log, id('copyArn'), async (arg) => {
+      const node = nodeArg(deps, arg);
+      const arn =
+        node?.kind === 'resource'
+          ? node.target.resource.arn
+          : node?.kind === 'snapshot'
+            ? node.snapshot.arn
+            : undefined;
+      if (arn) await copy(arn, vscode.l10n.t('ARN'));
+    }),
+    command(log, id('openInConsole'), async (arg) => {
+      const node = nodeArg(deps, arg);
+      if (node?.kind !== 'resource' && node?.kind !== 'snapshot') return;
+      const { service, region, resource } = node.target;
+      await vscode.env.openExternal(vscode.Uri.parse(service.consoleUrl(region, resource), true));
+    }),
+  ];
+}

@@ -1,0 +1,155 @@
+// Builds the explorer (model, provider, tree view, commands) and returns the API other parts call.
+import * as vscode from 'vscode';
+import type { AwsClients } from '../aws/clients';
+import { classifyAwsError } from '../aws/errors';
+import type { ProfileInfo } from '../aws/profiles';
+import { configFilePath, credentialsFilePath } from '../aws/paths';
+import { sortRegions } from '../services/regions';
+import type { ResourceTarget, SnapshotService } from '../services/service';
+import { registerTreeCommands, setFilter } from './commands';
+import { ExplorerProvider } from './explorerProvider';
+import { ExplorerModel } from './model/explorerModel';
+import { matchesFilter, type RefreshTarget } from './model/treeQueries';
+import type { ExplorerNode } from './model/nodes';
+import { regionsFor } from './model/treeSettings';
+import { affectsTree, createTreeSettingsSource, type TreeSettingsSource } from './settings';
+
+export type { RefreshTarget } from './model/treeQueries';
+export { resourceKey, targetKey } from './model/nodes';
+
+export const viewId = 'snapshotExplorer.resources';
+export const noProfilesContextKey = 'snapshotExplorer.noProfiles';
+
+export interface ExplorerDeps {
+  readonly log: vscode.LogOutputChannel;
+  /** Every discovered profile, read again on each refresh (e.g. `() => discoverProfiles(process.env)`). */
+  readonly profiles: () => Promise<readonly ProfileInfo[]>;
+  readonly clients: AwsClients;
+  readonly services: readonly SnapshotService[];
+  /** Where the tree's settings come from; default: the `snapshotExplorer.*` configuration. */
+  readonly settings?: TreeSettingsSource;
+  /**
+   * Resolves a profile's credentials once when it expands, rejecting with the reason they fail.
+   * Default: ask a client of the factory for its credentials.
+   */
+  readonly checkCredentials?: (profile: string, signal: AbortSignal) => Promise<void>;
+  /** Gets fresh credentials for a profile (e.g. `aws sso login`); default: show how, with the command to copy. */
+  readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
+}
+
+export interface ExplorerApi {
+  /** Reloads the loaded nodes the target names (deepest field given); everything without a target. */
+  refresh(target?: RefreshTarget): void;
+  /** Shows a resource in the tree (loading the levels above it), selected, with its snapshots reloaded. */
+  revealResource(target: ResourceTarget): Promise<void>;
+  /** The resources (keys `${profile}|${region}|${serviceId}|${resourceId}`) whose snapshot is being taken. */
+  setInProgress(keys: ReadonlySet<string>): void;
+}
+
+/** Resolves a profile's credentials through a client of the factory (the SDK's memoized provider). */
+function credentialsThroughClients(
+  clients: AwsClients,
+  profiles: () => Promise<readonly ProfileInfo[]>,
+  settings: TreeSettingsSource,
+): (profile: string, signal: AbortSignal) => Promise<void> {
+  return async (profile, signal) => {
+    const info = (await profiles()).find((p) => p.name === profile);
+    const region = (info && regionsFor(info, settings.read())[0]) ?? 'us-east-1';
+    const client = await clients.get('docdb', profile, region);
+    await abortable(client.config.credentials(), signal);
+  };
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(Object.assign(new Error('Cancelled'), { name: 'AbortError' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): ExplorerApi {
+  const settings = deps.settings ?? createTreeSettingsSource();
+  const model = new ExplorerModel({
+    profiles: deps.profiles,
+    clients: deps.clients,
+    services: deps.services,
+    settings: () => settings.read(),
+    checkCredentials: deps.checkCredentials ?? credentialsThroughClients(deps.clients, deps.profiles, settings),
+    classifyError: classifyAwsError,
+    log: deps.log,
+  });
+  const provider = new ExplorerProvider(model);
+  const view = vscode.window.createTreeView<ExplorerNode>(viewId, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
+  const regions = sortRegions(deps.services.flatMap((s) => s.regions ?? []));
+
+  context.subscriptions.push(
+    { dispose: () => model.dispose() },
+    provider,
+    view,
+    model.onDidLoadProfiles((count) => {
+      void vscode.commands.executeCommand('setContext', noProfilesContextKey, count === 0);
+    }),
+    ...registerTreeCommands({
+      model,
+      view,
+      log: deps.log,
+      settings,
+      profiles: deps.profiles,
+      regions,
+      ...(deps.reauthenticate ? { reauthenticate: deps.reauthenticate } : {}),
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsTree(event)) model.refresh();
+    }),
+    ...watchAwsFiles(() => model.refresh()),
+  );
+
+  return {
+    refresh: (target) => model.refresh(target),
+    setInProgress: (keys) => model.setInProgress(keys),
+    async revealResource(target) {
+      const node = await model.findResource({
+        profile: target.profile,
+        region: target.region,
+        serviceId: target.service.id,
+        resourceId: target.resource.id,
+      });
+      if (!node) {
+        const choose = vscode.l10n.t('Choose Regions…');
+        const choice = await vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            '{0} is not shown in the explorer: check that profile {1} and region {2} are shown.',
+            target.resource.name,
+            target.profile,
+            target.region,
+          ),
+          choose,
+        );
+        if (choice === choose) await vscode.commands.executeCommand('snapshotExplorer.chooseRegions');
+        return;
+      }
+      if (!matchesFilter(node, model.filter)) setFilter({ model, view }, '');
+      model.refreshNode(node);
+      await view.reveal(node, { select: true, focus: true, expand: true });
+    },
+  };
+}
+
+/** Reloads the tree when the AWS config or credentials file changes (profiles added, regions edited). */
+function watchAwsFiles(onChange: () => void): vscode.Disposable[] {
+  return [configFilePath(process.env), credentialsFilePath(process.env)].map((file) => {
+    const uri = vscode.Uri.file(file);
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const name = uri.path.slice(folder.path.length + 1);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+    watcher.onDidChange(onChange);
+    watcher.onDidCreate(onChange);
+    watcher.onDidDelete(onChange);
+    return watcher;
+  });
+}
