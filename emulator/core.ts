@@ -1,0 +1,192 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { parseAuthorization, signatureMatches } from './auth';
+import { type DemoCredential, secretFor } from './credentials';
+import { FaultInjector } from './faults';
+import { type Models } from './model/load';
+import { PatternCache } from './model/patterns';
+import { validateInput } from './model/validate';
+import { ApiError, type WireRequest, type WireResponse } from './protocols/types';
+import { buildServices } from './services/registry';
+import { type CallContext, type ServiceDefinition } from './services/types';
+import { buildAccount, type SeedFile } from './state/seed';
+import { type AccountState, regionState } from './state/types';
+
+/** One entry of the call log (GET /_emulator/calls). Never holds credentials beyond the access key id. */
+export interface CallRecord {
+  service: string;
+  operation: string;
+  region: string;
+  status: number;
+  accessKeyId: string;
+  /** The error code when the call failed. */
+  error?: string;
+}
+
+export interface EmulatorOptions {
+  seed: SeedFile;
+  models: Models;
+  credentials: readonly DemoCredential[];
+  snapshotSeconds: number;
+  verifySignatures: boolean;
+  /** The clock (epoch ms); tests may pass their own. */
+  clock: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** The emulated account: state, call log, faults; turns one wire request into one wire response. */
+export class Emulator {
+  private account: AccountState;
+  private calls: CallRecord[] = [];
+  private idCounter = 0;
+  readonly faults = new FaultInjector();
+  private readonly services: ServiceDefinition[];
+  private readonly patterns = new PatternCache();
+
+  constructor(private readonly options: EmulatorOptions) {
+    this.services = buildServices(options.models);
+    this.account = this.seedAccount();
+  }
+
+  private seedAccount(): AccountState {
+    return buildAccount(this.options.seed, this.options.clock(), this.options.snapshotSeconds * 1000);
+  }
+
+  /** Back to the seed data; empties the call log and clears faults. */
+  reset(): void {
+    this.account = this.seedAccount();
+    this.calls = [];
+    this.idCounter = 0;
+    this.faults.configure({ latencyMs: 0, throttleRate: 0, errorRate: 0, seed: 1 });
+  }
+
+  callLog(): readonly CallRecord[] {
+    return this.calls;
+  }
+
+  summary(): { services: string[]; regions: string[]; buckets: number } {
+    return {
+      services: this.services.map((s) => s.id),
+      regions: [...this.account.regions.keys()],
+      buckets: this.account.buckets.size,
+    };
+  }
+
+  private newId(kind: string): string {
+    this.idCounter += 1;
+    const hash = createHash('sha256').update(`${kind}:${this.idCounter}`).digest('hex');
+    switch (kind) {
+      case 'gs-':
+        return `gs-${BigInt(`0x${hash.slice(0, 16)}`)
+          .toString(36)
+          .padStart(10, '0')
+          .slice(-10)}`;
+      case 'snap-':
+        return `snap-${hash.slice(0, 17)}`;
+      default:
+        return `${kind}${hash.slice(0, 12)}`;
+    }
+  }
+
+  /** Finds the service for a request without a usable Authorization header, from its shape. */
+  private guessService(request: WireRequest): ServiceDefinition | undefined {
+    const byId = (id: string) => this.services.find((s) => s.id === id);
+    if (request.headers['x-amz-target']) return byId('storagegateway');
+    const body = request.body.toString('utf8');
+    if (/(^|&)Action=/.test(body) || /(^|&)Action=/.test(request.rawQuery)) {
+      return byId(/Version=2016-11-15/.test(body + request.rawQuery) ? 'ec2' : 'docdb');
+    }
+    if (/^\/(graphs|snapshots)(\/|$)/.test(request.rawPath)) return byId('neptune-graph');
+    if (/^\/(listsimulations|describesimulation|createsnapshot)/.test(request.rawPath)) return byId('simspaceweaver');
+    return byId('s3');
+  }
+
+  async handle(request: WireRequest): Promise<WireResponse> {
+    const requestId = randomUUID();
+    const parsedAuth = parseAuthorization(request.headers.authorization as string | undefined);
+    const service =
+      parsedAuth.kind === 'ok'
+        ? this.services.find((s) => s.signingName === parsedAuth.auth.service)
+        : this.guessService(request);
+    const region = parsedAuth.kind === 'ok' ? parsedAuth.auth.region : '';
+    const accessKeyId = parsedAuth.kind === 'ok' ? parsedAuth.auth.accessKeyId : '';
+    if (!service) {
+      const name = parsedAuth.kind === 'ok' ? parsedAuth.auth.service : '';
+      const body = JSON.stringify({ message: `The emulator does not serve the service '${name}'.` });
+      this.calls.push({ service: name, operation: '', region, status: 400, accessKeyId, error: 'UnknownService' });
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'UnknownService' },
+        body,
+      };
+    }
+    let operation: string | undefined;
+    const respond = (response: WireResponse, error?: string): WireResponse => {
+      this.calls.push({
+        service: service.id,
+        operation: operation ?? '',
+        region,
+        status: response.status,
+        accessKeyId,
+        error,
+      });
+      return response;
+    };
+    const fail = (error: ApiError) => respond(service.protocol.serializeError(error, operation, requestId), error.code);
+    try {
+      let parsed: ReturnType<typeof service.protocol.parse> | undefined;
+      let parseError: ApiError | undefined;
+      try {
+        parsed = service.protocol.parse(request);
+        operation = parsed.operation;
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        parseError = e;
+      }
+      if (parsedAuth.kind === 'missing') return fail(service.errors.missingAuth());
+      if (parsedAuth.kind === 'malformed') return fail(service.errors.malformedAuth(parsedAuth.reason));
+      const secret = secretFor(parsedAuth.auth.accessKeyId, this.options.credentials);
+      if (secret === undefined) return fail(service.errors.unknownKey());
+      if (
+        this.options.verifySignatures &&
+        !(await signatureMatches(request, parsedAuth.auth, secret, service.uriEscapePath))
+      ) {
+        return fail(service.errors.badSignature());
+      }
+      if (parseError || !parsed) return fail(parseError ?? service.errors.internal());
+      const handler = service.operations[parsed.operation];
+      if (!handler) {
+        return fail(
+          new ApiError(
+            'UnsupportedOperation',
+            501,
+            `The emulator does not implement ${service.id} ${parsed.operation}.`,
+          ),
+        );
+      }
+      const { latencyMs, fault } = this.faults.decide(service.id, parsed.operation);
+      if (latencyMs > 0) await this.options.sleep(latencyMs);
+      if (fault === 'throttle') return fail(service.errors.throttling());
+      if (fault === 'error') return fail(service.errors.internal());
+      const op = service.model.operations[parsed.operation]!;
+      if (op.input) {
+        const issues = validateInput(service.model, op.input.shape, parsed.input, this.patterns);
+        if (issues.length) return fail(service.errors.validation(issues, parsed.operation));
+      }
+      service.extraValidation?.(parsed.operation, parsed.input);
+      const ctx: CallContext = {
+        region,
+        account: this.account,
+        state: regionState(this.account, region),
+        now: this.options.clock(),
+        snapshotMs: this.options.snapshotSeconds * 1000,
+        newId: (kind) => this.newId(kind),
+      };
+      const output = handler(ctx, parsed.input);
+      return respond(service.protocol.serialize(parsed.operation, output, requestId));
+    } catch (e) {
+      if (e instanceof ApiError) return fail(e);
+      console.error(`emulator: ${service.id} ${operation ?? '?'} failed:`, e);
+      return fail(service.errors.internal());
+    }
+  }
+}
