@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DBClusterNotFoundFault, DBClusterSnapshotNotFoundFault } from '@aws-sdk/client-docdb';
+import { docdbService as svc } from '../../../src/services/docdb';
+import type { Resource, SnapshotRef } from '../../../src/services/service';
+import { fakeAws } from './fakeAws';
+
+const cluster = (id: string, status = 'available', engine = 'docdb') => ({
+  DBClusterIdentifier: id,
+  DBClusterArn: `arn:aws:rds:us-east-1:123456789012:cluster:${id}`,
+  Engine: engine,
+  EngineVersion: '5.0.0',
+  Status: status,
+  DBClusterMembers: [{ DBInstanceIdentifier: 'a' }, { DBInstanceIdentifier: 'b' }, { DBInstanceIdentifier: 'c' }],
+});
+
+const snap = (id: string, clusterId: string, status = 'available', progress = 100, at?: string) => ({
+  DBClusterSnapshotIdentifier: id,
+  DBClusterIdentifier: clusterId,
+  Status: status,
+  PercentProgress: progress,
+  SnapshotCreateTime: at ? new Date(at) : undefined,
+});
+
+const ref = (snapshotId: string, resourceId: string): SnapshotRef => ({
+  service: 'docdb',
+  profile: 'dev',
+  region: 'us-east-1',
+  resourceId,
+  snapshotId,
+  requestedAt: 0,
+});
+
+const resource = { id: 'orders', service: 'docdb' } as Resource;
+
+describe('DocumentDB service', () => {
+  it('asks only for docdb clusters, bounds MaxRecords to 20..100 and passes the marker', async () => {
+    const { ctx, calls } = fakeAws({
+      DescribeDBClustersCommand: () => ({
+        DBClusters: [cluster('orders'), cluster('neptune-one', 'available', 'neptune')],
+        Marker: 'm2',
+      }),
+    });
+    const page = await svc.listResources(ctx, { pageSize: 5, nextToken: 'm1' });
+    assert.deepEqual(calls[0]?.input, {
+      Filters: [{ Name: 'engine', Values: ['docdb'] }],
+      MaxRecords: 20,
+      Marker: 'm1',
+    });
+    assert.equal(calls[0]?.kind, 'docdb');
+    assert.deepEqual(
+      page.items.map((r) => r.id),
+      ['orders'],
+    );
+    assert.equal(page.items[0]?.summary, 'docdb 5.0.0 · 3 instances');
+    assert.equal(page.items[0]?.status, 'available');
+    assert.equal(page.nextToken, 'm2');
+    await svc.listResources(ctx, { pageSize: 1000 });
+    assert.equal(calls[1]?.input.MaxRecords, 100);
+  });
+
+  it('is snapshottable only when available, with the status as the reason otherwise', async () => {
+    const { ctx } = fakeAws({ DescribeDBClustersCommand: () => ({ DBClusters: [cluster('a', 'backing-up')] }) });
+    const [item] = (await svc.listResources(ctx, {})).items;
+    assert.deepEqual(item?.snapshottable, {
+      ok: false,
+      reason: 'cluster is backing-up (a snapshot needs it available)',
+    });
+  });
+
+  it('getResource finds a docdb cluster, and is undefined for a missing or non-docdb one', async () => {
+    const { ctx } = fakeAws({
+      DescribeDBClustersCommand: (input) => {
+        if (input.DBClusterIdentifier === 'gone') throw new DBClusterNotFoundFault({ message: 'gone', $metadata: {} });
+        return {
+          DBClusters: [
+            cluster(
+              String(input.DBClusterIdentifier),
+              'available',
+              input.DBClusterIdentifier === 'rds' ? 'aurora-postgresql' : 'docdb',
+            ),
+          ],
+        };
+      },
+    });
+    assert.equal((await svc.getResource(ctx, 'orders'))?.id, 'orders');
+    assert.equal(await svc.getResource(ctx, 'gone'), undefined);
+    assert.equal(await svc.getResource(ctx, 'rds'), undefined);
+  });
+
+  it('lists a cluster snapshots newest first with progress', async () => {
+    const { ctx, calls } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: () => ({
+        DBClusterSnapshots: [
+          snap('s-old', 'orders', 'available', 100, '2024-01-01T00:00:00Z'),
+          snap('s-new', 'orders', 'creating', 40, '2024-02-01T00:00:00Z'),
+        ],
+        Marker: 'next',
+      }),
+    });
+    const page = await svc.listSnapshots(ctx, resource, { pageSize: 50 });
+    assert.deepEqual(calls[0]?.input, { DBClusterIdentifier: 'orders', MaxRecords: 50 });
+    assert.deepEqual(
+      page.items.map((s) => [s.id, s.state, s.progress]),
+      [
+        ['s-new', 'creating', 40],
+        ['s-old', 'available', 100],
+      ],
+    );
+    assert.equal(page.nextToken, 'next');
+  });
+
+  it('creates a snapshot with a lowercased identifier and Key/Value tags', async () => {
+    const { ctx, calls } = fakeAws({
+      CreateDBClusterSnapshotCommand: (input) => ({
+        DBClusterSnapshot: snap(String(input.DBClusterSnapshotIdentifier), 'orders', 'creating', 0),
+      }),
+    });
+    const s = await svc.createSnapshot(ctx, resource, {
+      values: { DBClusterSnapshotIdentifier: 'Orders-Nightly' },
+      tags: [{ key: 'team', value: 'db' }],
+    });
+    assert.deepEqual(calls[0]?.input, {
+      DBClusterIdentifier: 'orders',
+      DBClusterSnapshotIdentifier: 'orders-nightly',
+      Tags: [{ Key: 'team', Value: 'db' }],
+    });
+    assert.equal(s.id, 'orders-nightly');
+    assert.equal(s.state, 'creating');
+  });
+
+  it('reads one snapshot of a cluster by id, and several of one cluster with one listing call', async () => {
+    const { ctx, named } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: (input) => {
+        if (input.DBClusterSnapshotIdentifier === 'gone') {
+          throw new DBClusterSnapshotNotFoundFault({ message: 'gone', $metadata: {} });
+        }
+        if (input.DBClusterSnapshotIdentifier)
+          return { DBClusterSnapshots: [snap(String(input.DBClusterSnapshotIdentifier), 'solo', 'creating', 10)] };
+        return {
+          DBClusterSnapshots: [
+            snap('a', 'orders', 'creating', 50),
+            snap('b', 'orders', 'available'),
+            snap('other', 'orders'),
+          ],
+        };
+      },
+    });
+    const statuses = await svc.getSnapshotStatuses(ctx, [
+      ref('a', 'orders'),
+      ref('b', 'orders'),
+      ref('x', 'solo'),
+      ref('gone', 'old'),
+    ]);
+    const calls = named('DescribeDBClusterSnapshotsCommand');
+    assert.equal(calls.length, 3);
+    assert.deepEqual(calls[0]?.input, { DBClusterIdentifier: 'orders', SnapshotType: 'manual', MaxRecords: 100 });
+    assert.deepEqual(calls[1]?.input, { DBClusterSnapshotIdentifier: 'x' });
+    assert.deepEqual([...statuses.keys()].sort(), ['a', 'b', 'x']);
+    assert.equal(statuses.get('a')?.progress, 50);
+    assert.equal(statuses.get('b')?.state, 'available');
+  });
+
+  it('follows the marker only until every wanted snapshot of a cluster is found', async () => {
+    const { ctx, named } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: (input) =>
+        input.Marker === undefined
+          ? { DBClusterSnapshots: [snap('a', 'orders')], Marker: 'p2' }
+          : { DBClusterSnapshots: [snap('b', 'orders')], Marker: 'p3' },
+    });
+    const statuses = await svc.getSnapshotStatuses(ctx, [ref('a', 'orders'), ref('b', 'orders')]);
+    assert.equal(named('DescribeDBClusterSnapshotsCommand').length, 2);
+    assert.equal(named('DescribeDBClusterSnapshotsCommand')[1]?.input.Marker, 'p2');
+    assert.equal(statuses.size, 2);
+  });
+
+  it('links to the cluster in the DocumentDB console', () => {
+    assert.equal(
+      svc.consoleUrl('eu-west-1', resource),
+      'https://eu-west-1.console.aws.amazon.com/docdb/home?region=eu-west-1#cluster-details/orders',
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-neptune-graph';
+import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
+import type { Resource } from '../../../src/services/service';
+import { fakeAws } from './fakeAws';
+
+const graph = (id: string, status = 'AVAILABLE') => ({
+  id,
+  name: `name-${id}`,
+  arn: `arn:aws:neptune-graph:us-east-1:123456789012:graph/${id}`,
+  status,
+  provisionedMemory: 128,
+  replicaCount: 1,
+});
+
+const resource = { id: 'g-0123456789', name: 'g', service: 'neptune-graph' } as Resource;
+
+describe('Neptune Analytics service', () => {
+  it('lists graphs with the page token and size, mapping memory, replicas and snapshottability', async () => {
+    const { ctx, calls } = fakeAws({
+      ListGraphsCommand: () => ({
+        graphs: [graph('g-aaaaaaaaaa'), graph('g-bbbbbbbbbb', 'SNAPSHOTTING')],
+        nextToken: 'n2',
+      }),
+    });
+    const page = await svc.listResources(ctx, { nextToken: 'n1', pageSize: 500 });
+    assert.deepEqual(calls[0]?.input, { nextToken: 'n1', maxResults: 100 });
+    assert.equal(calls[0]?.kind, 'neptuneGraph');
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.equal(page.nextToken, 'n2');
+    assert.equal(page.items[0]?.id, 'g-aaaaaaaaaa');
+    assert.equal(page.items[0]?.name, 'name-g-aaaaaaaaaa');
+    assert.equal(page.items[0]?.summary, '128 m-NCU · 1 replica');
+    assert.deepEqual(page.items[0]?.snapshottable, { ok: true });
+    assert.equal(page.items[1]?.snapshottable.ok, false);
+    assert.match((page.items[1]?.snapshottable as { reason: string }).reason, /already in progress/);
+  });
+
+  it('omits an empty next token and bounds a tiny page size to 1', async () => {
+    const { ctx, calls } = fakeAws({ ListGraphsCommand: () => ({ graphs: [], nextToken: '' }) });
+    const page = await svc.listResources(ctx, { pageSize: 0 });
+    assert.equal(calls[0]?.input.maxResults, 1);
+    assert.equal(page.nextToken, undefined);
+  });
+
+  it('getResource returns undefined for a missing graph and rethrows other errors', async () => {
+    const missing = fakeAws({
+      GetGraphCommand: () => {
+        throw new ResourceNotFoundException({ message: 'no such graph', $metadata: {} });
+      },
+    });
+    assert.equal(await svc.getResource(missing.ctx, 'g-zzzzzzzzzz'), undefined);
+    assert.deepEqual(missing.calls[0]?.input, { graphIdentifier: 'g-zzzzzzzzzz' });
+    const throttled = fakeAws({
+      GetGraphCommand: () => {
+        throw new ThrottlingException({ message: 'slow down', $metadata: {} });
+      },
+    });
+    await assert.rejects(svc.getResource(throttled.ctx, 'g-zzzzzzzzzz'), ThrottlingException);
+  });
+
+  it('lists snapshots of one graph, newest first, with states mapped', async () => {
+    const { ctx, calls } = fakeAws({
+      ListGraphSnapshotsCommand: () => ({
+        graphSnapshots: [
+          {
+            id: 'gs-1',
+            name: 'old',
+            arn: 'a1',
+            status: 'AVAILABLE',
+            snapshotCreateTime: new Date('2024-01-01T00:00:00Z'),
+          },
+          {
+            id: 'gs-2',
+            name: 'new',
+            arn: 'a2',
+            status: 'CREATING',
+            snapshotCreateTime: new Date('2024-06-01T00:00:00Z'),
+          },
+          { id: 'gs-3', name: 'bad', arn: 'a3', status: 'FAILED' },
+        ],
+      }),
+    });
+    const page = await svc.listSnapshots(ctx, resource, { pageSize: 10 });
+    assert.deepEqual(calls[0]?.input, { graphIdentifier: 'g-0123456789', maxResults: 10 });
+    assert.deepEqual(
+      page.items.map((s) => [s.id, s.state]),
+      [
+        ['gs-2', 'creating'],
+        ['gs-1', 'available'],
+        ['gs-3', 'failed'],
+      ],
+    );
+    assert.equal(page.items[0]?.resourceId, 'g-0123456789');
+  });
+
+  it('creates a snapshot with the name and a tag map (no tags member when there are none)', async () => {
+    const { ctx, calls } = fakeAws({
+      CreateGraphSnapshotCommand: (input) => ({ id: 'gs-9', name: input.snapshotName, arn: 'arn', status: 'CREATING' }),
+    });
+    const snap = await svc.createSnapshot(ctx, resource, {
+      values: { snapshotName: 'nightly-1' },
+      tags: [
+        { key: 'team', value: 'graph' },
+        { key: 'env', value: '' },
+      ],
+    });
+    assert.deepEqual(calls[0]?.input, {
+      graphIdentifier: 'g-0123456789',
+      snapshotName: 'nightly-1',
+      tags: { team: 'graph', env: '' },
+    });
+    assert.equal(snap.id, 'gs-9');
+    assert.equal(snap.state, 'creating');
+    await svc.createSnapshot(ctx, resource, { values: { snapshotName: 'n2' }, tags: [] });
+    assert.deepEqual(calls[1]?.input, { graphIdentifier: 'g-0123456789', snapshotName: 'n2' });
+  });
+
+  it('reads statuses with one GetGraphSnapshot per snapshot and leaves out the ones that are gone', async () => {
+    const { ctx, named } = fakeAws({
+      GetGraphSnapshotCommand: (input) => {
+        if (input.snapshotIdentifier === 'gs-gone')
+          throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
+        return {
+          id: input.snapshotIdentifier,
+          name: 'n',
+          arn: 'a',
+          status: 'AVAILABLE',
+          sourceGraphId: 'g-0123456789',
+        };
+      },
+    });
+    const ref = (snapshotId: string) => ({
+      service: 'neptune-graph',
+      profile: 'dev',
+      region: 'us-east-1',
+      resourceId: 'g-0123456789',
+      snapshotId,
+      requestedAt: 0,
+    });
+    const statuses = await svc.getSnapshotStatuses(ctx, [ref('gs-1'), ref('gs-2'), ref('gs-gone')]);
+    assert.equal(named('GetGraphSnapshotCommand').length, 3);
+    assert.deepEqual([...statuses.keys()].sort(), ['gs-1', 'gs-2']);
+    assert.equal(statuses.get('gs-1')?.state, 'available');
+  });
+
+  it('is offered only in the Neptune Analytics regions and links to the console of the region', () => {
+    assert.equal(svc.isOfferedIn('us-east-1'), true);
+    assert.equal(svc.isOfferedIn('sa-east-1'), false);
+    assert.match(
+      svc.consoleUrl('eu-west-1', resource),
+      /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\/neptune\/home\?region=eu-west-1#/,
+    );
+  });
+});
