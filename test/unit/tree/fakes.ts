@@ -50,6 +50,7 @@ export class FakeService implements SnapshotService {
   resources: Resource[] = [];
   snapshots = new Map<string, Snapshot[]>();
   notOffered = new Set<string>();
+  regions: readonly string[] = ['us-east-1', 'us-west-2', 'eu-west-1'];
   /** Makes a call fail: returns the error to throw, or undefined to answer normally. */
   failWith: (call: Call) => unknown = () => undefined;
   /** When set, calls wait for it (and reject with AbortError when their signal fires). */
