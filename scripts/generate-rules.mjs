@@ -5,7 +5,7 @@
 // Usage: node scripts/generate-rules.mjs [--check]
 //   models folder: <repo>/../shared/aws-models, or the folder named by AWS_MODELS_DIR
 //   --check: exit 1 when the checked-in file differs from what the models give (writes nothing)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
@@ -46,7 +46,9 @@ export function defaultModelsDir(env = process.env) {
 }
 
 function loadModel(modelsDir, service) {
-  return JSON.parse(readFileSync(path.join(modelsDir, service, 'service-2.json'), 'utf8'));
+  const file = path.join(modelsDir, service, 'service-2.json');
+  if (!existsSync(file)) throw new Error(`${file} not found: set AWS_MODELS_DIR to the folder of the botocore models`);
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** Resolves one member path to its constraint record; throws with a clear message when the model lacks it. */

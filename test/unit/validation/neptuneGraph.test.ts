@@ -1,0 +1,139 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileConstraint, modelConstraints, modelIssues, neptuneGraphRules } from '../../../src/validation';
+import {
+  FUZZ_COUNT,
+  accepts,
+  assertSameVerdicts,
+  chars,
+  generateStrings,
+  modelChecker,
+  range,
+  readMemberRule,
+} from './fuzz';
+
+const [nameField] = neptuneGraphRules.fields;
+assert.ok(nameField);
+const tags = neptuneGraphRules.tags;
+assert.ok(tags);
+
+const lowerAlnumHyphen = [...range('a', 'z'), ...range('a', 'z'), ...range('0', '9'), '-', '-'];
+
+describe('Neptune Analytics snapshotName', () => {
+  const rule = readMemberRule('neptune-graph', 'CreateGraphSnapshot', 'snapshotName');
+  const values = generateStrings(
+    { good: lowerAlnumHyphen, prefixes: ['gs-', 'gs', 'g', 'GS-', '1', '-'] },
+    FUZZ_COUNT,
+    1,
+  );
+
+  it('reads the rules the issue states from the model: 1–63, required, pattern with (?!gs-)', () => {
+    assert.equal(rule.min, 1);
+    assert.equal(rule.max, 63);
+    assert.equal(rule.required, true);
+    assert.equal(rule.pattern, '(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*');
+  });
+
+  it('model layer: verdict equals the model (length + unanchored pattern + required) on 100,000 edge-biased strings', () => {
+    const compiled = compileConstraint(modelConstraints['neptune-graph'].snapshotName, true);
+    assertSameVerdicts('model layer', values, (v) => modelIssues(compiled, v, 'Names'), modelChecker(rule, true));
+  });
+
+  it('validator: verdict equals the model read as the documentation states it (pattern over the whole name)', () => {
+    // The unanchored pattern alone accepts "Abc" (it finds "bc"); the member's documentation describes the whole
+    // name, which is the model's pattern anchored at both ends. The validator must equal that, and so never accept
+    // what the unanchored reading rejects.
+    const unanchored = modelChecker(rule, true);
+    const whole = modelChecker({ ...rule, pattern: `^(?:${rule.pattern})$` }, true);
+    const { valid } = assertSameVerdicts('snapshotName', values, (v) => nameField.validate(v), whole);
+    assert.ok(values.every((v) => !accepts(nameField.validate(v)) || unanchored(v)));
+    assert.ok(valid > 0);
+  });
+
+  it('says what is wrong and where, first problem first', () => {
+    const first = (v: string): string => nameField.validate(v)[0]?.message ?? '';
+    assert.equal(first('my-snap--x'), 'Snapshot names cannot contain two consecutive hyphens (at position 8).');
+    assert.match(first('Abc'), /must start with a lowercase letter: 'A' is uppercase/);
+    assert.match(first('abC'), /only lowercase letters, digits and hyphens: 'C' at position 3 is uppercase/);
+    assert.match(first('1abc'), /must start with a lowercase letter/);
+    assert.match(first('gs-abc'), /cannot start with 'gs-'/);
+    assert.match(first('abc-'), /cannot end with a hyphen/);
+    assert.match(first('a'.repeat(64)), /at most 63 characters \(this one has 64\)/);
+    assert.match(first(''), /cannot be empty/);
+    assert.match(first('a b'), /a space at position 2 is not allowed/);
+    assert.deepEqual(nameField.validate('gsx-1'), []);
+    assert.deepEqual(nameField.validate('g'), []);
+    assert.deepEqual(nameField.validate(`a${'b'.repeat(62)}`), []);
+    const issue = nameField.validate('ab--c')[0];
+    assert.equal(issue?.start, 2);
+    assert.equal(issue?.end, 4);
+  });
+
+  it('default value is valid for nasty resource names and keeps the resource recognisable', () => {
+    const now = new Date(Date.UTC(2026, 10, 22, 15, 30, 59));
+    assert.equal(nameField.defaultValue?.({ resourceName: 'My_Graph', now }), 'my-graph-20261122-1530');
+    assert.equal(nameField.defaultValue?.({ resourceName: 'gs-graph', now }), 'snapshot-gs-graph-20261122-1530');
+    assert.equal(nameField.defaultValue?.({ resourceName: 'GS', now }), 'snapshot-gs-20261122-1530');
+    assert.equal(nameField.defaultValue?.({ resourceName: '42', now }), 'snapshot-42-20261122-1530');
+    assert.equal(nameField.defaultValue?.({ resourceName: 'Données--prod', now }), 'donnees-prod-20261122-1530');
+    const names = generateStrings({ good: [...chars('aZ09-_ .gs'), ...range('A', 'z')] }, 20_000, 2);
+    for (const resourceName of names) {
+      const value = nameField.defaultValue?.({
+        resourceName,
+        now: new Date(1_700_000_000_000 + resourceName.length * 7e9),
+      });
+      assert.ok(value !== undefined);
+      assert.deepEqual(nameField.validate(value), [], `default for ${JSON.stringify(resourceName)}: ${value}`);
+    }
+  });
+});
+
+describe('Neptune Analytics tags', () => {
+  const keyRule = readMemberRule('neptune-graph', 'CreateGraphSnapshot', 'tags.key');
+  const valueRule = readMemberRule('neptune-graph', 'CreateGraphSnapshot', 'tags.value');
+  const mapRule = readMemberRule('neptune-graph', 'CreateGraphSnapshot', 'tags');
+
+  it('takes at most the TagMap max of the model (50)', () => {
+    assert.equal(mapRule.max, 50);
+    assert.equal(tags.maxTags, mapRule.max);
+  });
+
+  it('key: verdict equals the model TagKey (1–128, pattern as written, unanchored) on 100,000 strings', () => {
+    assert.equal(keyRule.pattern, '[a-zA-Z+-=._:/]+');
+    const keyClass = [...range('a', 'z'), ...range('A', 'Z'), ...range('+', '='), '.', '_', ':', '/'];
+    // mostly characters outside the class, so that keys without any class character occur often
+    const outside = ['é', 'Ж', '日', ' ', '@', '😀', '\u00a0', '#', '!', '?', '~', '>', '[', '\ud800'];
+    const values = generateStrings(
+      { good: [...keyClass, ...outside, ...outside, ...outside], prefixes: ['aws:', 'AWS:'] },
+      FUZZ_COUNT,
+      3,
+    );
+    const onlyOutside = generateStrings({ good: outside }, 20_000, 4);
+    const all = [...values, ...onlyOutside];
+    assertSameVerdicts(
+      'model layer',
+      all,
+      (v) => modelIssues(compileConstraint(modelConstraints['neptune-graph']['tags.key'], false), v, 'Keys'),
+      modelChecker(keyRule, false),
+    );
+    assertSameVerdicts('tag key', all, (v) => tags.validateKey(v), modelChecker(keyRule, false));
+  });
+
+  it('key: characters outside the pattern and the aws: prefix are warnings that name the place', () => {
+    const issues = tags.validateKey('cost center');
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0]?.severity, 'warning');
+    assert.match(issues[0]?.message ?? '', /a space at position 5 is not in the model's tag key pattern/);
+    assert.ok(
+      tags.validateKey('aws:x').some((i) => i.severity === 'warning' && /cannot start with 'aws:'/.test(i.message)),
+    );
+    assert.match(tags.validateKey('日本')[0]?.message ?? '', /must contain at least one character/);
+    assert.match(tags.validateKey('')[0]?.message ?? '', /cannot be empty/);
+  });
+
+  it('value: verdict equals the model TagValue (≤ 256) on 100,000 strings', () => {
+    assert.equal(valueRule.max, 256);
+    const values = generateStrings({ good: [...range('a', 'z'), ' ', 'é', '😀', ',', '='] }, FUZZ_COUNT, 5);
+    assertSameVerdicts('tag value', values, (v) => tags.validateValue(v), modelChecker(valueRule, false));
+  });
+});
