@@ -21,6 +21,8 @@ export interface PlanEnvironment {
   readonly profiles?: readonly PlanProfile[];
   /** Known regions; undefined when not checked. */
   readonly regions?: readonly string[];
+  /** Region display names (e.g. us-east-1 → US East (N. Virginia)), for completion details. */
+  readonly regionNames?: Readonly<Record<string, string>>;
   /** The moment templates expand for (`{date}`, `{time}`, `{timestamp}`). */
   readonly now: Date;
 }
@@ -53,4 +55,27 @@ export function planKeysOf(service: PlanService): Array<InputKey | 'tags'> {
 export function labelOf(service: PlanService, key: InputKey): string {
   const field = service.rules.fields.find((f) => planKeyOf(f) === key);
   return field?.label ?? key;
+}
+
+/** Where an entry's calls go, as far as it can be told from the plan alone (for completion and hover). */
+export interface EntryPlace {
+  readonly service?: PlanService;
+  readonly profile: string;
+  readonly region?: string;
+}
+
+export function placeOf(
+  entry: {
+    readonly service?: { value: string };
+    readonly profile?: { value: string };
+    readonly region?: { value: string };
+  },
+  defaults: { readonly profile?: { value: string }; readonly region?: { value: string } } | undefined,
+  env: PlanEnvironment,
+): EntryPlace {
+  const profile = entry.profile?.value ?? defaults?.profile?.value ?? fallbackProfile;
+  const region =
+    entry.region?.value ?? defaults?.region?.value ?? env.profiles?.find((p) => p.name === profile)?.region;
+  const service = env.services.find((s) => s.id === entry.service?.value);
+  return { service, profile, region };
 }

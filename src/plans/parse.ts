@@ -46,13 +46,15 @@ class PlanReader {
     this.diagnostics.push({ span, code, message, severity });
   }
 
-  keyOf(pair: Pair): { name: string; span: Span } | undefined {
+  keyOf(pair: Pair): { name: string; span: Span; shift?: number } | undefined {
     const key = pair.key as Node | null;
     if (!isScalar(key)) {
       this.error(nodeSpan(key, { start: 0, end: 0 }), 'plan-shape', messages.notAScalar('key'));
       return undefined;
     }
-    return { name: scalarText(key), span: nodeSpan(key, { start: 0, end: 0 }) };
+    const name = scalarText(key);
+    const span = nodeSpan(key, { start: 0, end: 0 });
+    return { name, span, shift: this.shift(key, name, span) };
   }
 
   value(pair: Pair, key: { name: string; span: Span }): PlanValue | undefined {
@@ -93,7 +95,10 @@ class PlanReader {
       if (!tagKey) continue;
       const tagValue = this.value(tagPair, tagKey);
       if (!tagValue) continue;
-      items.push({ key: { value: tagKey.name, span: tagKey.span, keySpan: tagKey.span }, value: tagValue });
+      items.push({
+        key: { value: tagKey.name, span: tagKey.span, keySpan: tagKey.span, offsetShift: tagKey.shift },
+        value: tagValue,
+      });
     }
     return { keySpan: key.span, items };
   }
@@ -152,15 +157,20 @@ class PlanReader {
   }
 }
 
+/** A problem the parser pins on one character is shown on the whole word there (e.g. a duplicate key). */
+function widen(text: string, start: number, end: number): Span {
+  if (end - start > 1) return { start, end };
+  const at = Math.max(0, Math.min(start, text.length - 1));
+  const word = /^[\w-]+/.exec(text.slice(at, at + 200))?.[0].length ?? 1;
+  return { start: at, end: Math.min(text.length, at + Math.max(1, word)) };
+}
+
 export function parsePlan(text: string): ParseResult {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const reader = new PlanReader(text);
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start, end] = problem.pos;
-    const span =
-      end > start
-        ? { start, end }
-        : { start: Math.max(0, Math.min(start, text.length - 1)), end: Math.min(text.length, start + 1) };
+    const span = widen(text, start, end);
     const detail = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.code;
     reader.error(
       span,

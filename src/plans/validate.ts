@@ -36,6 +36,8 @@ export interface PlanAnalysis {
   readonly entries: readonly ResolvedEntry[];
   readonly diagnostics: readonly PlanDiagnostic[];
   readonly errorCount: number;
+  /** The moment the templates were expanded for. */
+  readonly now: Date;
 }
 
 /** The first line of an entry (where "this entry has no …" points). */
@@ -273,5 +275,5 @@ export function analyzePlan(text: string, env: PlanEnvironment): PlanAnalysis {
   const plainOk = planErrors === 0 && defaultsOk;
   const entries = resolved.map((e) => (e.ok && (!plainOk || duplicates.has(e.index)) ? { ...e, ok: false } : e));
   const diagnostics = sink.items.map((d) => ({ ...d, range: lines.rangeOf(d.span) }));
-  return { plan, lines, entries, diagnostics, errorCount: sink.errors };
+  return { plan, lines, entries, diagnostics, errorCount: sink.errors, now: env.now };
 }

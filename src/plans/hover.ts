@@ -1,0 +1,165 @@
+// Hover text for a position: a resource's status, size and ARN (live); a template's expansion; a key's meaning.
+import type { Resource } from '../services/service';
+import { placeOf, type PlanEnvironment } from './catalog';
+import { keyDocs } from './keyDocs';
+import { findResource } from './liveChecks';
+import type { PlanEntry, PlanFields, PlanValue } from './model';
+import type { Span } from './positions';
+import {
+  expandTemplate,
+  templateValues,
+  templateVariableHelp,
+  templateVariables,
+  type TemplateVariable,
+} from './template';
+import type { PlanAnalysis } from './validate';
+
+export interface PlanHover {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+export interface HoverRequest {
+  readonly analysis: PlanAnalysis;
+  readonly offset: number;
+  readonly env: PlanEnvironment;
+  readonly resources?: (serviceId: string, profile: string, region: string) => Promise<readonly Resource[]>;
+}
+
+const within = (span: Span, offset: number): boolean => offset >= span.start && offset <= span.end;
+const code = (s: string): string => `\`${s.replace(/`/g, 'ʼ')}\``;
+
+type Hit = { kind: 'key'; key: string; span: Span } | { kind: 'value'; key: string; value: PlanValue; tagKey?: string };
+
+function hitIn(fields: PlanFields & { service?: PlanValue; resource?: PlanValue }, offset: number): Hit | undefined {
+  for (const key of ['service', 'resource', 'profile', 'region', 'name', 'description', 'bucket', 'prefix'] as const) {
+    const value = fields[key];
+    if (!value) continue;
+    if (within(value.keySpan, offset) && value.keySpan !== value.span) return { kind: 'key', key, span: value.keySpan };
+    if (within(value.span, offset)) return { kind: 'value', key, value };
+  }
+  if (fields.tags) {
+    if (within(fields.tags.keySpan, offset)) return { kind: 'key', key: 'tags', span: fields.tags.keySpan };
+    for (const tag of fields.tags.items) {
+      if (within(tag.value.span, offset) && tag.value.span !== tag.key.span)
+        return { kind: 'value', key: 'tag', value: tag.value, tagKey: tag.key.value };
+    }
+  }
+  return undefined;
+}
+
+/** The template variable under the cursor, e.g. `{date}`. */
+function variableAt(value: PlanValue, offset: number): { name: TemplateVariable; span: Span } | undefined {
+  if (value.offsetShift === undefined) return undefined;
+  const base = value.span.start + value.offsetShift;
+  for (const m of value.value.matchAll(/\{(\w+)\}/g)) {
+    const start = base + (m.index ?? 0);
+    const span = { start, end: start + m[0].length };
+    const name = m[1] as TemplateVariable;
+    if (offset >= span.start && offset < span.end && templateVariables.includes(name)) return { name, span };
+  }
+  return undefined;
+}
+
+function describeResource(r: Resource): string {
+  const lines = [`**${r.name}** ${r.name !== r.id ? `(${code(r.id)}) ` : ''}— ${r.status}`];
+  if (r.summary) lines.push(r.summary);
+  if (!r.snapshottable.ok) lines.push(`⚠ ${r.snapshottable.reason}`);
+  if (r.arn) lines.push(`ARN: ${code(r.arn)}`);
+  if (r.details.length) lines.push(r.details.map(([k, v]) => `${k}: ${v}`).join('  \n'));
+  return lines.join('\n\n');
+}
+
+async function resourceHover(req: HoverRequest, entry: PlanEntry, value: PlanValue): Promise<string | undefined> {
+  const place = placeOf(entry, req.analysis.plan.defaults, req.env);
+  if (!place.service || !place.region || !req.resources) return undefined;
+  const where = `profile ${code(place.profile)}, ${place.region}`;
+  try {
+    const lookup = findResource(await req.resources(place.service.id, place.profile, place.region), value.value);
+    if (lookup.kind === 'found') return `${describeResource(lookup.resource)}\n\n_${place.service.label}, ${where}_`;
+    if (lookup.kind === 'ambiguous')
+      return `Several ${place.service.resourceNoun.many} match: ${lookup.matches.map((r) => code(r.id)).join(', ')}`;
+    return `No ${place.service.resourceNoun.one} ${code(value.value)} in ${where}.`;
+  } catch (error) {
+    return `Could not look up the ${place.service.resourceNoun.one} (${where}): ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: PlanValue, label: string): string {
+  const { analysis, env } = req;
+  const targets = entry ? analysis.entries.filter((e) => e.entry === entry) : analysis.entries.slice(0, 5);
+  const when = `_Expanded for ${env.now.toISOString().slice(0, 16).replace('T', ' ')} UTC; a run expands again when it starts._`;
+  if (targets.length === 0) {
+    const neutral = expandTemplate(value.value, {
+      resource: 'resource',
+      profile: 'profile',
+      region: 'region',
+      now: env.now,
+    });
+    return neutral.ok ? `${label}: ${code(neutral.value)}\n\n${when}` : `${label}: cannot be expanded (see Problems).`;
+  }
+  const rows = targets.map((t) => {
+    const result = expandTemplate(value.value, {
+      resource: t.resource,
+      profile: t.profile,
+      region: t.region,
+      now: env.now,
+    });
+    const expanded = result.ok ? code(result.value) : '_cannot be expanded_';
+    return entry ? `${label} expands to ${expanded}` : `- entry ${t.index + 1} (${code(t.resource)}): ${expanded}`;
+  });
+  const head = entry ? '' : `${label} from \`defaults\`, per entry:\n\n`;
+  return `${head}${rows.join('\n')}\n\n${when}`;
+}
+
+export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefined> {
+  const { analysis, offset, env } = req;
+  const places: Array<{ fields: PlanFields & { service?: PlanValue; resource?: PlanValue }; entry?: PlanEntry }> = [];
+  if (analysis.plan.defaults && within(analysis.plan.defaults.keySpan, offset)) {
+    return { markdown: keyDocs.defaults ?? '', span: analysis.plan.defaults.keySpan };
+  }
+  if (analysis.plan.snapshotsKeySpan && within(analysis.plan.snapshotsKeySpan, offset)) {
+    return { markdown: keyDocs.snapshots ?? '', span: analysis.plan.snapshotsKeySpan };
+  }
+  if (analysis.plan.defaults) places.push({ fields: analysis.plan.defaults });
+  for (const entry of analysis.plan.entries) if (within(entry.span, offset)) places.push({ fields: entry, entry });
+  for (const place of places) {
+    const hit = hitIn(place.fields, offset);
+    if (!hit) continue;
+    if (hit.kind === 'key') return { markdown: keyDocs[hit.key] ?? hit.key, span: hit.span };
+    const variable = variableAt(hit.value, offset);
+    if (variable) {
+      const ctx = place.entry ? analysis.entries.find((e) => e.entry === place.entry) : undefined;
+      const now = templateValues({
+        resource: ctx?.resource ?? 'resource',
+        profile: ctx?.profile ?? 'profile',
+        region: ctx?.region ?? 'region',
+        now: env.now,
+      });
+      return {
+        markdown: `${code(`{${variable.name}}`)}: ${templateVariableHelp[variable.name]} — here ${code(now[variable.name])}`,
+        span: variable.span,
+      };
+    }
+    if (hit.key === 'resource' && place.entry) {
+      const markdown = await resourceHover(req, place.entry, hit.value);
+      return markdown ? { markdown, span: hit.value.span } : undefined;
+    }
+    if (hit.key === 'service') {
+      const service = env.services.find((s) => s.id === hit.value.value);
+      if (!service) return undefined;
+      const inputs = service.rules.fields.map((f) => `${f.label}${f.required ? '' : ' (optional)'}: ${f.prompt}`);
+      const markdown = [
+        `**${service.label}** — ${code(service.createOperation)} of a ${service.resourceNoun.one}`,
+        ...inputs,
+      ].join('\n\n');
+      return { markdown, span: hit.value.span };
+    }
+    if (['name', 'description', 'prefix', 'bucket', 'tag'].includes(hit.key)) {
+      const label = hit.key === 'tag' ? `Tag ${code(hit.tagKey ?? '')}` : `\`${hit.key}\``;
+      return { markdown: expansionHover(req, place.entry, hit.value, label), span: hit.value.span };
+    }
+    return { markdown: keyDocs[hit.key] ?? hit.key, span: hit.value.span };
+  }
+  return undefined;
+}
