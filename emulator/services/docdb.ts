@@ -135,8 +135,9 @@ export function docDbService(model: ServiceModel): ServiceDefinition {
         checkIdentifier('DBClusterIdentifier', input.DBClusterIdentifier as string);
         checkTags(input.Tags as Tag[] | undefined);
       }
-      if (operation === 'DeleteDBClusterSnapshot')
-        checkIdentifier('DBClusterSnapshotIdentifier', input.DBClusterSnapshotIdentifier as string);
+      if (operation === 'DeleteDBClusterSnapshot') {
+        identifierOrArn('DBClusterSnapshotIdentifier', input.DBClusterSnapshotIdentifier as string, 'cluster-snapshot');
+      }
     },
     operations: {
       DescribeDBClusters(ctx, input) {
