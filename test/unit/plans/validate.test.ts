@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { PlanEnvironment } from '../../../src/plans/catalog';
 import { analyzePlan } from '../../../src/plans/validate';
 import { env } from './fakeServices';
 
 const plan = (...lines: string[]): string => lines.join('\n') + '\n';
-const findings = (text: string, e = env) =>
+const findings = (text: string, e: PlanEnvironment = env) =>
   analyzePlan(text, e).diagnostics.map((d) => ({
     code: d.code,
     severity: d.severity,
