@@ -1,0 +1,171 @@
+// One running demo: the built extension, the local AWS emulator with its demo data, a throwaway AWS config naming
+// the emulator's demo keys, and code-server with the extension installed and pointed at the emulator.
+// `npm start` runs one for a person; the end-to-end tests run one per test file and drive it with Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_CREDENTIALS } from '../../emulator/credentials';
+import { startEmulator } from '../../emulator/index';
+import { awsFilesIn, demoProfiles, writeAwsFiles, type AwsFiles, type DemoProfile } from './awsFiles';
+import { startCodeServer } from './codeServer';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+const codeServerEntry = path.join(
+  projectRoot,
+  '.vscode-test',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
+
+export interface DemoSessionOptions {
+  /** code-server's port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  /** false: no emulator, no endpoint override, the user's own AWS profiles (`npm start -- --no-emulator`). */
+  emulator: boolean;
+  /** The profiles written to the throwaway config; default: one per demo key pair. */
+  profiles?: readonly DemoProfile[];
+  /** Extra VS Code user settings. */
+  settings?: Record<string, unknown>;
+  /** Progress messages. */
+  log: (message: string) => void;
+  /** code-server's own output (its log lines). */
+  codeServerOutput?: (line: string) => void;
+}
+
+export interface DemoSession {
+  /** The workbench URL. */
+  url: string;
+  /** The emulator's base URL (undefined with `emulator: false`). */
+  emulatorUrl: string | undefined;
+  /** The throwaway AWS files (undefined with `emulator: false`). */
+  awsFiles: AwsFiles | undefined;
+  /** Scratch folder holding everything this session wrote. */
+  scratchDir: string;
+  /** The folder the workbench opens. */
+  workspaceFolder: string;
+  /** code-server's user data folder (its logs, including the extension's log, are under `logs/`). */
+  userDataDir: string;
+  /** Settles when code-server exits, stopped or not. */
+  exited: Promise<void>;
+  /** Stops code-server and the emulator and deletes the scratch folder. */
+  stop(): Promise<void>;
+}
+
+/** The profiles `npm start` and the tests use by default: the emulator's demo keys in us-east-1 and eu-west-1. */
+export function defaultDemoProfiles(): DemoProfile[] {
+  return demoProfiles(DEMO_CREDENTIALS);
+}
+
+function newestMtime(target: string): number {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), 0);
+}
+
+/** Runs the build when dist/extension.js is missing or older than the sources or the manifest. */
+export function ensureBuilt(log: (message: string) => void, force = false): void {
+  const bundle = path.join(projectRoot, 'dist', 'extension.js');
+  const sources = Math.max(
+    newestMtime(path.join(projectRoot, 'src')),
+    newestMtime(path.join(projectRoot, 'package.json')),
+  );
+  if (!force && existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
+  log('building the extension (npm run build)');
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('the extension build failed (see above)');
+  // esbuild leaves an unchanged bundle untouched; mark it fresh so the next run does not build again.
+  const now = new Date();
+  utimesSync(bundle, now, now);
+}
+
+/** Installs code-server (and on Debian as root its apt packages) when missing, printing progress to stderr. */
+export function ensureCodeServer(): string {
+  const installer = path.join(projectRoot, 'scripts', 'e2e', 'install-code-server.mjs');
+  const result = spawnSync(process.execPath, [installer], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0 || !existsSync(codeServerEntry)) {
+    throw new Error('installing code-server failed (see the output above)');
+  }
+  return codeServerEntry;
+}
+
+/** Settings every demo window gets: a quiet workbench, and the endpoint override when there is an emulator. */
+function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'chat.commandCenter.enabled': false,
+    'chat.disableAIFeatures': true,
+    'security.workspace.trust.enabled': false,
+    ...(emulatorUrl ? { 'snapshotExplorer.endpoints': { '*': emulatorUrl } } : {}),
+    ...extra,
+  };
+}
+
+export async function startDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
+  ensureBuilt(options.log);
+  const entry = ensureCodeServer();
+  const scratchDir = mkdtempSync(path.join(tmpdir(), 'snapshot-explorer-demo-'));
+  const workspaceFolder = path.join(scratchDir, 'workspace');
+  const dataDir = path.join(scratchDir, 'code-server');
+  mkdirSync(workspaceFolder, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+    stops.length = 0;
+    rmSync(scratchDir, { recursive: true, force: true });
+  };
+  try {
+    let emulatorUrl: string | undefined;
+    let awsFiles: AwsFiles | undefined;
+    const env: Record<string, string> = {};
+    if (options.emulator) {
+      const emulator = await startEmulator({ port: 0 });
+      stops.push(() => emulator.stop());
+      emulatorUrl = emulator.url;
+      options.log(`emulator listening on ${emulatorUrl}`);
+      awsFiles = awsFilesIn(scratchDir);
+      writeAwsFiles(awsFiles, options.profiles ?? defaultDemoProfiles());
+      env.AWS_CONFIG_FILE = awsFiles.configFile;
+      env.AWS_SHARED_CREDENTIALS_FILE = awsFiles.credentialsFile;
+    }
+    const codeServer = await startCodeServer({
+      entry,
+      extensionRoot: projectRoot,
+      dataDir,
+      workspaceFolder,
+      port: options.port,
+      settings: demoSettings(emulatorUrl, options.settings ?? {}),
+      env,
+      inheritAwsEnvironment: !options.emulator,
+      ...(options.codeServerOutput ? { onOutput: options.codeServerOutput } : {}),
+    });
+    stops.push(() => codeServer.stop());
+    return {
+      url: codeServer.url,
+      emulatorUrl,
+      awsFiles,
+      scratchDir,
+      workspaceFolder,
+      userDataDir: path.join(dataDir, 'user-data'),
+      exited: codeServer.exited,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
