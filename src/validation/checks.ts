@@ -1,6 +1,17 @@
 // Reusable checks with specific, positioned messages. Each returns at most one issue: the first problem of its kind.
 import { type CompiledConstraint, modelIssues } from './modelCheck';
-import { at, byPosition, charLength, describeChar, firstCharNotIn, hasError, issue, offsetOfChar } from './text';
+import {
+  type CharClass,
+  at,
+  byPosition,
+  charClass,
+  charLength,
+  describeChar,
+  firstCharNotIn,
+  hasError,
+  issue,
+  offsetOfChar,
+} from './text';
 import type { Issue, Severity } from './types';
 
 /** Length in characters between min and max; `what` is the plural noun phrase ("Tag keys"). */
@@ -20,12 +31,12 @@ export function checkLength(value: string, min: number, max: number, what: strin
 }
 
 /**
- * Every character must match `allowed` (a one-character RegExp with `u`). `allowedWords` completes the sentence
+ * Every character must be in `allowed`. `allowedWords` completes the sentence
  * "<what> can contain only …".
  */
 export function checkCharacters(
   value: string,
-  allowed: RegExp,
+  allowed: CharClass,
   what: string,
   allowedWords: string,
   severity: Severity = 'error',
@@ -85,6 +96,8 @@ export interface IdentifierRules {
 const asciiLetter = /^[A-Za-z]$/u;
 const lowerLetter = /^[a-z]$/u;
 const upperLetter = /^[A-Z]$/u;
+const lowerIdentifierChar = charClass('[a-z0-9-]');
+const identifierChar = charClass('[A-Za-z0-9-]');
 
 /**
  * The identifier rules AWS writes as "1 to N letters, numbers, or hyphens; the first character must be a letter;
@@ -112,7 +125,7 @@ export function checkIdentifier(value: string, rules: IdentifierRules): Issue[] 
       ),
     );
   }
-  const allowed = rules.lowercaseOnly ? /^[a-z0-9-]$/u : /^[A-Za-z0-9-]$/u;
+  const allowed = rules.lowercaseOnly ? lowerIdentifierChar : identifierChar;
   const bad = firstCharNotIn(value, allowed, 1);
   if (bad) {
     const detail =

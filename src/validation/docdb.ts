@@ -4,7 +4,7 @@ import { checkCharacters, checkIdentifier, checkLength, checkPrefixes, withModel
 import { identifierDefault } from './defaults';
 import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
-import { at, findText, firstCharIn, issue } from './text';
+import { at, charClass, findText, firstCharIn, issue } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
 
 const model = modelConstraints.docdb;
@@ -17,7 +17,7 @@ const identifierWhat = 'Snapshot identifiers';
 /** DocumentDB, like RDS, allows 50 tags per resource. */
 const maxTags = 50;
 /** Tag keys and values: Unicode letters, digits, white space and `_ . : / = + - @`. */
-const tagChar = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+const tagChar = charClass('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]');
 const tagCharWords = 'letters, digits, spaces and _ . : / = + - @';
 const reservedTagPrefixes = ['aws:', 'rds:'];
 

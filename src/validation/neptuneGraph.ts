@@ -4,7 +4,7 @@ import { checkIdentifier, checkLength, checkPrefixes, withModel } from './checks
 import { identifierDefault } from './defaults';
 import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint, compileWholeValuePattern } from './modelCheck';
-import { at, describeChar, firstCharNotIn, issue } from './text';
+import { at, charClass, describeChar, firstCharNotIn, issue } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
 
 const model = modelConstraints['neptune-graph'];
@@ -50,7 +50,7 @@ const snapshotName: InputField = {
 };
 
 /** TagKey's pattern `[a-zA-Z+-=._:/]+`, one character at a time (`+-=` is the range '+' to '=', digits included). */
-const keyChar = new RegExp(`^${model['tags.key'].pattern.replace(/\+$/, '')}$`, 'u');
+const keyChar = charClass(model['tags.key'].pattern.replace(/\+$/, ''));
 const keyCharWords = 'letters, digits and + , - . / : ; < = _';
 const keyPattern = model['tags.key'].pattern;
 

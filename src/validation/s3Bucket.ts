@@ -1,6 +1,6 @@
 // Amazon S3 general purpose bucket naming rules (S3 User Guide, "General purpose bucket naming rules").
 import { checkLength } from './checks';
-import { at, byPosition, describeChar, findText, firstCharNotIn, issue } from './text';
+import { at, byPosition, charClass, describeChar, findText, firstCharNotIn, issue } from './text';
 import type { Issue } from './types';
 
 const what = 'Bucket names';
@@ -14,6 +14,7 @@ const reservedSuffixes: readonly { readonly suffix: string; readonly why: string
 ];
 const ipAddress = /^\d{1,3}(\.\d{1,3}){3}$/;
 const edgeChar = /^[a-z0-9]$/u;
+const bucketChar = charClass('[a-z0-9.-]');
 
 /** Every broken rule of an S3 general purpose bucket name, each once, in reading order. */
 export function validateBucketName(name: string): Issue[] {
@@ -32,7 +33,7 @@ export function validateBucketName(name: string): Issue[] {
       ),
     );
   }
-  const bad = firstCharNotIn(name, /^[a-z0-9.-]$/u, 1);
+  const bad = firstCharNotIn(name, bucketChar, 1);
   if (bad) {
     const detail = /^[A-Z]$/.test(bad.char)
       ? `'${bad.char}' ${at(bad)} is uppercase`

@@ -4,6 +4,7 @@ import { checkCharacters, checkLength, checkPrefixes, withModel } from './checks
 import { isoSecond, shorten } from './defaults';
 import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
+import { charClass } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
 
 const model = modelConstraints.storagegateway;
@@ -18,7 +19,7 @@ const documentedMaxTags = 50;
  * One character of the model's TagKey pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. The Tags documentation gives the
  * same characters for values ("Valid characters for key and value are …"), whose shape has no pattern.
  */
-const tagChar = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]$/u;
+const tagChar = charClass('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]');
 const tagCharWords = 'letters, digits, spaces and _ . : / = + - @';
 
 const descriptionWhat = 'Descriptions';

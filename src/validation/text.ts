@@ -29,12 +29,24 @@ export interface CharHit {
   readonly end: number;
 }
 
+/** A set of allowed characters: `one` tests a single character, `all` a whole value (a fast path for valid ones). */
+export interface CharClass {
+  readonly one: RegExp;
+  readonly all: RegExp;
+}
+
+/** A CharClass from a regular expression that matches one character, e.g. `[a-z0-9-]` (compiled with `u`). */
+export function charClass(oneCharSource: string): CharClass {
+  return { one: new RegExp(`^(?:${oneCharSource})$`, 'u'), all: new RegExp(`^(?:${oneCharSource})*$`, 'u') };
+}
+
 /** The first character (from character index `from`) that `allowed` does not accept, if any. */
-export function firstCharNotIn(value: string, allowed: RegExp, from = 0): CharHit | undefined {
+export function firstCharNotIn(value: string, allowed: CharClass, from = 0): CharHit | undefined {
+  if (allowed.all.test(value)) return undefined;
   let index = 0;
   let offset = 0;
   for (const char of value) {
-    if (index >= from && !allowed.test(char)) return { char, index, start: offset, end: offset + char.length };
+    if (index >= from && !allowed.one.test(char)) return { char, index, start: offset, end: offset + char.length };
     index++;
     offset += char.length;
   }

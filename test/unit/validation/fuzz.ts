@@ -56,7 +56,8 @@ export function modelChecker(rule: MemberRule, emptyIsAbsent: boolean): (value: 
   const re = source === undefined ? undefined : new RegExp(source, 'u');
   return (value) => {
     if (emptyIsAbsent && value === '') return !rule.required;
-    const length = [...value].length;
+    let length = 0;
+    for (const _ of value) length++;
     if (rule.min !== undefined && length < rule.min) return false;
     if (rule.max !== undefined && length > rule.max) return false;
     return re === undefined || re.test(value);
