@@ -49,7 +49,12 @@ export class SnapshotCreator {
 
   constructor(private readonly deps: CreatorDeps) {}
 
-  async create(target: ResourceTarget, input: SnapshotInput): Promise<CreateOutcome> {
+  /** `onBegin` sees the operation before the call is sent (before any event about its end). */
+  async create(
+    target: ResourceTarget,
+    input: SnapshotInput,
+    onBegin?: (operation: Operation) => void,
+  ): Promise<CreateOutcome> {
     const { service, resource, profile, region } = target;
     const checked = validateInput(service.rules, input.values, input.tags.length ? formatTags(input.tags) : undefined);
     const errors = [
@@ -82,6 +87,7 @@ export class SnapshotCreator {
       input,
       requestKey: key,
     });
+    onBegin?.(operation);
     this.deps.log.info(`${service.createOperation} for ${resource.id} in ${profile}/${region} (${name})`);
     try {
       const snapshot = await service.createSnapshot({ profile, region, clients: this.deps.clients }, resource, input);

@@ -16,7 +16,13 @@ import { Tracker } from './tracker';
 
 /** What the explorer tree offers (src/tree's ExplorerApi). Keys are `${profile}|${region}|${serviceId}|${resourceId}`. */
 export interface ExplorerHooks {
-  refresh(target?: ResourceTarget): void;
+  /** Reloads the branch the target names (src/tree's RefreshTarget). */
+  refresh(target?: {
+    readonly profile?: string;
+    readonly region?: string;
+    readonly serviceId?: string;
+    readonly resourceId?: string;
+  }): void;
   revealResource(target: ResourceTarget): Promise<void>;
   setInProgress(keys: ReadonlySet<string>): void;
 }
@@ -112,15 +118,12 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
       return;
     }
     const { target, input } = result.request;
-    const pending = creator.create(target, input);
-    const outcome = await pending;
+    const outcome = await creator.create(target, input, (op) => resources.set(op.id, target));
     switch (outcome.kind) {
       case 'started':
-        resources.set(outcome.operation.id, target);
         if (isRunning(outcome.operation)) showProgress(tracker, outcome.operation, target.service.label);
         return;
       case 'failed':
-        resources.set(outcome.operation.id, target);
         return; // the failure notification comes from the tracker
       case 'duplicate':
         void vscode.window.showWarningMessage(outcome.message);
@@ -146,10 +149,9 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   const syncExplorer = tracker.onDidChange((event) => {
     if (!explorer) return;
     if (event.kind === 'added' || event.kind === 'finished') explorer.setInProgress(tracker.resourcesInProgress());
-    if (event.kind === 'finished' && event.operation.state === 'available') {
-      void resolveTarget(event.operation)
-        .then((target) => explorer.refresh(target))
-        .catch(() => explorer.refresh());
+    if (event.kind === 'finished' && event.operation.snapshotId) {
+      const { profile, region, service: serviceId, resourceId } = event.operation;
+      explorer.refresh({ profile, region, serviceId, resourceId });
     }
   });
 
@@ -159,7 +161,15 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
     activity,
     view,
     createStatusBar(tracker, serviceLabel),
-    finishedNotifications(tracker, { reveal, retry, serviceLabel }),
+    finishedNotifications(tracker, {
+      reveal,
+      retry,
+      serviceLabel,
+      onError: (error) => {
+        log.error(error instanceof Error ? error : String(error));
+        void showErrorWithLogs(error instanceof Error ? error.message : String(error));
+      },
+    }),
     registerCommand(ids.create, log, (arg?: unknown) => create({ target: targetOf(arg) })),
     registerCommand(ids.cancel, log, (op?: Operation) => {
       if (op) tracker.cancel(op.id);

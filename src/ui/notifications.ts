@@ -9,6 +9,8 @@ export interface NotificationActions {
   reveal(op: Operation): Promise<void>;
   retry(op: Operation): Promise<void>;
   serviceLabel(id: string): string;
+  /** Where a failing action (e.g. Retry) is reported. */
+  onError(error: unknown): void;
 }
 
 export function finishedNotifications(tracker: Tracker, actions: NotificationActions): vscode.Disposable {
@@ -16,7 +18,7 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
   const subscription = tracker.onDidChange((event) => {
     if (event.kind !== 'finished' || shown.has(event.operation.id)) return;
     shown.add(event.operation.id);
-    void notify(event.operation, actions);
+    notify(event.operation, actions).catch((error: unknown) => actions.onError(error));
   });
   return new vscode.Disposable(() => subscription.dispose());
 }
