@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   CreateSnapshotCommand,
+  type CreateSnapshotCommandInput,
   DescribeCachediSCSIVolumesCommand,
   DescribeGatewayInformationCommand,
   DescribeStorediSCSIVolumesCommand,
@@ -133,7 +134,7 @@ describe('emulator: storagegateway over awsJson1_1 and its EBS snapshots in ec2 
   });
 
   it('validates against the model: VolumeARN pattern and length, description length, tag key pattern', async () => {
-    const cases: [Parameters<typeof CreateSnapshotCommand>[0], RegExp][] = [
+    const cases: [CreateSnapshotCommandInput, RegExp][] = [
       [
         { VolumeARN: 'arn:aws:storagegateway:us-east-1:123456789012:gateway/short', SnapshotDescription: 'x' },
         /volumeARN/,
