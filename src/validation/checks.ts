@@ -65,7 +65,8 @@ export function checkPrefixes(
   const lower = value.toLowerCase();
   const found = prefixes.find((p) => lower.startsWith(p));
   if (found === undefined) return [];
-  return [issue(severity, `${what} cannot start with '${found}' (${why}).`, 0, found.length)];
+  const verb = severity === 'error' ? 'cannot' : 'should not';
+  return [issue(severity, `${what} ${verb} start with '${found}' (${why}).`, 0, found.length)];
 }
 
 /**

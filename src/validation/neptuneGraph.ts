@@ -80,7 +80,9 @@ function validateTagKey(key: string): Issue[] {
       );
     }
   }
-  issues.push(...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it for its own tags', 'warning'));
+  issues.push(
+    ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it; Neptune Analytics may reject the key', 'warning'),
+  );
   return withModel(issues, keyModel, key, 'Tag keys');
 }
 

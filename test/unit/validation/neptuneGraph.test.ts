@@ -125,7 +125,7 @@ describe('Neptune Analytics tags', () => {
     assert.equal(issues[0]?.severity, 'warning');
     assert.match(issues[0]?.message ?? '', /a space at position 5 is not in the model's tag key pattern/);
     assert.ok(
-      tags.validateKey('aws:x').some((i) => i.severity === 'warning' && /cannot start with 'aws:'/.test(i.message)),
+      tags.validateKey('aws:x').some((i) => i.severity === 'warning' && /should not start with 'aws:'/.test(i.message)),
     );
     assert.match(tags.validateKey('日本')[0]?.message ?? '', /must contain at least one character/);
     assert.match(tags.validateKey('')[0]?.message ?? '', /cannot be empty/);
