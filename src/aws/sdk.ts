@@ -31,3 +31,14 @@ export { NodeHttpHandler } from '@smithy/node-http-handler';
 export { SignatureV4 } from '@smithy/signature-v4';
 export { Sha256 } from '@aws-crypto/sha256-js';
 export { ConfiguredRetryStrategy, StandardRetryStrategy, AdaptiveRetryStrategy } from '@smithy/util-retry';
+export {
+  SimSpaceWeaverClient,
+  SimSpaceWeaverServiceException,
+  AccessDeniedException as SimSpaceWeaverAccessDeniedException,
+  ConflictException as SimSpaceWeaverConflictException,
+  InternalServerException as SimSpaceWeaverInternalServerException,
+  ResourceNotFoundException as SimSpaceWeaverResourceNotFoundException,
+  ServiceQuotaExceededException as SimSpaceWeaverServiceQuotaExceededException,
+  TooManyTagsException as SimSpaceWeaverTooManyTagsException,
+  ValidationException as SimSpaceWeaverValidationException,
+} from './simspaceweaver/client';

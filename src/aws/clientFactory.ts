@@ -1,0 +1,203 @@
+// The client factory: one client per (kind, profile, region), created on first use from the lazily loaded SDK,
+// with the endpoint override of the settings, adaptive retries, the request timeout, the user-agent suffix,
+// one global limit on requests in flight, and one debug log line per call.
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from '../log';
+import { errorCodeOf, logCall } from './callLog';
+import { endpointKeys, type AwsClients, type ClientKind, type ClientTypes } from './clients';
+import { createLimiter, LimitedRequestHandler } from './concurrency';
+import type { Sdk } from './sdkLoader';
+import { loadSdk } from './sdkLoader';
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** A connection that takes longer than this to open fails early, within the request timeout. */
+const MAX_CONNECTION_TIMEOUT_MS = 10_000;
+
+export interface ClientFactoryOptions {
+  readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
+  /** The `snapshotExplorer.endpoints` setting: per endpoint key (see `endpointKeys`) or `*`. */
+  readonly endpoints: () => Readonly<Record<string, string>>;
+  readonly requestTimeoutMs: () => number;
+  readonly maxConcurrentRequests: () => number;
+  /** Appended to every request's user agent, e.g. `snapshot-explorer-aws/0.1.0`. */
+  readonly userAgent: string;
+  readonly logger: Logger;
+  readonly maxAttempts?: number;
+}
+
+export type ClientFactory = AwsClients & {
+  /** Destroys every client (their connections close); the next `get` creates fresh ones. Call on settings changes. */
+  clear(): void;
+  /** The endpoint override that applies to a client kind, if any (validated). */
+  endpointFor(kind: ClientKind): string | undefined;
+};
+
+/** What every client config shares. */
+interface CommonConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  maxAttempts: number;
+  requestHandler: LimitedRequestHandler;
+}
+
+interface Destroyable {
+  destroy(): void;
+}
+
+/** The SDK clients' middleware stack, reduced to what the logging middleware needs. */
+interface Stack {
+  add(middleware: unknown, options: { step: 'initialize'; name: string; priority: 'high' }): void;
+}
+
+type Constructors = { [K in ClientKind]: (sdk: Sdk, common: CommonConfig, extra: SdkExtra) => ClientTypes[K] };
+
+interface SdkExtra {
+  userAgent: string;
+  logger: Logger;
+  profile: string;
+  overridden: boolean;
+}
+
+const sdkConfig = (common: CommonConfig, extra: SdkExtra) => ({
+  ...common,
+  retryMode: 'adaptive',
+  customUserAgent: extra.userAgent,
+});
+
+const constructors: Constructors = {
+  neptuneGraph: (sdk, common, extra) => new sdk.NeptuneGraphClient(sdkConfig(common, extra)),
+  storageGateway: (sdk, common, extra) => new sdk.StorageGatewayClient(sdkConfig(common, extra)),
+  docdb: (sdk, common, extra) => new sdk.DocDBClient(sdkConfig(common, extra)),
+  ec2: (sdk, common, extra) => new sdk.EC2Client(sdkConfig(common, extra)),
+  s3: (sdk, common, extra) =>
+    new sdk.S3Client({ ...sdkConfig(common, extra), ...(extra.overridden ? { forcePathStyle: true } : {}) }),
+  simSpaceWeaver: (sdk, common, extra) =>
+    new sdk.SimSpaceWeaverClient({
+      ...common,
+      retryStrategy: new sdk.AdaptiveRetryStrategy(async () => common.maxAttempts),
+      userAgent: extra.userAgent,
+      logger: extra.logger,
+      profile: extra.profile,
+    }),
+};
+
+function validEndpoint(kind: ClientKind, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return value;
+  } catch {
+    throw new Error(
+      `The endpoint override for ${endpointKeys[kind]} ("${value}") is not a valid http(s) URL; fix the snapshotExplorer.endpoints setting.`,
+    );
+  }
+}
+
+/** Logs one line per SDK call: service, operation, profile, region, status, duration, attempts. */
+function addCallLogging(
+  client: { middlewareStack: Stack },
+  kind: ClientKind,
+  profile: string,
+  region: string,
+  logger: Logger,
+) {
+  const service = endpointKeys[kind];
+  client.middlewareStack.add(
+    (
+      next: (args: unknown) => Promise<{ output: { $metadata?: { httpStatusCode?: number; attempts?: number } } }>,
+      context: { commandName?: string },
+    ) =>
+      async (args: unknown) => {
+        const started = Date.now();
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        try {
+          const result = await next(args);
+          const meta = result.output.$metadata ?? {};
+          logCall(logger, {
+            service,
+            operation,
+            profile,
+            region,
+            durationMs: Date.now() - started,
+            ...(meta.httpStatusCode !== undefined ? { httpStatus: meta.httpStatusCode } : {}),
+            ...(meta.attempts !== undefined ? { attempts: meta.attempts } : {}),
+          });
+          return result;
+        } catch (error) {
+          const meta = (error as { $metadata?: { httpStatusCode?: number; attempts?: number } }).$metadata ?? {};
+          logCall(logger, {
+            service,
+            operation,
+            profile,
+            region,
+            durationMs: Date.now() - started,
+            errorCode: errorCodeOf(error),
+            ...(meta.httpStatusCode !== undefined ? { httpStatus: meta.httpStatusCode } : {}),
+            ...(meta.attempts !== undefined ? { attempts: meta.attempts } : {}),
+          });
+          throw error;
+        }
+      },
+    { step: 'initialize', name: 'snapshotExplorerCallLog', priority: 'high' },
+  );
+}
+
+export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
+  const clients = new Map<string, ClientTypes[ClientKind]>();
+  const limiter = createLimiter(options.maxConcurrentRequests);
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+
+  function endpointFor(kind: ClientKind): string | undefined {
+    const endpoints = options.endpoints();
+    const value = endpoints[endpointKeys[kind]] ?? endpoints['*'];
+    return value === undefined || value.trim() === '' ? undefined : validEndpoint(kind, value.trim());
+  }
+
+  function create<K extends ClientKind>(sdk: Sdk, kind: K, profile: string, region: string): ClientTypes[K] {
+    const endpoint = endpointFor(kind);
+    const requestTimeout = options.requestTimeoutMs();
+    const handler = new sdk.NodeHttpHandler({
+      requestTimeout,
+      // Without this, an exceeded requestTimeout only logs a warning and the request hangs on.
+      throwOnRequestTimeout: true,
+      connectionTimeout: Math.min(requestTimeout, MAX_CONNECTION_TIMEOUT_MS),
+    });
+    const common: CommonConfig = {
+      region,
+      credentials: options.credentials(profile),
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      maxAttempts,
+      requestHandler: new LimitedRequestHandler(handler, limiter),
+    };
+    const extra: SdkExtra = { userAgent: options.userAgent, logger: options.logger, profile, overridden: !!endpoint };
+    const client = constructors[kind](sdk, common, extra);
+    if ('middlewareStack' in client) {
+      addCallLogging(client as unknown as { middlewareStack: Stack }, kind, profile, region, options.logger);
+    }
+    options.logger.debug(
+      `Created ${endpointKeys[kind]} client for profile "${profile}" in ${region}${endpoint ? ` (endpoint ${endpoint})` : ''}`,
+    );
+    return client;
+  }
+
+  return {
+    async get<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]> {
+      const key = `${kind}\u0000${profile}\u0000${region}`;
+      const cached = clients.get(key);
+      if (cached) return cached as ClientTypes[K];
+      const sdk = await loadSdk();
+      // Everything below is synchronous, so two concurrent first calls cannot both create a client.
+      const again = clients.get(key);
+      if (again) return again as ClientTypes[K];
+      const client = create(sdk, kind, profile, region);
+      clients.set(key, client);
+      return client;
+    },
+    clear() {
+      for (const client of clients.values()) (client as Destroyable).destroy();
+      clients.clear();
+    },
+    endpointFor,
+  };
+}

@@ -1,0 +1,107 @@
+// One credential provider per profile, built lazily from @aws-sdk/credential-providers (fromIni with the file
+// paths passed explicitly, fromEnv for `@env`), resolved on first use, cached until shortly before expiry, and
+// shared: concurrent first calls wait for one resolution (one MFA prompt, one SSO token read).
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from '../log';
+import { configFilePath, credentialsFilePath } from './paths';
+import { ENVIRONMENT_PROFILE } from './profiles';
+import { describeError } from './redact';
+import { loadSdk } from './sdkLoader';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Refresh this long before `expiration`, like the SDK's own identity cache. */
+export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface CredentialSourceOptions {
+  readonly env: Env;
+  /** Asks the user for the current code of an MFA device (e.g. in an input box). */
+  readonly mfaCodeProvider?: (serialArn: string) => Promise<string>;
+  readonly logger: Logger;
+  /** Builds the underlying provider of a profile. Default: fromIni / fromEnv from the lazily loaded SDK. */
+  readonly createProvider?: (profile: string) => Promise<AwsCredentialIdentityProvider>;
+  /** The clock (ms since epoch); tests pass their own. */
+  readonly now?: () => number;
+  readonly refreshMarginMs?: number;
+}
+
+export interface CredentialSource {
+  /** The provider of a profile: every provider of one profile shares its cache and its pending resolution. */
+  provider(profile: string): AwsCredentialIdentityProvider;
+  /** Drops cached credentials of one profile, or of all: the next use resolves afresh (re-reading the files). */
+  forget(profile?: string): void;
+}
+
+interface Entry {
+  base?: Promise<AwsCredentialIdentityProvider>;
+  identity?: AwsCredentialIdentity;
+  pending?: Promise<AwsCredentialIdentity>;
+}
+
+function sdkProviderFactory(
+  options: CredentialSourceOptions,
+): (profile: string) => Promise<AwsCredentialIdentityProvider> {
+  return async (profile) => {
+    const sdk = await loadSdk();
+    if (profile === ENVIRONMENT_PROFILE) return sdk.fromEnv();
+    return sdk.fromIni({
+      profile,
+      filepath: credentialsFilePath(options.env),
+      configFilepath: configFilePath(options.env),
+      // Files are read again on each resolution, which only happens on a cache miss or near expiry.
+      ignoreCache: true,
+      ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+    });
+  };
+}
+
+export function createCredentialSource(options: CredentialSourceOptions): CredentialSource {
+  const entries = new Map<string, Entry>();
+  const createProvider = options.createProvider ?? sdkProviderFactory(options);
+  const now = options.now ?? Date.now;
+  const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+  const { logger } = options;
+
+  const isFresh = (identity: AwsCredentialIdentity): boolean =>
+    identity.expiration === undefined || identity.expiration.getTime() - margin > now();
+
+  async function resolve(profile: string, entry: Entry, properties: Record<string, unknown> | undefined) {
+    logger.debug(`Resolving credentials of profile "${profile}"`);
+    try {
+      entry.base ??= createProvider(profile);
+      const identity = await (await entry.base)(properties);
+      entry.identity = identity;
+      const until = identity.expiration ? `valid until ${identity.expiration.toISOString()}` : 'no expiry';
+      logger.debug(`Credentials of profile "${profile}" resolved (${until})`);
+      return identity;
+    } catch (error) {
+      entry.base = undefined;
+      logger.debug(`Credentials of profile "${profile}" could not be resolved: ${describeError(error)}`);
+      throw error;
+    }
+  }
+
+  function credentialsOf(profile: string, properties?: Record<string, unknown>): Promise<AwsCredentialIdentity> {
+    let entry = entries.get(profile);
+    if (!entry) {
+      entry = {};
+      entries.set(profile, entry);
+    }
+    const forceRefresh = properties?.forceRefresh === true;
+    if (!forceRefresh && entry.identity && isFresh(entry.identity)) return Promise.resolve(entry.identity);
+    const current = entry;
+    // After forget(), a late result lands in the dropped entry only.
+    current.pending ??= resolve(profile, current, properties).finally(() => {
+      current.pending = undefined;
+    });
+    return current.pending;
+  }
+
+  return {
+    provider: (profile) => (properties) => credentialsOf(profile, properties),
+    forget: (profile) => {
+      if (profile === undefined) entries.clear();
+      else entries.delete(profile);
+    },
+  };
+}

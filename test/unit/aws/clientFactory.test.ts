@@ -1,0 +1,156 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ListGraphsCommand } from '@aws-sdk/client-neptune-graph';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { createClientFactory, type ClientFactoryOptions } from '../../../src/aws/clientFactory';
+import { classifyAwsError } from '../../../src/aws/errors';
+import { startListener, recordingLogger } from './support/listener';
+
+const credentials = () => async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' });
+
+const factories: Array<{ clear(): void }> = [];
+after(() => factories.forEach((f) => f.clear()));
+
+function factory(overrides: Partial<ClientFactoryOptions> = {}) {
+  const f = createClientFactory({
+    credentials,
+    endpoints: () => ({}),
+    requestTimeoutMs: () => 5_000,
+    maxConcurrentRequests: () => 8,
+    userAgent: 'snapshot-explorer-aws/0.1.0',
+    logger: recordingLogger().logger,
+    ...overrides,
+  });
+  factories.push(f);
+  return f;
+}
+
+test('one client per (kind, profile, region): same instance for the same key, new otherwise', async () => {
+  const f = factory();
+  const a = await f.get('neptuneGraph', 'dev', 'us-east-1');
+  assert.equal(await f.get('neptuneGraph', 'dev', 'us-east-1'), a);
+  assert.notEqual(await f.get('neptuneGraph', 'dev', 'eu-west-1'), a);
+  assert.notEqual(await f.get('neptuneGraph', 'prod', 'us-east-1'), a);
+  const [x, y] = await Promise.all([f.get('docdb', 'dev', 'us-east-1'), f.get('docdb', 'dev', 'us-east-1')]);
+  assert.equal(x, y, 'concurrent first calls get one client');
+  assert.equal(await a.config.region(), 'us-east-1');
+  const ssw = await f.get('simSpaceWeaver', 'dev', 'ap-southeast-2');
+  assert.equal(ssw.region, 'ap-southeast-2');
+  assert.equal(ssw.endpoint.href, 'https://simspaceweaver.ap-southeast-2.amazonaws.com/');
+  f.clear();
+  assert.notEqual(await f.get('neptuneGraph', 'dev', 'us-east-1'), a, 'clear() drops the cached clients');
+});
+
+test('endpoint overrides: the per-service key wins over "*", and bad URLs get a clear message', async () => {
+  let endpoints: Record<string, string> = { '*': 'http://127.0.0.1:4566', 'neptune-graph': 'http://127.0.0.1:9000' };
+  const f = factory({ endpoints: () => endpoints });
+  assert.equal(f.endpointFor('neptuneGraph'), 'http://127.0.0.1:9000');
+  assert.equal(f.endpointFor('docdb'), 'http://127.0.0.1:4566');
+  const neptune = await f.get('neptuneGraph', 'dev', 'us-east-1');
+  const endpoint = await neptune.config.endpoint?.();
+  assert.equal(endpoint?.hostname, '127.0.0.1');
+  assert.equal(endpoint?.port, 9000);
+  assert.equal((await f.get('simSpaceWeaver', 'dev', 'us-east-1')).endpoint.href, 'http://127.0.0.1:4566/');
+  const s3 = await f.get('s3', 'dev', 'us-east-1');
+  assert.equal(s3.config.forcePathStyle, true, 'S3 uses path-style addressing on an overridden endpoint');
+  endpoints = { docdb: 'not a url' };
+  f.clear();
+  await assert.rejects(
+    f.get('docdb', 'dev', 'us-east-1'),
+    /endpoint override for docdb \("not a url"\) is not a valid http\(s\) URL/,
+  );
+  assert.equal(f.endpointFor('s3'), undefined);
+  assert.equal((await f.get('s3', 'dev', 'us-east-1')).config.forcePathStyle, false);
+});
+
+test('a real call reaches the overridden endpoint, signed, with the user-agent suffix, and is logged', async () => {
+  const listener = await startListener((r) => (r.method === 'HEAD' ? { status: 200 } : { body: { graphs: [] } }));
+  const { logger, lines } = recordingLogger();
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }), logger });
+    const neptune = await f.get('neptuneGraph', 'dev', 'us-east-1');
+    const output = await neptune.send(new ListGraphsCommand({}));
+    assert.deepEqual(output.graphs, []);
+    const [request] = listener.requests;
+    assert.equal(request?.method, 'GET');
+    assert.equal(request?.path, '/graphs');
+    assert.match(String(request?.headers['user-agent']), /snapshot-explorer-aws\/0\.1\.0/);
+    assert.match(
+      String(request?.headers.authorization),
+      /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/neptune-graph\//,
+    );
+    assert.match(String(request?.headers['amz-sdk-request']), /max=3/);
+
+    const s3 = await f.get('s3', 'dev', 'us-east-1');
+    await s3.send(new HeadBucketCommand({ Bucket: 'my-bucket' }));
+    assert.match(String(listener.requests[1]?.path), /^\/my-bucket\/?$/, 'path-style bucket addressing');
+
+    const ssw = await f.get('simSpaceWeaver', 'dev', 'us-east-1');
+    await ssw.listSimulations();
+    assert.match(String(listener.requests[2]?.headers['user-agent']), /snapshot-explorer-aws\/0\.1\.0$/);
+
+    assert.ok(
+      lines.some((l) => /^debug neptune-graph ListGraphs \[dev\] us-east-1 → 200 in \d+ ms$/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(lines.some((l) => /^debug s3 HeadBucket \[dev\] us-east-1 → 200 in \d+ ms$/.test(l)));
+    assert.ok(lines.some((l) => /^debug simspaceweaver ListSimulations \[dev\] us-east-1 → 200 in \d+ ms$/.test(l)));
+  } finally {
+    await listener.close();
+  }
+});
+
+test('failed calls are logged with their status and code after adaptive retries', async () => {
+  const listener = await startListener(() => ({
+    status: 403,
+    headers: { 'x-amzn-errortype': 'AccessDeniedException' },
+    body: { message: 'no' },
+  }));
+  const { logger, lines } = recordingLogger();
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }), logger });
+    const neptune = await f.get('neptuneGraph', 'dev', 'us-east-1');
+    const error = await neptune.send(new ListGraphsCommand({})).catch((e: unknown) => e);
+    assert.equal(classifyAwsError(error).kind, 'access-denied');
+    assert.equal(listener.requests.length, 1, 'a 403 is not retried');
+    assert.ok(lines.some((l) => /neptune-graph ListGraphs \[dev\] us-east-1 → 403 AccessDeniedException in/.test(l)));
+    assert.equal(await neptune.config.retryStrategy().then((s) => (s as { mode?: string }).mode), 'adaptive');
+  } finally {
+    await listener.close();
+  }
+});
+
+test('the request timeout setting applies: a silent endpoint fails as a network error', async () => {
+  const listener = await startListener(() => ({ hang: true }));
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }), requestTimeoutMs: () => 200, maxAttempts: 1 });
+    const neptune = await f.get('neptuneGraph', 'dev', 'us-east-1');
+    const started = Date.now();
+    const error = await neptune.send(new ListGraphsCommand({})).catch((e: unknown) => e);
+    assert.equal(classifyAwsError(error).kind, 'network', String(error));
+    assert.ok(Date.now() - started < 3_000);
+  } finally {
+    await listener.close();
+  }
+});
+
+test('requests in flight never exceed maxConcurrentRequests across clients', async () => {
+  const listener = await startListener(
+    () => new Promise((resolve) => setTimeout(() => resolve({ body: { graphs: [] } }), 40)),
+  );
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }), maxConcurrentRequests: () => 2 });
+    const regions = ['us-east-1', 'us-west-2', 'eu-west-1'];
+    const calls = regions.flatMap((region) =>
+      [0, 1].map(async () => {
+        const client = await f.get('neptuneGraph', 'dev', region);
+        return client.send(new ListGraphsCommand({}));
+      }),
+    );
+    await Promise.all(calls);
+    assert.equal(listener.requests.length, 6);
+    assert.equal(listener.stats.maxInFlight, 2);
+  } finally {
+    await listener.close();
+  }
+});
