@@ -185,7 +185,7 @@ function simSpaceWeaver(facts: ErrorFacts, c: CreateErrorContext): string | unde
     case 'ConflictException':
       return `Simulation ${c.resourceName} cannot take a snapshot now: ${sentence(facts.message)} A snapshot needs a STARTED simulation with no other snapshot in progress; wait, then retry.`;
     case 'ValidationException':
-      return `SimSpace Weaver rejected the input: ${sentence(facts.message)} Check that the bucket exists in ${c.region}, then retry.`;
+      return `SimSpace Weaver rejected the request: ${sentence(facts.message)} Check that the simulation is STARTED and that the bucket exists in ${c.region}, then retry.`;
     case 'ResourceNotFoundException':
       return `SimSpace Weaver could not find the simulation or the bucket: ${sentence(facts.message)} Refresh the tree, or check the bucket name.`;
     case 'InternalServerException':
