@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { DBClusterSnapshotAlreadyExistsFault, InvalidDBClusterStateFault } from '@aws-sdk/client-docdb';
+import { docdbService as svc } from '../../../src/services/docdb';
+import type { Resource, SnapshotRef } from '../../../src/services/service';
+import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+
+describe('DocumentDB against the emulator', () => {
+  let h: EmulatorHarness;
+  before(async () => {
+    h = await startHarness({ snapshotSeconds: 1 });
+  });
+  after(async () => h.stop());
+  beforeEach(async () => h.reset());
+
+  it('lists only docdb clusters (not the neptune or aurora ones of the same API)', async () => {
+    const page = await svc.listResources(h.ctx('us-east-1'), {});
+    assert.deepEqual(page.items.map((c) => c.id).sort(), ['analytics-docdb', 'catalog-dev', 'orders-prod']);
+    const orders = page.items.find((c) => c.id === 'orders-prod') as Resource;
+    assert.match(orders.summary, /^docdb 5\.0\.0 · \d+ instances?$/);
+    assert.deepEqual(orders.snapshottable, { ok: true });
+    assert.equal(page.items.find((c) => c.id === 'analytics-docdb')?.snapshottable.ok, false);
+    assert.equal(await svc.getResource(h.ctx('us-east-1'), 'social-neptune'), undefined);
+    assert.equal(await svc.getResource(h.ctx('us-east-1'), 'no-such-cluster'), undefined);
+  });
+
+  it('pages through the 200+ clusters of eu-west-1 by marker, each exactly once', async () => {
+    const expected = demoCount('eu-west-1', 'docdbClusters', 'docdbClusters');
+    const ids: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await svc.listResources(h.ctx('eu-west-1'), { pageSize: 30, nextToken: token });
+      ids.push(...page.items.map((c) => c.id));
+      token = page.nextToken;
+    } while (token);
+    assert.equal(ids.length, expected);
+    assert.equal(new Set(ids).size, expected);
+  });
+
+  it('lists a cluster snapshots newest first', async () => {
+    const orders = (await svc.getResource(h.ctx('us-east-1'), 'orders-prod')) as Resource;
+    const page = await svc.listSnapshots(h.ctx('us-east-1'), orders, {});
+    assert.deepEqual(
+      page.items.map((s) => s.id),
+      ['rds:orders-prod-2025-07-20-03-00', 'orders-prod-before-upgrade'],
+    );
+  });
+
+  it('creates two snapshots (identifier lowercased) and tracks both to available', async () => {
+    const ctx = h.ctx('us-east-1');
+    const orders = (await svc.getResource(ctx, 'orders-prod')) as Resource;
+    const catalog = (await svc.getResource(ctx, 'catalog-dev')) as Resource;
+    const a = await svc.createSnapshot(ctx, orders, {
+      values: { DBClusterSnapshotIdentifier: 'IT-Orders-A' },
+      tags: [],
+    });
+    const b = await svc.createSnapshot(ctx, catalog, {
+      values: { DBClusterSnapshotIdentifier: 'it-catalog-b' },
+      tags: [{ key: 'team', value: 'qa' }],
+    });
+    assert.equal(a.id, 'it-orders-a');
+    assert.equal(a.state, 'creating');
+    const refs: SnapshotRef[] = [a, b].map((s) => ({
+      service: svc.id,
+      profile: 'demo',
+      region: 'us-east-1',
+      resourceId: s.resourceId,
+      snapshotId: s.id,
+      requestedAt: Date.now(),
+    }));
+    const done = await pollUntil(
+      () => svc.getSnapshotStatuses(ctx, refs),
+      (m) => m.size === 2 && [...m.values()].every((s) => s.state === 'available'),
+    );
+    assert.equal(done.get('it-orders-a')?.progress, 100);
+  });
+
+  it('lets a taken identifier and a cluster that is not available fail with the SDK error classes', async () => {
+    const ctx = h.ctx('us-east-1');
+    const orders = (await svc.getResource(ctx, 'orders-prod')) as Resource;
+    await assert.rejects(
+      svc.createSnapshot(ctx, orders, {
+        values: { DBClusterSnapshotIdentifier: 'orders-prod-before-upgrade' },
+        tags: [],
+      }),
+      DBClusterSnapshotAlreadyExistsFault,
+    );
+    const analytics = (await svc.getResource(ctx, 'analytics-docdb')) as Resource;
+    await assert.rejects(
+      svc.createSnapshot(ctx, analytics, { values: { DBClusterSnapshotIdentifier: 'it-analytics' }, tags: [] }),
+      InvalidDBClusterStateFault,
+    );
+  });
+});
