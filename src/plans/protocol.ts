@@ -1,0 +1,70 @@
+// The messages between the plan language client and server, typed once for both sides. Plain descriptors
+// (no vscode-jsonrpc classes): the client and the server bundle different vscode-jsonrpc versions.
+import type { PlannedCall } from './dryRun';
+import type { PlanRunEntry } from './run';
+
+export const planLanguageId = 'snapshot-plan';
+
+/** Client command ids the server's code lenses execute (arguments: the document URI as a string). */
+export const planCommands = {
+  newPlan: 'snapshotExplorer.newPlan',
+  dryRun: 'snapshotExplorer.dryRunPlan',
+  run: 'snapshotExplorer.runPlan',
+} as const;
+
+/** What the server needs from the extension's settings, sent at start and on every change. */
+export interface PlanServerSettings {
+  /** `snapshotExplorer.endpoints`. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  readonly requestTimeoutSeconds: number;
+  readonly maxConcurrentRequests: number;
+  /** Whether the workspace is trusted (the Run lens shows only then). */
+  readonly trusted: boolean;
+  /** False turns the live checks (AWS calls) off. */
+  readonly liveChecks: boolean;
+}
+
+export interface PlanInitializationOptions {
+  readonly settings: PlanServerSettings;
+  /** e.g. `snapshot-explorer-aws/0.1.0`. */
+  readonly userAgent: string;
+}
+
+/** The body of `workspace/didChangeConfiguration` the client sends. */
+export interface PlanSettingsChange {
+  readonly settings: PlanServerSettings;
+}
+
+export interface PlanDocumentParams {
+  readonly uri: string;
+}
+
+export interface DryRunResult {
+  readonly markdown: string;
+  readonly calls: readonly PlannedCall[];
+  readonly errorCount: number;
+}
+
+export interface ResolveResult {
+  /** Every entry to run (empty when the plan has errors). */
+  readonly entries: readonly PlanRunEntry[];
+  readonly errorCount: number;
+  /** The first few errors, as `line N: message`. */
+  readonly problems: readonly string[];
+  /** How many snapshots per service, for the confirmation. */
+  readonly perService: ReadonlyArray<{ readonly service: string; readonly label: string; readonly count: number }>;
+}
+
+/** A request's method name, carrying its parameter and result types for both sides. */
+export interface PlanRequest<P, R> {
+  readonly method: string;
+  /** Never set: only here so the types travel with the descriptor. */
+  readonly types?: { readonly params: P; readonly result: R };
+}
+
+/** The dry run of an open plan document (null when the server does not have the document open). */
+export const dryRunRequest: PlanRequest<PlanDocumentParams, DryRunResult | null> = { method: 'snapshotPlans/dryRun' };
+/** The entries to run, expanded now (null when the server does not have the document open). */
+export const resolveRequest: PlanRequest<PlanDocumentParams, ResolveResult | null> = {
+  method: 'snapshotPlans/resolve',
+};
