@@ -22,6 +22,7 @@ import {
   type ServiceNode,
 } from './nodes';
 import { PagedLoader } from './pagedLoader';
+import { retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import { toTreeError, type ErrorClassifier } from './treeError';
 import { visibleProfiles } from './treeSettings';
 import { branchesUnder, matchesFilter, newestFirst, ownersForTarget, type RefreshTarget } from './treeQueries';
@@ -30,6 +31,8 @@ export interface ExplorerModelDeps extends BranchPageDeps {
   readonly profiles: () => Promise<readonly ProfileEntry[]>;
   readonly classifyError?: ErrorClassifier;
   readonly log?: Logger;
+  /** How a throttled branch load is tried again (after the SDK's own retries). */
+  readonly throttleRetry?: ThrottleRetryOptions;
 }
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
@@ -252,7 +255,13 @@ export class ExplorerModel implements DescribeState {
       branch = {
         owner,
         loader: new PagedLoader(
-          (token, signal) => this.loadPage(owner, token, signal),
+          (token, signal) =>
+            retryThrottled(
+              () => this.loadPage(owner, token, signal),
+              signal,
+              this.deps.classifyError,
+              this.deps.throttleRetry,
+            ),
           (n) => n.id,
         ),
       };

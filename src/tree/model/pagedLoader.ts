@@ -2,6 +2,7 @@
 // on "Load more". A second request while one is in flight joins it, and a request for a page token that was
 // already used does nothing, so a double click loads once. `cancel()` aborts the in-flight call; its result
 // (or its abort error) is then ignored.
+import { setMaxListeners } from 'node:events';
 import type { Page } from '../../services/service';
 
 export type LoaderState = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -82,6 +83,8 @@ export class PagedLoader<T> {
 
   private run(token: string | undefined): Promise<void> {
     const controller = new AbortController();
+    // One signal serves every call of a page (retries, Storage Gateway's per-gateway calls): not a leak.
+    setMaxListeners(0, controller.signal);
     this.controller = controller;
     const attempt = (async () => {
       try {

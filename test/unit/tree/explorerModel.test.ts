@@ -38,6 +38,7 @@ function setup(
     services: [graphs, volumes],
     settings: () => settings.value,
     classifyError: classifyAwsError,
+    throttleRetry: { attempts: 0 },
     ...opts.deps,
   });
   const changes: Array<ExplorerNode | undefined> = [];

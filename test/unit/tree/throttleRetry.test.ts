@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyAwsError } from '../../../src/aws/errors';
+import { retryThrottled } from '../../../src/tree/model/throttleRetry';
+import { awsError } from './fakes';
+
+test('a throttled load is tried again after a wait, and succeeds', async () => {
+  let calls = 0;
+  const waits: number[] = [];
+  const result = await retryThrottled(
+    async () => {
+      calls++;
+      if (calls < 3) throw awsError('ThrottlingException', 'Rate exceeded');
+      return 'ok';
+    },
+    new AbortController().signal,
+    classifyAwsError,
+    { attempts: 3, delayMs: (n) => (waits.push(n), 1) },
+  );
+  assert.equal(result, 'ok');
+  assert.equal(calls, 3);
+  assert.deepEqual(waits, [1, 2]);
+});
+
+test('other errors, and throttling beyond the extra attempts, are not retried further', async () => {
+  let calls = 0;
+  await assert.rejects(
+    retryThrottled(
+      async () => {
+        calls++;
+        throw awsError('AccessDeniedException', 'no');
+      },
+      new AbortController().signal,
+      classifyAwsError,
+      { delayMs: () => 1 },
+    ),
+    /no/,
+  );
+  assert.equal(calls, 1);
+  calls = 0;
+  await assert.rejects(
+    retryThrottled(
+      async () => {
+        calls++;
+        throw awsError('ThrottlingException', 'Rate exceeded');
+      },
+      new AbortController().signal,
+      classifyAwsError,
+      { attempts: 2, delayMs: () => 1 },
+    ),
+    /Rate exceeded/,
+  );
+  assert.equal(calls, 3);
+});
+
+test('an abort during the wait stops retrying at once', async () => {
+  const controller = new AbortController();
+  let calls = 0;
+  const pending = retryThrottled(
+    async () => {
+      calls++;
+      throw awsError('ThrottlingException', 'Rate exceeded');
+    },
+    controller.signal,
+    classifyAwsError,
+    { delayMs: () => 60_000 },
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  controller.abort();
+  await assert.rejects(pending, { name: 'AbortError' });
+  assert.equal(calls, 1);
+});
