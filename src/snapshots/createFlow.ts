@@ -67,6 +67,7 @@ const text = {
   pickProfile: 'Pick the AWS profile, e.g. default',
   noProfiles: 'No AWS profiles found: add one to your AWS config or credentials file.',
   pickRegion: 'Pick the region, e.g. us-east-1',
+  noRegions: 'No regions are set for this profile: see the snapshotExplorer.regions setting.',
   pickService: 'Pick the service, e.g. DocumentDB',
   notOffered: (label: string, region: string) => `${label} is not offered in ${region}.`,
   pickResource: (many: string) => `Pick one of the ${many}`,
@@ -125,7 +126,7 @@ function paletteSteps(prompter: Prompter, deps: CreateFlowDeps): FlowStep[] {
             id: 'region',
             placeholder: text.pickRegion,
             activeValue: state.region,
-            items: deps.regionsFor(state.profile ?? '').map((r) => ({ label: r, value: r })),
+            items: regionItems(deps.regionsFor(state.profile ?? '')),
           }),
           (region) => {
             if (region !== state.region) state.resource = undefined;
@@ -204,6 +205,11 @@ function paletteSteps(prompter: Prompter, deps: CreateFlowDeps): FlowStep[] {
       },
     },
   ];
+}
+
+function regionItems(regions: readonly string[]) {
+  if (regions.length > 0) return regions.map((r) => ({ label: r, value: r }));
+  return [{ label: text.noRegions, value: '', disabledReason: text.noRegions }];
 }
 
 async function loadResourceItems(
