@@ -1,11 +1,43 @@
 // Wires the parts together and registers every disposable. Logic lives in the modules it imports.
 import * as vscode from 'vscode';
+import type { ProfileInfo } from './aws/profiles';
+import { services } from './services/registry';
+import { registerExplorer } from './tree/register';
+import { createTreeSettingsSource } from './tree/settings';
+import { regionsFor, visibleProfiles } from './tree/model/treeSettings';
+import { registerSnapshots } from './snapshots/register';
+import { createAwsAccess } from './ui/awsAccess';
 import { registerCoreCommands } from './ui/coreCommands';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Snapshot Explorer'), { log: true });
-  context.subscriptions.push(log);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const aws = createAwsAccess(log, version);
+  const treeSettings = createTreeSettingsSource();
+  context.subscriptions.push(log, aws);
   registerCoreCommands(context, log);
+
+  const explorer = registerExplorer(context, {
+    log,
+    profiles: aws.profiles,
+    clients: aws.clients,
+    services,
+    settings: treeSettings,
+    checkCredentials: async (profile) => void (await aws.credentials.provider(profile)()),
+    reauthenticate: aws.reauthenticate,
+  });
+
+  // The profiles the create flow last offered, so their own regions are the default ones.
+  let offered: readonly ProfileInfo[] = [];
+  registerSnapshots(context, {
+    log,
+    clients: aws.clients,
+    services,
+    profiles: async () => (offered = visibleProfiles(await aws.profiles(), treeSettings.read())),
+    regionsFor: (name) =>
+      regionsFor(offered.find((p) => p.name === name) ?? { name, kind: 'unknown' }, treeSettings.read()),
+    explorer,
+  });
 }
 
 export function deactivate(): void {

@@ -18,6 +18,10 @@ function deepProxy(name: string): unknown {
       if (!cache.has(prop)) cache.set(prop, deepProxy(`${name}.${String(prop)}`));
       return cache.get(prop);
     },
+    set(_t, prop, value) {
+      cache.set(prop, value);
+      return true;
+    },
     apply() {
       return deepProxy(`${name}()`);
     },
