@@ -41,8 +41,8 @@ export const examplePlan = [
   "    prefix: 'release-{date}'",
   '',
   '  # Another region.',
-  '  - service: docdb',
-  '    resource: eu-sessions',
+  '  - service: neptune-graph',
+  '    resource: eu-knowledge-graph',
   '    region: eu-west-1',
   '',
 ].join('\n');

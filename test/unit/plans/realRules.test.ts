@@ -30,7 +30,7 @@ test('the shipped example plan is the one New Snapshot Plan opens, and it is val
       ['docdb', 'us-east-1', ['orders-prod-before-release-20261123-0930']],
       ['storagegateway', 'us-east-1', ['Release 20261123: vol-1122AABB']],
       ['simspaceweaver', 'us-east-1', ['weaver-demo-snapshots-use1', 'release-20261123']],
-      ['docdb', 'eu-west-1', ['eu-sessions-release-20261123']],
+      ['neptune-graph', 'eu-west-1', ['eu-knowledge-graph-release-20261123']],
     ],
   );
 });
