@@ -83,7 +83,9 @@ export async function startPlanServer(options: ServerOptions): Promise<PlanServe
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: LspDiagnostic[] }) => {
     latest.set(p.uri, p.diagnostics);
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
