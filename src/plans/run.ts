@@ -153,3 +153,24 @@ export function createTargetResolver(options: TargetResolverOptions): (entry: Pl
     return { profile: entry.profile, region: entry.region, service, resource };
   };
 }
+
+export interface RunPlanOptions {
+  /** The most create calls in flight at once. */
+  readonly concurrency: number;
+  readonly signal?: AbortSignal;
+  onProgress?(report: EntryReport, done: number, total: number): void;
+}
+
+/** What the extension gives the plan commands to run entries with (see createPlanRunner). */
+export type RunPlanEntries = (entries: readonly PlanRunEntry[], options: RunPlanOptions) => Promise<RunReport>;
+
+export interface PlanRunnerDeps extends TargetResolverOptions {
+  /** The create-and-track path: resolves once the snapshot was requested, throws with a clear message otherwise. */
+  readonly create: RunDeps['create'];
+}
+
+/** A runner that looks each resource up live, then requests its snapshot through `create`. */
+export function createPlanRunner(deps: PlanRunnerDeps): RunPlanEntries {
+  return (entries, options) =>
+    runPlan(entries, { resolve: createTargetResolver(deps), create: deps.create, ...options });
+}

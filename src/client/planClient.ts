@@ -1,0 +1,95 @@
+// Starts the plan language server (dist/server.js over Node IPC) on first use and keeps its settings current.
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  planLanguageId,
+  type PlanInitializationOptions,
+  type PlanRequest,
+  type PlanServerSettings,
+  type PlanSettingsChange,
+} from '../plans/protocol';
+
+/** The server's settings from the `snapshotExplorer` configuration and the workspace trust. */
+export function readServerSettings(): PlanServerSettings {
+  const config = vscode.workspace.getConfiguration('snapshotExplorer');
+  return {
+    endpoints: config.get<Record<string, string>>('endpoints', {}),
+    requestTimeoutSeconds: config.get<number>('requestTimeoutSeconds', 30),
+    maxConcurrentRequests: config.get<number>('maxConcurrentRequests', 8),
+    liveChecks: config.get<boolean>('plans.liveChecks', true),
+    trusted: vscode.workspace.isTrusted,
+  };
+}
+
+export class PlanClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const push = (): void => void this.sendSettings();
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('snapshotExplorer')) push();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(push),
+    );
+  }
+
+  /** Starts the server once; later calls get the same client. */
+  start(): Promise<LanguageClient> {
+    this.starting ??= this.create().catch((error: unknown) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private async create(): Promise<LanguageClient> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const version = String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+    const initializationOptions: PlanInitializationOptions = {
+      settings: readServerSettings(),
+      userAgent: `snapshot-explorer-aws/${version}`,
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: planLanguageId }],
+      initializationOptions,
+      outputChannel: this.log,
+    };
+    const client = new LanguageClient('snapshotPlans', vscode.l10n.t('Snapshot Plans'), serverOptions, clientOptions);
+    this.log.info('Starting the snapshot plan language server');
+    await client.start();
+    this.client = client;
+    return client;
+  }
+
+  async request<P, R>(request: PlanRequest<P, R>, params: P): Promise<R> {
+    const client = await this.start();
+    return client.sendRequest<R>(request.method, params);
+  }
+
+  private async sendSettings(): Promise<void> {
+    if (!this.client) return;
+    const change: PlanSettingsChange = { settings: readServerSettings() };
+    await this.client.sendNotification(DidChangeConfigurationNotification.type, change);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    void this.client?.stop();
+  }
+}
