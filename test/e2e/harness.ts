@@ -79,7 +79,8 @@ export class E2e {
       port: 0,
       emulator: true,
       ...(options.profiles ? { profiles: options.profiles } : {}),
-      ...(options.settings ? { settings: options.settings } : {}),
+      // Hover tooltips would cover menus and rows the steps click (and the screenshots); a test may turn them on.
+      settings: { 'workbench.hover.delay': 600_000, ...options.settings },
       log,
       codeServerOutput: process.env.E2E_VERBOSE ? (line) => console.error(`[code-server] ${line}`) : undefined,
     });
@@ -222,13 +223,34 @@ export class Workbench {
     return this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
   }
 
-  /** Clicks the activity bar icon and waits until its view container is the one shown in the side bar. */
-  async openViewContainer(title: string): Promise<void> {
+  /**
+   * Clicks the activity bar icon and waits until its view container is the one shown in the side bar, then widens
+   * the side bar (as a person would drag it) so tree labels and descriptions are readable in screenshots.
+   */
+  async openViewContainer(title: string, sideBarWidth = 480): Promise<void> {
     await this.activityBarIcon(title).click();
     await this.page
       .locator('.part.sidebar .composite.title h2')
       .filter({ hasText: new RegExp(title, 'i') })
       .waitFor({ timeout: STATE_TIMEOUT_MS });
+    await this.widenSideBar(sideBarWidth);
+  }
+
+  /** Drags the side bar's right edge until the side bar is `width` pixels wide (no-op when it already is). */
+  async widenSideBar(width: number): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar');
+    const box = await sideBar.boundingBox();
+    if (!box || box.width >= width - 2) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    await waitUntil(
+      async () => (await sideBar.boundingBox())?.width ?? 0,
+      (current) => current >= width - 10,
+      `the side bar to be ${width} px wide`,
+    );
   }
 
   /** The side bar's title, e.g. "Snapshot Explorer: Resources". */
@@ -273,6 +295,7 @@ export class Workbench {
     await row.waitFor({ timeout: STATE_TIMEOUT_MS });
     if ((await row.getAttribute('aria-expanded')) !== 'true') {
       await row.locator('.monaco-tl-twistie').click();
+      await this.parkMouse();
     }
     await waitUntil(
       () => row.getAttribute('aria-expanded'),
@@ -351,6 +374,13 @@ export class Workbench {
     });
     await item.first().waitFor({ timeout: STATE_TIMEOUT_MS });
     await item.first().click();
+    await this.parkMouse();
+  }
+
+  /** Moves the pointer to the empty editor area, so no hover tooltip covers what the next screenshot shows. */
+  async parkMouse(): Promise<void> {
+    const viewport = this.page.viewportSize() ?? { width: 1280, height: 800 };
+    await this.page.mouse.move(viewport.width - 40, viewport.height - 60);
   }
 
   /** Hovers a row and clicks its inline action button (title = `action`). */
@@ -359,6 +389,7 @@ export class Workbench {
     const button = row.locator(`.actions .action-label[aria-label^="${action}"]`).first();
     await button.waitFor({ timeout: STATE_TIMEOUT_MS });
     await button.click();
+    await this.parkMouse();
   }
 
   // ---- command palette and quick input
@@ -408,7 +439,9 @@ export class Workbench {
     const input = this.quickInput().locator('.quick-input-box input');
     await input.waitFor({ timeout: STATE_TIMEOUT_MS });
     await input.fill('');
-    await input.pressSequentially(text);
+    // Short values key by key (validation runs on each keystroke, only the last result may show); long ones at once.
+    if (text.length <= 40) await input.pressSequentially(text);
+    else await input.fill(text);
   }
 
   /** Picks the quick pick item labelled `label`. */

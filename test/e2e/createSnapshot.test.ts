@@ -1,0 +1,235 @@
+// Creating a snapshot as a person does it in the workbench: from a resource's context menu (each of the four
+// services) and from the command palette, with the validated input box, against the emulator.
+// Screenshots: test-results/e2e/<scenario>/.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { firstIssue } from '../../src/snapshots/inputSteps';
+import { docdbRules, neptuneGraphRules, simSpaceWeaverRules, storageGatewayRules } from '../../src/validation';
+import type { ServiceInputRules } from '../../src/validation/types';
+import { E2e, type Workbench } from './harness';
+
+/** The message the input box must show for `value` in field `key`: what the rules say, word for word. */
+function expectedMessage(rules: ServiceInputRules, key: string, value: string): string {
+  const field = rules.fields.find((f) => f.key === key);
+  assert.ok(field, `the rules have a field ${key}`);
+  const issue = firstIssue(field.validate(value), value);
+  assert.ok(issue, `the rules reject ${JSON.stringify(value)} for ${key}`);
+  return issue.message;
+}
+
+async function callCount(e2e: E2e, service: string, operation: string): Promise<number> {
+  return (await e2e.emulator.calls()).filter((c) => c.service === service && c.operation === operation).length;
+}
+
+interface ServiceCase {
+  /** The service's label in the tree. */
+  service: string;
+  /** The emulator's service id and the create operation's name (to count create calls). */
+  serviceId: string;
+  createOperation: string;
+  /** The demo resource (us-east-1, profile demo) to snapshot. */
+  resource: string;
+  /**
+   * Walks the input steps after the flow opened: types an invalid value, checks the exact message, presses Enter
+   * (refused: no create call), then enters valid values up to the confirm step. Returns the snapshot's name as
+   * the notification and the activity view show it, and its label in the tree.
+   */
+  fill(
+    wb: Workbench,
+    refuse: (rules: ServiceInputRules, key: string, value: string) => Promise<void>,
+  ): Promise<Created>;
+}
+
+interface Created {
+  name: string;
+  treeLabel: string | RegExp;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** YYMMDD of today in UTC, as SimSpace Weaver snapshot file names carry it. */
+function utcStamp(date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+}
+
+/** Types `value` into the step's input box and presses Enter. */
+async function enter(wb: Workbench, value: string): Promise<void> {
+  await wb.typeInQuickInput(value);
+  await wb.pressEnter();
+}
+
+/** Waits for input step `n` of the flow (its title ends with "(n/total)"). */
+async function atStep(wb: Workbench, n: number): Promise<void> {
+  await wb.step(`input step ${n}`, () => wb.waitForQuickInput(new RegExp(`\\(${n}/\\d+\\)`)));
+}
+
+const cases: ServiceCase[] = [
+  {
+    service: 'Neptune Analytics',
+    serviceId: 'neptune-graph',
+    createOperation: 'CreateGraphSnapshot',
+    resource: 'customer-graph',
+    async fill(wb, refuse) {
+      await atStep(wb, 1);
+      await refuse(neptuneGraphRules, 'snapshotName', 'Bad_Name');
+      await enter(wb, 'customer-graph-e2e');
+      await atStep(wb, 2);
+      await wb.step('type tags', () => enter(wb, 'team=e2e, env=test'));
+      return { name: 'customer-graph-e2e', treeLabel: 'customer-graph-e2e' };
+    },
+  },
+  {
+    service: 'DocumentDB',
+    serviceId: 'docdb',
+    createOperation: 'CreateDBClusterSnapshot',
+    resource: 'orders-prod',
+    async fill(wb, refuse) {
+      await atStep(wb, 1);
+      await refuse(docdbRules, 'DBClusterSnapshotIdentifier', 'orders--prod');
+      await enter(wb, 'orders-prod-e2e');
+      await atStep(wb, 2);
+      await wb.step('type tags', () => enter(wb, 'team=e2e'));
+      return { name: 'orders-prod-e2e', treeLabel: 'orders-prod-e2e' };
+    },
+  },
+  {
+    service: 'Storage Gateway',
+    serviceId: 'storagegateway',
+    createOperation: 'CreateSnapshot',
+    resource: 'vol-1122AABB',
+    async fill(wb, refuse) {
+      await atStep(wb, 1);
+      await refuse(storageGatewayRules, 'SnapshotDescription', 'd'.repeat(256));
+      await enter(wb, 'e2e volume snapshot');
+      await atStep(wb, 2);
+      await wb.step('type tags', () => enter(wb, 'team=e2e'));
+      return { name: 'e2e volume snapshot', treeLabel: 'e2e volume snapshot' };
+    },
+  },
+  {
+    service: 'SimSpace Weaver',
+    serviceId: 'simspaceweaver',
+    createOperation: 'CreateSnapshot',
+    resource: 'city-traffic',
+    async fill(wb, refuse) {
+      await atStep(wb, 1);
+      await wb.step('choose to type a bucket name', () => wb.pickQuickItem(/Type a bucket name/));
+      await refuse(simSpaceWeaverRules, 'BucketName', 'Bad_Bucket');
+      await enter(wb, 'weaver-demo-snapshots-use1');
+      await atStep(wb, 3);
+      await wb.step('type an object key prefix: the message shows where the snapshot goes', async () => {
+        await wb.typeInQuickInput('e2e');
+        await wb.waitForQuickInputMessage(
+          /s3:\/\/weaver-demo-snapshots-use1\/e2e\/snapshot\/city-traffic-\d{6}-\d{4}-\d{2}\.zip/,
+        );
+        await wb.pressEnter();
+      });
+      // Written to s3://<bucket>/<prefix>/snapshot/<simulation>-<YYMMDD-HHmm-ss>.zip; the tree shows the file name.
+      return {
+        name: 's3://weaver-demo-snapshots-use1/e2e',
+        treeLabel: new RegExp(`^city-traffic-${utcStamp()}-\\d{4}-\\d{2}\\.zip$`),
+      };
+    },
+  },
+];
+
+describe('Create Snapshot in the workbench', () => {
+  let e2e: E2e;
+  before(async () => {
+    e2e = await E2e.start({ settings: { 'snapshotExplorer.polling.initialSeconds': 1 } });
+  });
+  after(async () => {
+    await e2e?.stop();
+  });
+
+  /** The refusal check every case runs at its first validated field. */
+  function refuser(wb: Workbench, c: ServiceCase) {
+    return async (rules: ServiceInputRules, key: string, value: string): Promise<void> => {
+      const message = expectedMessage(rules, key, value);
+      await wb.step(`type an invalid ${key}: the exact validation message shows`, async () => {
+        await wb.typeInQuickInput(value);
+        assert.equal(await wb.waitForQuickInputMessage(message), message);
+      });
+      await wb.step('Enter on the invalid value keeps the input open and calls nothing', async () => {
+        await wb.pressEnter();
+        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        assert.equal(await wb.quickInput().locator('.quick-input-box input').inputValue(), value);
+        assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
+      });
+    };
+  }
+
+  /** From the confirm step on: one create call, progress, one notification, the tree and the activity view. */
+  async function confirmAndFollow(wb: Workbench, c: ServiceCase, created: Created): Promise<void> {
+    const name = escapeRegExp(created.name);
+    await wb.step('confirm: Create snapshot', async () => {
+      await wb.pickQuickItem(/Create snapshot/);
+      await wb.waitForQuickInputClosed();
+    });
+    await wb.step('the status bar shows the snapshot in progress', () => wb.waitForStatusBarItem(/1 snapshot/));
+    const success = new RegExp(`${c.service} snapshot .*${name}.* of ${c.resource} is available`);
+    await wb.step('a notification reports success', () => wb.waitForNotification(success));
+    assert.equal((await wb.notifications()).filter((n) => success.test(n)).length, 1, 'exactly one notification');
+    assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 1, 'exactly one create call');
+    await wb.step(`the snapshot appears under ${c.resource}`, async () => {
+      const resource = await wb.expandPath('demo', 'us-east-1', c.service, c.resource);
+      await wb.childItem(resource, created.treeLabel);
+    });
+    await wb.step('the Snapshot Activity view lists it as available', () =>
+      wb.page
+        .locator('.part.sidebar .monaco-list-row')
+        .filter({ hasText: new RegExp(`${name}.*available`) })
+        .first()
+        .waitFor(),
+    );
+  }
+
+  for (const c of cases) {
+    test(`${c.service}: Create Snapshot… from the context menu of ${c.resource}`, async (t) => {
+      await e2e.withWorkbench(t.name, async (wb) => {
+        await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
+        const service = await wb.step(`expand demo / us-east-1 / ${c.service}`, () =>
+          wb.expandPath('demo', 'us-east-1', c.service),
+        );
+        await wb.step(`Create Snapshot… from the context menu of ${c.resource}`, async () => {
+          await wb.contextMenu(await wb.childItem(service, c.resource), 'Create Snapshot…');
+          await wb.waitForQuickInput(new RegExp(`${c.resource}.*\\(1/\\d+\\)`));
+        });
+        await confirmAndFollow(wb, c, await c.fill(wb, refuser(wb, c)));
+      });
+    });
+  }
+
+  test('DocumentDB: Create Snapshot… from the command palette picks profile, region, service and cluster', async (t) => {
+    const c = cases.find((x) => x.serviceId === 'docdb');
+    assert.ok(c);
+    await e2e.withWorkbench(t.name, async (wb) => {
+      await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
+      await wb.step('run Snapshot Explorer: Create Snapshot… from the palette', () =>
+        wb.runCommand('Snapshot Explorer: Create Snapshot…'),
+      );
+      await wb.step('pick the profile demo', () => wb.pickQuickItem('demo'));
+      await wb.step('pick the region us-east-1', () => wb.pickQuickItem('us-east-1'));
+      await wb.step('pick DocumentDB', () => wb.pickQuickItem('DocumentDB'));
+      await wb.step('pick the cluster orders-prod', () => wb.pickQuickItem('orders-prod'));
+      const message = expectedMessage(docdbRules, 'DBClusterSnapshotIdentifier', 'orders--prod');
+      await wb.step('type an invalid identifier: the exact validation message shows', async () => {
+        await wb.waitForQuickInput(/orders-prod/);
+        await wb.typeInQuickInput('orders--prod');
+        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        await wb.pressEnter();
+        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
+      });
+      await wb.step('type a valid identifier and tags', async () => {
+        await enter(wb, 'orders-prod-palette');
+        await wb.waitForQuickInput(/team=data/);
+        await enter(wb, 'team=e2e');
+      });
+      await confirmAndFollow(wb, c, { name: 'orders-prod-palette', treeLabel: 'orders-prod-palette' });
+    });
+  });
+});
