@@ -165,8 +165,22 @@ function widen(text: string, start: number, end: number): Span {
   return { start: at, end: Math.min(text.length, at + Math.max(1, word)) };
 }
 
+/** Every value is text (the failsafe schema): plans hold names, ids and tags, never numbers. */
+const yamlOptions = { prettyErrors: false, uniqueKeys: true, schema: 'failsafe' } as const;
+
+/** Parses one `snapshots` item on its own (the text of `- service: …` and its lines); undefined if it is not one. */
+export function parseEntryText(text: string, index: number): ParseResult | undefined {
+  const doc = parseDocument(text, yamlOptions);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents as Node | null;
+  if (!isSeq(root) || root.items.length !== 1 || !isMap(root.items[0])) return undefined;
+  const reader = new PlanReader(text);
+  const entry = reader.entry(root.items[0] as YAMLMap, index);
+  return { plan: { text, entries: [entry] }, diagnostics: reader.diagnostics };
+}
+
 export function parsePlan(text: string): ParseResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, yamlOptions);
   const reader = new PlanReader(text);
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start, end] = problem.pos;

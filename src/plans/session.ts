@@ -3,6 +3,7 @@
 // again if the document has not changed meanwhile. No LSP types: the server wires it to the connection.
 import type { PlanEnvironment } from './catalog';
 import { completeLiveDiagnostics, liveDiagnostics } from './liveChecks';
+import { PlanParseCache } from './incremental';
 import type { LiveCache } from './liveSource';
 import type { PlanDiagnostic } from './model';
 import { analyzePlan, type PlanAnalysis } from './validate';
@@ -20,6 +21,7 @@ export interface PlanSessionOptions {
 }
 
 interface Doc {
+  parseCache: PlanParseCache;
   version: number;
   text: string;
   analysis: PlanAnalysis;
@@ -35,8 +37,9 @@ export class PlanSession {
   update(uri: string, version: number, text: string): PlanAnalysis {
     const previous = this.docs.get(uri);
     if (previous?.timer) clearTimeout(previous.timer);
-    const analysis = analyzePlan(text, this.options.environment());
-    const doc: Doc = { version, text, analysis };
+    const parseCache = previous?.parseCache ?? new PlanParseCache();
+    const analysis = analyzePlan(text, this.options.environment(), parseCache);
+    const doc: Doc = { parseCache, version, text, analysis };
     this.docs.set(uri, doc);
     const cache = this.options.cache();
     const live = cache ? liveDiagnostics(analysis, cache, this.options.describeError) : undefined;
@@ -71,7 +74,7 @@ export class PlanSession {
   /** A fresh analysis for now (what a dry run or a run uses). */
   analyzeNow(uri: string): PlanAnalysis | undefined {
     const doc = this.docs.get(uri);
-    return doc ? analyzePlan(doc.text, this.options.environment()) : undefined;
+    return doc ? analyzePlan(doc.text, this.options.environment(), doc.parseCache) : undefined;
   }
 
   /** Analyses every open document again (profiles or settings changed). */

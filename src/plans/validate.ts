@@ -6,6 +6,7 @@ import { fallbackProfile, planKeyOf, type PlanEnvironment, type PlanProfile, typ
 import { checkApplicable, checkInputs, checkTags, expandValue, isConstant, type ResolvedInput } from './checkInputs';
 import { messages } from './messages';
 import type { Plan, PlanDiagnostic, PlanEntry, PlanValue } from './model';
+import { parsePlanIncremental, type PlanParseCache } from './incremental';
 import { parsePlan } from './parse';
 import { createLineIndex, type LineIndex, type Span } from './positions';
 import { DiagnosticSink, visibleSpan } from './spans';
@@ -257,8 +258,9 @@ function checkDuplicates(entries: readonly ResolvedEntry[], lines: LineIndex, si
   return failed;
 }
 
-export function analyzePlan(text: string, env: PlanEnvironment): PlanAnalysis {
-  const { plan, diagnostics: parsed } = parsePlan(text);
+/** Checks a plan. With a `cache` (one per document), only the entries whose text changed are parsed again. */
+export function analyzePlan(text: string, env: PlanEnvironment, cache?: PlanParseCache): PlanAnalysis {
+  const { plan, diagnostics: parsed } = cache ? parsePlanIncremental(text, cache) : parsePlan(text);
   const sink = new DiagnosticSink();
   for (const d of parsed) sink.add(d.span, d.severity, d.code, d.message);
   const planErrors = sink.errors;
