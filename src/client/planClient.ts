@@ -1,12 +1,7 @@
 // Starts the plan language server (dist/server.js over Node IPC) on first use and keeps its settings current.
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+// Types only: the client library (~0.4 MB) is loaded when the first plan opens, not at activation.
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import {
   planLanguageId,
   type PlanInitializationOptions,
@@ -55,6 +50,7 @@ export class PlanClient implements vscode.Disposable {
   }
 
   private async create(): Promise<LanguageClient> {
+    const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -85,7 +81,7 @@ export class PlanClient implements vscode.Disposable {
   private async sendSettings(): Promise<void> {
     if (!this.client) return;
     const change: PlanSettingsChange = { settings: readServerSettings() };
-    await this.client.sendNotification(DidChangeConfigurationNotification.type, change);
+    await this.client.sendNotification('workspace/didChangeConfiguration', change);
   }
 
   dispose(): void {

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { defaultsKeys, entryKeys, topLevelKeys } from '../../../src/plans/model';
+import { templateVariables } from '../../../src/plans/template';
+import { services } from '../../../src/services/registry';
+
+interface Schema {
+  properties: Record<string, { properties?: Record<string, unknown> }>;
+  definitions: { entry: { properties: Record<string, { enum?: string[] }> }; template: { pattern: string } };
+}
+const schema = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../../../schemas/snapshot-plan.schema.json'), 'utf8'),
+) as Schema;
+
+test('the JSON schema knows exactly the keys, services and template variables the language server knows', () => {
+  assert.deepEqual(Object.keys(schema.properties).sort(), [...topLevelKeys].sort());
+  assert.deepEqual(Object.keys(schema.properties.defaults?.properties ?? {}).sort(), [...defaultsKeys].sort());
+  assert.deepEqual(Object.keys(schema.definitions.entry.properties).sort(), [...entryKeys].sort());
+  assert.deepEqual(
+    schema.definitions.entry.properties.service?.enum,
+    services.map((s) => s.id),
+  );
+  const template = new RegExp(schema.definitions.template.pattern);
+  for (const v of templateVariables) assert.ok(template.test(`x-{${v}}`), v);
+  assert.equal(template.test('x-{nope}'), false);
+});
