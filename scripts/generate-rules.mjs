@@ -98,7 +98,7 @@ export async function generate(modelsDir = defaultModelsDir()) {
     '// run `node scripts/generate-rules.mjs` after the models change (a unit test fails while this file is stale).',
     `// Models: ${sources.join(', ')}.`,
     '',
-    '/** The constraints one model member carries. Patterns are as written in the model (Smithy: not anchored). */',
+    '/** The constraints one model member carries. Patterns as written in the model (matched to the whole value). */',
     'export interface ModelConstraint {',
     '  readonly service: string;',
     '  readonly operation: string;',

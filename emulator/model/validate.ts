@@ -26,8 +26,8 @@ function show(value: unknown): string {
 
 /**
  * Validates a parsed operation input against the model: required members, string lengths (in characters, i.e. code
- * points), patterns (unanchored, see patterns.ts), enums, numeric ranges, list and map lengths. Every issue is
- * returned, in member order, like the services' "N validation errors detected" messages.
+ * points), patterns (matched against the whole value, see patterns.ts), enums, numeric ranges, list and map lengths.
+ * Every issue is returned, in member order, like the services' "N validation errors detected" messages.
  */
 export function validateInput(
   model: ServiceModel,

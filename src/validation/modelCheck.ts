@@ -1,37 +1,63 @@
 // The model layer: a value checked against one member's constraints exactly as the model states them
-// (length in characters, pattern unanchored as Smithy defines it, required). Every field validator ends with this
+// (length in characters, pattern matched against the whole value, required). Every field validator ends with this
 // check, so whatever the hand-written rules say, a value the model rejects is never reported valid.
 import { type ModelConstraint } from './generated/modelConstraints';
 import { charLength, issue } from './text';
 import type { Issue } from './types';
 
+/** Characters whose escape `\c` the `u` flag accepts everywhere (ECMA-262 SyntaxCharacter and `/`). */
+const syntaxCharacters = '^$\\.*+?()[]{}|/';
+/** A `{` that starts a quantifier: `{n}`, `{n,}`, `{n,m}`. */
+const quantifier = /^\{\d+(?:,\d*)?\}/;
+
 /**
- * A model pattern as a JavaScript RegExp: `u` flag (for `\p{…}`), `\A`/`\z` turned into `^`/`$`.
- * No `g` flag, so `test` has no state and finds a match anywhere, like Smithy's unanchored patterns.
+ * A model pattern rewritten for the `u` flag: `\A` → `^`, `\z`/`\Z` → `$`; identity escapes `u` forbids (`\-` outside
+ * a class, `\_`, `\:`, …) become the plain character; lone `{`, `}` and `]` (literals without `u`) are escaped.
  */
-export function compileModelPattern(pattern: string): RegExp {
+function unicodeSource(pattern: string): string {
   let source = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i] ?? '';
     if (c === '\\') {
       const next = pattern[i + 1] ?? '';
       i++;
-      if (!inClass && next === 'A') source += '^';
-      else if (!inClass && next === 'z') source += '$';
-      else source += c + next;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    source += c;
+      const braced = /^[pPu]\{[^}]*\}/.exec(pattern.slice(i))?.[0];
+      if (braced) {
+        // `\p{…}`, `\P{…}`, `\u{…}`: copied whole, so the brace is not taken for a lone one
+        source += c + braced;
+        i += braced.length - 1;
+      } else if (!inClass && next === 'A') source += '^';
+      else if (!inClass && (next === 'z' || next === 'Z')) source += '$';
+      else if (/[A-Za-z0-9]/.test(next) || syntaxCharacters.includes(next) || (inClass && next === '-')) {
+        source += c + next;
+      } else source += next;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      source += c;
+    } else if (c === '[') {
+      inClass = true;
+      source += c;
+    } else if (c === '{') {
+      const q = quantifier.exec(pattern.slice(i))?.[0];
+      source += q ?? '\\{';
+      if (q) i += q.length - 1;
+    } else if (c === '}' || c === ']') {
+      source += `\\${c}`;
+    } else source += c;
   }
-  return new RegExp(source, 'u');
+  return source;
 }
 
-/** The same pattern required to match the whole value (how the documentation describes some of them). */
-export function compileWholeValuePattern(pattern: string): RegExp {
-  return new RegExp(`^(?:${compileModelPattern(pattern).source})$`, 'u');
+/**
+ * A model pattern as a JavaScript RegExp that matches the WHOLE value: `^(?:…)$`. Smithy patterns are not implicitly
+ * anchored, but the services validate whole values (Neptune Analytics rejects the snapshot name `Upper`, in which
+ * the unanchored pattern would find `pper`), so every pattern is anchored here; patterns already anchored (`^…$`,
+ * `\A…\z`) keep their meaning. Always the `u` flag: `\p{…}` classes need it, and with it classes and `.` see
+ * characters (code points) as the length constraints do. No `g` flag, so `test` has no state.
+ */
+export function compileModelPattern(pattern: string): RegExp {
+  return new RegExp(`^(?:${unicodeSource(pattern)})$`, 'u');
 }
 
 export interface CompiledConstraint {

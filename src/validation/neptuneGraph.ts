@@ -1,10 +1,10 @@
 // Neptune Analytics CreateGraphSnapshot: snapshotName and tags (a map), from the model's SnapshotName, TagMap,
 // TagKey and TagValue shapes.
-import { checkIdentifier, checkLength, checkPrefixes, withModel } from './checks';
+import { checkCharacters, checkIdentifier, checkLength, checkPrefixes, withModel } from './checks';
 import { identifierDefault } from './defaults';
 import { modelConstraints } from './generated/modelConstraints';
-import { compileConstraint, compileWholeValuePattern } from './modelCheck';
-import { at, charClass, describeChar, firstCharNotIn, issue } from './text';
+import { compileConstraint } from './modelCheck';
+import { charClass } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
 
 const model = modelConstraints['neptune-graph'];
@@ -12,13 +12,6 @@ const nameModel = compileConstraint(model.snapshotName, true);
 const keyModel = compileConstraint(model['tags.key'], false);
 const valueModel = compileConstraint(model['tags.value'], false);
 
-/**
- * The model's pattern `(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*` is unanchored, so on its own it accepts any value that
- * contains a lowercase letter. The member's documentation states the rule for the whole name (letter first, lowercase
- * letters, digits and single hyphens, no trailing hyphen), which is exactly the pattern matched against the whole
- * value; we enforce that reading.
- */
-const wholeName = compileWholeValuePattern(model.snapshotName.pattern);
 const nameMax = model.snapshotName.max;
 const nameMin = model.snapshotName.min;
 
@@ -31,11 +24,9 @@ function validateSnapshotName(value: string): Issue[] {
     lowercaseOnly: true,
     reservedPrefixes: [{ prefix: 'gs-', why: 'Neptune Analytics uses it for snapshot identifiers' }],
   });
-  const checked = withModel(issues, nameModel, value, nameWhat);
-  if (checked.length === 0 && !wholeName.test(value)) {
-    return [issue('error', `${nameWhat} must match ${model.snapshotName.pattern} as a whole.`, 0, value.length)];
-  }
-  return checked;
+  // The model's pattern `(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*` matched against the whole name is exactly these rules;
+  // withModel adds its verdict should the hand-written checks ever miss something.
+  return withModel(issues, nameModel, value, nameWhat);
 }
 
 const snapshotName: InputField = {
@@ -55,34 +46,18 @@ const keyCharWords = 'letters, digits and + , - . / : ; < = _';
 const keyPattern = model['tags.key'].pattern;
 
 function validateTagKey(key: string): Issue[] {
-  const issues: Issue[] = [...checkLength(key, model['tags.key'].min, model['tags.key'].max, 'Tag keys')];
-  if (key !== '' && !keyModel.pattern?.test(key)) {
-    issues.push(
-      issue(
-        'error',
-        `Tag keys must contain at least one character of the model's pattern ${keyPattern} (${keyCharWords}).`,
-        0,
-        key.length,
-      ),
-    );
-  } else {
-    // The model's pattern is unanchored: one allowed character is enough for it. Say so when others are present,
-    // without blocking, since the service may read the pattern as applying to the whole key.
-    const odd = firstCharNotIn(key, keyChar);
-    if (odd) {
-      issues.push(
-        issue(
-          'warning',
-          `${describeChar(odd.char)} ${at(odd)} is not in the model's tag key pattern ${keyPattern} (${keyCharWords}); Neptune Analytics may reject it.`,
-          odd.start,
-          odd.end,
-        ),
-      );
-    }
-  }
-  issues.push(
+  const { min, max } = model['tags.key'];
+  const issues: Issue[] = [
+    ...checkLength(key, min, max, 'Tag keys'),
+    // The model's pattern is matched against the whole key: every character must be in its class.
+    ...checkCharacters(
+      key,
+      keyChar,
+      'Tag keys',
+      `the characters of the model's pattern ${keyPattern} (${keyCharWords})`,
+    ),
     ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it; Neptune Analytics may reject the key', 'warning'),
-  );
+  ];
   return withModel(issues, keyModel, key, 'Tag keys');
 }
 

@@ -2,7 +2,7 @@
 // run `node scripts/generate-rules.mjs` after the models change (a unit test fails while this file is stale).
 // Models: neptune-graph 2023-11-29, storagegateway 2013-06-30, docdb 2014-10-31, simspaceweaver 2022-10-28.
 
-/** The constraints one model member carries. Patterns are as written in the model (Smithy: not anchored). */
+/** The constraints one model member carries. Patterns as written in the model (matched to the whole value). */
 export interface ModelConstraint {
   readonly service: string;
   readonly operation: string;

@@ -34,17 +34,23 @@ function shape(service: string, name: string): StringShape {
   return model.shapes[name]!;
 }
 
-/** The model's verdict: lengths in code points, the pattern found anywhere (Smithy), `\A`/`\z` as `^`/`$`. */
+/**
+ * The model's verdict: lengths in code points, the pattern matched against the whole value (the services validate
+ * whole values; Smithy patterns are not implicitly anchored, so the oracle anchors them), `\A`/`\z` as `^`/`$`.
+ */
 function allowedBy(s: StringShape): (value: string) => boolean {
   const source = s.pattern?.replace(/\\A/g, '^').replace(/\\z/g, '$');
-  const re = source === undefined ? undefined : new RegExp(source, /\\p\{/.test(source) ? 'u' : '');
+  const re = source === undefined ? undefined : new RegExp(`^(?:${source})$`, /\\p\{/.test(source) ? 'u' : '');
   return (value) => {
     const length = [...value].length;
     return length >= (s.min ?? 0) && length <= (s.max ?? Infinity) && (re === undefined || re.test(value));
   };
 }
 
-/** Values around the constraints: pattern matches, near-misses, boundary lengths, Unicode and ASCII noise. */
+/**
+ * Values around the constraints: whole matches of the pattern, values that only contain a match (with text around
+ * it), capitalised matches, boundary lengths, Unicode and ASCII noise.
+ */
 function candidates(s: StringShape, minLength = 0): fc.Arbitrary<string> {
   const max = s.max ?? 80;
   const around = (n: number) =>
@@ -61,7 +67,10 @@ function candidates(s: StringShape, minLength = 0): fc.Arbitrary<string> {
       .replace(/\(\?[!=][^)]*\)/g, '')
       .replace(/\\A/g, '^')
       .replace(/\\z/g, '$');
-    const re = new RegExp(generated, /\\p\{/.test(generated) ? 'u' : '');
+    const flags = /\\p\{/.test(generated) ? 'u' : '';
+    const whole = new RegExp(`^(?:${generated})$`, flags);
+    const re = new RegExp(generated, flags);
+    parts.push(fc.stringMatching(whole).filter((v) => v.length >= minLength && v.length <= max + 2));
     parts.push(fc.stringMatching(re).filter((v) => v.length >= minLength && v.length <= max + 2));
     parts.push(
       fc
@@ -119,7 +128,7 @@ describe('emulator: fuzzed inputs are rejected exactly where the model says', ()
 
   const constraintFailure = (e: Error) => /failed to satisfy constraint/.test(e.message);
 
-  it('neptune-graph CreateGraphSnapshot snapshotName (length 1–63, unanchored pattern)', async () => {
+  it('neptune-graph CreateGraphSnapshot snapshotName (length 1–63, pattern over the whole name)', async () => {
     const client = new NeptuneGraphClient(emu.config());
     const s = shape('neptune-graph', 'SnapshotName');
     await check(

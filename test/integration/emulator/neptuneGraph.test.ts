@@ -115,21 +115,26 @@ describe('emulator: neptune-graph over restJson1 with the real SDK client', () =
     });
   });
 
-  it('applies the snapshot name pattern unanchored, as Smithy does: only values with no match anywhere, or bad lengths, fail', async () => {
-    // `(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*` is found inside 'Upper' ('pper'), so the service accepts it.
-    const accepted = await client.send(
-      new CreateGraphSnapshotCommand({ graphIdentifier: 'g-frau0demo2', snapshotName: 'Upper' }),
-    );
-    assert.equal(accepted.name, 'Upper');
-    for (const name of ['a'.repeat(64), '', '---', 'GS-123', '9-9']) {
+  it('matches patterns against the whole value: Upper is not a snapshot name, xg-0123456789x not a graph id', async () => {
+    // `(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*` is found inside 'Upper' ('pper'), 'ab-', 'a_b' and 'gs-x'; the service
+    // validates the whole name, so each is rejected (on an AVAILABLE graph, where a valid name is created).
+    for (const name of ['Upper', 'ab-', 'a_b', 'gs-x', 'a'.repeat(64), '', '---', 'GS-123', '9-9']) {
       await rejects(
-        client.send(new CreateGraphSnapshotCommand({ graphIdentifier: 'g-cust0demo1', snapshotName: name })),
+        client.send(new CreateGraphSnapshotCommand({ graphIdentifier: 'g-frau0demo2', snapshotName: name })),
         {
           cls: ValidationException,
-          message: /snapshotName/,
+          message: /at 'snapshotName' failed to satisfy constraint/,
         },
       );
     }
+    await rejects(client.send(new GetGraphCommand({ graphIdentifier: 'xg-0123456789x' })), {
+      cls: ValidationException,
+      message: /at 'graphIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    });
+    const accepted = await client.send(
+      new CreateGraphSnapshotCommand({ graphIdentifier: 'g-frau0demo2', snapshotName: 'lower-1' }),
+    );
+    assert.equal(accepted.name, 'lower-1');
   });
 
   it('lists snapshots of one graph, gets and deletes one', async () => {

@@ -1,5 +1,6 @@
 // Test support for the validation fuzz tests: the models read at test time with an independent small checker
-// (length in code points + unanchored pattern with the `u` flag + required), and a seeded, edge-biased generator.
+// (length in code points + pattern matched against the whole value, `u` flag + required), and a seeded, edge-biased
+// generator.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -50,10 +51,14 @@ export function readMemberRule(service: string, operation: string, memberPath: s
   return { min: leaf.min, max: leaf.max, pattern: leaf.pattern, required };
 }
 
-/** The model's verdict, computed independently of src/validation. `emptyIsAbsent`: an empty input box sends nothing. */
+/**
+ * The model's verdict, computed independently of src/validation: the pattern must match the whole value (the services
+ * validate whole values; Smithy patterns are not implicitly anchored, so the oracle anchors them).
+ * `emptyIsAbsent`: an empty input box sends nothing.
+ */
 export function modelChecker(rule: MemberRule, emptyIsAbsent: boolean): (value: string) => boolean {
   const source = rule.pattern?.replace(/\\A/g, '^').replace(/\\z/g, '$');
-  const re = source === undefined ? undefined : new RegExp(source, 'u');
+  const re = source === undefined ? undefined : new RegExp(`^(?:${source})$`, 'u');
   return (value) => {
     if (emptyIsAbsent && value === '') return !rule.required;
     let length = 0;

@@ -75,12 +75,14 @@ describe('parseTags', () => {
 
   it('key and value rule violations keep their severity and name key or value', () => {
     const neptune = neptuneGraphRules.tags as TagRules;
-    const { issues } = parseTags('cost center=1, ok=' + 'v'.repeat(257), neptune);
-    assert.equal(issues.length, 2);
+    const { issues } = parseTags('aws:x=1, cost center=1, ok=' + 'v'.repeat(257), neptune);
+    assert.equal(issues.length, 3);
     assert.equal(issues[0]?.severity, 'warning');
-    assert.match(issues[0]?.message ?? '', /^Tag 1 \('cost center=1'\): a space at position 5/);
+    assert.match(issues[0]?.message ?? '', /^Tag 1 \('aws:x=1'\): tag keys should not start with 'aws:'/);
     assert.equal(issues[1]?.severity, 'error');
-    assert.match(issues[1]?.message ?? '', /^Tag 2 \('ok=vvvv.*…'\): tag values can have at most 256 characters/);
+    assert.match(issues[1]?.message ?? '', /^Tag 2 \('cost center=1'\): .*a space at position 5 is not allowed/);
+    assert.equal(issues[2]?.severity, 'error');
+    assert.match(issues[2]?.message ?? '', /^Tag 3 \('ok=vvvv.*…'\): tag values can have at most 256 characters/);
     const docdb = parseTags('a=rds:x', docdbRules.tags as TagRules).issues;
     assert.match(docdb[0]?.message ?? '', /tag values cannot start with 'rds:'/);
   });
