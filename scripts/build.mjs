@@ -1,6 +1,8 @@
 // Bundles the extension with esbuild.
 //   dist/extension.js  the extension (activation path: no AWS SDK code in it)
 //   dist/aws-sdk.js    the AWS SDK clients and credential providers, required lazily on first AWS call
+//   dist/language-client.js  the plan language client library, required when the first plan opens
+//   dist/server.js     the plan language server
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -9,32 +11,32 @@ import path from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const root = path.resolve(import.meta.dirname, '..');
-const sdkModule = path.join(root, 'src', 'aws', 'sdk.ts');
+/** Modules bundled on their own and loaded on first use: source (without .ts) → output name in dist/. */
+const lazyModules = new Map([
+  [path.join(root, 'src', 'aws', 'sdk'), 'aws-sdk'],
+  [path.join(root, 'src', 'client', 'languageClientLib'), 'language-client'],
+]);
 
 /**
- * Every import of src/aws/sdk.ts from another entry becomes `require('./aws-sdk.js')` at run time,
- * so the heavy SDK code is neither parsed nor evaluated until first use.
+ * Every import of a lazy module from another entry becomes `require('./<name>.js')` at run time, so that code is
+ * neither parsed nor evaluated until first use. A static import of one is a build error.
  * @type {esbuild.Plugin}
  */
-const lazySdk = {
-  name: 'lazy-aws-sdk',
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /\/sdk$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, args.path) + '.ts';
-      if (resolved === sdkModule && args.kind === 'dynamic-import') {
-        return { path: './aws-sdk.js', external: true };
-      }
-      if (resolved === sdkModule) {
-        return { errors: [{ text: 'src/aws/sdk.ts may only be imported lazily, through loadSdk()' }] };
-      }
-      return undefined;
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const name = lazyModules.get(path.resolve(args.resolveDir, args.path).replace(/\.ts$/, ''));
+      if (name === undefined || args.kind === 'entry-point') return undefined;
+      if (args.kind === 'dynamic-import') return { path: `./${name}.js`, external: true };
+      return { errors: [{ text: `${args.path} may only be imported lazily, with import()` }] };
     });
   },
 };
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
-  { in: 'src/aws/sdk.ts', out: 'aws-sdk' },
+  ...[...lazyModules].map(([source, out]) => ({ in: `${path.relative(root, source)}.ts`, out })),
   { in: 'src/server/server.ts', out: 'server' },
 ].filter((e) => existsSync(path.join(root, e.in)));
 
@@ -55,7 +57,7 @@ const options = {
   logLevel: 'warning',
   metafile: true,
   mainFields: ['module', 'main'],
-  plugins: [lazySdk],
+  plugins: [lazyBundles],
 };
 
 if (watch) {

@@ -6,6 +6,8 @@ import { registerExplorer } from './tree/register';
 import { createTreeSettingsSource } from './tree/settings';
 import { regionsFor, visibleProfiles } from './tree/model/treeSettings';
 import { registerSnapshots } from './snapshots/register';
+import { registerPlans } from './client/register';
+import { createPlanRunner } from './plans/run';
 import { createAwsAccess } from './ui/awsAccess';
 import { registerCoreCommands } from './ui/coreCommands';
 
@@ -29,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // The profiles the create flow last offered, so their own regions are the default ones.
   let offered: readonly ProfileInfo[] = [];
-  registerSnapshots(context, {
+  const snapshots = registerSnapshots(context, {
     log,
     clients: aws.clients,
     services,
@@ -37,6 +39,19 @@ export function activate(context: vscode.ExtensionContext): void {
     regionsFor: (name) =>
       regionsFor(offered.find((p) => p.name === name) ?? { name, kind: 'unknown' }, treeSettings.read()),
     explorer,
+  });
+
+  registerPlans(context, {
+    log,
+    runPlanEntries: createPlanRunner({
+      services,
+      clients: aws.clients,
+      create: async (target, input) => {
+        const outcome = await snapshots.createAndTrack(target, input);
+        if (outcome.kind !== 'started') throw new Error(outcome.message);
+        return { snapshotId: outcome.operation.snapshotId };
+      },
+    }),
   });
 }
 

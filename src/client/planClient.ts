@@ -50,7 +50,7 @@ export class PlanClient implements vscode.Disposable {
   }
 
   private async create(): Promise<LanguageClient> {
-    const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+    const { LanguageClient, TransportKind } = await import('./languageClientLib');
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },

@@ -2,7 +2,7 @@
 // into VS Code. Logic lives in the modules it imports.
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
-import type { ResourceTarget, SnapshotService } from '../services/service';
+import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
 import { ActivityTreeProvider, activityViewId, revealOperationCommand } from '../ui/activityView';
 import { registerCommand, showErrorWithLogs } from '../ui/command';
 import { QuickInputPrompter } from '../ui/multiStepInput';
@@ -10,7 +10,7 @@ import { finishedNotifications, showProgress } from '../ui/notifications';
 import { createStatusBar, operationLine, showOperationsCommand } from '../ui/statusBar';
 import { listBucketsInRegion } from './buckets';
 import { runCreateFlow, type CreateFlowDeps } from './createFlow';
-import { SnapshotCreator } from './creator';
+import { SnapshotCreator, type CreateOutcome } from './creator';
 import { isRunning, type Operation } from './operation';
 import { Tracker } from './tracker';
 
@@ -39,6 +39,8 @@ export interface SnapshotDeps {
 
 export interface SnapshotsApi {
   readonly tracker: Tracker;
+  /** Requests one snapshot of validated input through the same guard and tracking as the create command. */
+  createAndTrack(target: ResourceTarget, input: SnapshotInput): Promise<CreateOutcome>;
 }
 
 const ids = {
@@ -212,5 +214,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
 
   tracker.resume();
   explorer?.setInProgress(tracker.resourcesInProgress());
-  return { tracker };
+  return {
+    tracker,
+    createAndTrack: (target, input) => creator.create(target, input, (op) => resources.set(op.id, target)),
+  };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-test('the .vsix holds only dist/*.js, media/, README, CHANGELOG, LICENSE and package.json', () => {
+test('the .vsix holds only dist/*.js, media/, the plan schema, README, CHANGELOG, LICENSE and package.json', () => {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
     cwd: root,
@@ -21,6 +21,7 @@ test('the .vsix holds only dist/*.js, media/, README, CHANGELOG, LICENSE and pac
     /^CHANGELOG\.md$/,
     /^LICENSE$/,
     /^media\//,
+    /^schemas\/[\w.-]+\.json$/,
     /^dist\/[\w.-]+\.js$/,
   ];
   const unexpected = listed.filter((file) => !allowed.some((pattern) => pattern.test(file)));
