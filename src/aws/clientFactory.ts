@@ -1,11 +1,11 @@
 // The client factory: one client per (kind, profile, region), created on first use from the lazily loaded SDK,
 // with the endpoint override of the settings, adaptive retries, the request timeout, the user-agent suffix,
-// one global limit on requests in flight, and one debug log line per call.
+// a limit on requests in flight per profile and region, and one debug log line per call.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
 import { errorCodeOf, logCall } from './callLog';
 import { endpointKeys, type AwsClients, type ClientKind, type ClientTypes } from './clients';
-import { createLimiter, LimitedRequestHandler } from './concurrency';
+import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrency';
 import type { Sdk } from './sdkLoader';
 import { loadSdk } from './sdkLoader';
 
@@ -18,6 +18,10 @@ export interface ClientFactoryOptions {
   /** The `snapshotExplorer.endpoints` setting: per endpoint key (see `endpointKeys`) or `*`. */
   readonly endpoints: () => Readonly<Record<string, string>>;
   readonly requestTimeoutMs: () => number;
+  /**
+   * The most requests in flight at once per profile and region (AWS throttles per account and region): branches of
+   * other profiles and regions do not queue behind each other, so loading many of them costs about the slowest one.
+   */
   readonly maxConcurrentRequests: () => number;
   /** Appended to every request's user agent, e.g. `snapshot-explorer-aws/0.1.0`. */
   readonly userAgent: string;
@@ -145,7 +149,16 @@ function addCallLogging(
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   const clients = new Map<string, ClientTypes[ClientKind]>();
-  const limiter = createLimiter(options.maxConcurrentRequests);
+  const limiters = new Map<string, Limiter>();
+  const limiterFor = (profile: string, region: string): Limiter => {
+    const key = `${profile}\u0000${region}`;
+    let limiter = limiters.get(key);
+    if (!limiter) {
+      limiter = createLimiter(options.maxConcurrentRequests);
+      limiters.set(key, limiter);
+    }
+    return limiter;
+  };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
   function endpointFor(kind: ClientKind): string | undefined {
@@ -168,7 +181,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       credentials: options.credentials(profile),
       ...(endpoint !== undefined ? { endpoint } : {}),
       maxAttempts,
-      requestHandler: new LimitedRequestHandler(handler, limiter),
+      requestHandler: new LimitedRequestHandler(handler, limiterFor(profile, region)),
     };
     const extra: SdkExtra = { userAgent: options.userAgent, logger: options.logger, profile, overridden: !!endpoint };
     const client = constructors[kind](sdk, common, extra);

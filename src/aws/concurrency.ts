@@ -1,5 +1,5 @@
-// A global limit on AWS requests in flight: a small semaphore, and a request handler that takes a slot for each
-// HTTP exchange (each attempt, not the waits between retries). Every client of the factory shares one limiter.
+// A limit on AWS requests in flight: a small semaphore, and a request handler that takes a slot for each
+// HTTP exchange (each attempt, not the waits between retries). The client factory keeps one per profile and region.
 import type { HttpHandler, HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/protocol-http';
 
 export interface Limiter {

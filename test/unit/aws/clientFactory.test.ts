@@ -134,22 +134,44 @@ test('the request timeout setting applies: a silent endpoint fails as a network 
   }
 });
 
-test('requests in flight never exceed maxConcurrentRequests across clients', async () => {
+test('requests in flight never exceed maxConcurrentRequests per profile and region, across its clients', async () => {
   const listener = await startListener(
     () => new Promise((resolve) => setTimeout(() => resolve({ body: { graphs: [] } }), 40)),
   );
   try {
     const f = factory({ endpoints: () => ({ '*': listener.url }), maxConcurrentRequests: () => 2 });
-    const regions = ['us-east-1', 'us-west-2', 'eu-west-1'];
-    const calls = regions.flatMap((region) =>
-      [0, 1].map(async () => {
-        const client = await f.get('neptuneGraph', 'dev', region);
-        return client.send(new ListGraphsCommand({}));
-      }),
-    );
+    // Two clients of one profile and region (two kinds) share its limit.
+    const calls = [0, 1, 2].flatMap(() => [
+      f.get('neptuneGraph', 'dev', 'us-east-1').then((c) => c.send(new ListGraphsCommand({}))),
+      f
+        .get('s3', 'dev', 'us-east-1')
+        .then((c) => c.send(new HeadBucketCommand({ Bucket: 'b' })).catch(() => undefined)),
+    ]);
     await Promise.all(calls);
     assert.equal(listener.requests.length, 6);
     assert.equal(listener.stats.maxInFlight, 2);
+  } finally {
+    await listener.close();
+  }
+});
+
+test('other profiles and regions do not wait for a busy one', async () => {
+  const listener = await startListener(
+    () => new Promise((resolve) => setTimeout(() => resolve({ body: { graphs: [] } }), 40)),
+  );
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }), maxConcurrentRequests: () => 2 });
+    const places: Array<[string, string]> = [
+      ['dev', 'us-east-1'],
+      ['dev', 'eu-west-1'],
+      ['prod', 'us-east-1'],
+    ];
+    const calls = places.flatMap(([profile, region]) =>
+      [0, 1].map(async () => (await f.get('neptuneGraph', profile, region)).send(new ListGraphsCommand({}))),
+    );
+    await Promise.all(calls);
+    assert.equal(listener.requests.length, 6);
+    assert.equal(listener.stats.maxInFlight, 6, 'three places × their own limit of 2');
   } finally {
     await listener.close();
   }
