@@ -52,6 +52,12 @@ export class ExplorerModel implements DescribeState {
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly profilesListeners = new Set<(discovered: number) => void>();
   private inProgress: ReadonlySet<string> = new Set();
+  /**
+   * Views of resource and snapshot nodes, which depend only on the node (immutable until its branch is refreshed)
+   * and, for resources, the in-progress marker. The view asks for every child's item after each "Load more…", so
+   * without this a long list rebuilds thousands of tooltips per page.
+   */
+  private readonly views = new WeakMap<ExplorerNode, { readonly inProgress: boolean; readonly view: NodeView }>();
   private filterText = '';
   private disposed = false;
   /** How many profiles the last root load discovered (0: the tree is empty and the welcome view shows). */
@@ -103,7 +109,13 @@ export class ExplorerModel implements DescribeState {
   }
 
   describe(node: ExplorerNode): NodeView {
-    return describeNode(node, this);
+    if (node.kind !== 'resource' && node.kind !== 'snapshot') return describeNode(node, this);
+    const inProgress = node.kind === 'resource' && this.inProgress.has(node.key);
+    const known = this.views.get(node);
+    if (known && known.inProgress === inProgress) return known.view;
+    const view = describeNode(node, this);
+    this.views.set(node, { inProgress, view });
+    return view;
   }
 
   get filter(): string {

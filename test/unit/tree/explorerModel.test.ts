@@ -344,6 +344,19 @@ test('the in-progress marker spins the resource icon, adds a context token and r
   assert.equal(model.describe(g1!).icon, 'graph');
 });
 
+test('resource views are built once per node and marker state, so a long list is not re-described on every page', async () => {
+  const { model, graphs } = setup();
+  graphs.resources = [resource('g1')];
+  const [g1] = (await model.getChildren(await serviceNode(model))) as ResourceNode[];
+  const first = model.describe(g1!);
+  assert.equal(first.icon, 'graph');
+  assert.equal(model.describe(g1!), first, 'the same view for the same node');
+  model.setInProgress(new Set([g1!.key]));
+  assert.equal(model.describe(g1!).icon, 'loading~spin', 'the marker still shows on a node described before');
+  model.setInProgress(new Set());
+  assert.equal(model.describe(g1!).icon, 'graph');
+});
+
 test('refresh by resource id reloads that resource, or its service when the resource is not loaded yet', async () => {
   const { model, graphs, changes } = setup();
   graphs.resources = [resource('g1')];
