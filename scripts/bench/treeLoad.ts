@@ -1,0 +1,209 @@
+// Figure 3: expand the whole explorer tree (profiles × regions × services, every page, and every resource's
+// snapshots) through the explorer model the view uses, with the emulator adding a fixed latency L to every call.
+// Compared with the critical-path bound (the longest chain of dependent calls × L, measured with unlimited
+// concurrency) and with a deliberately sequential run (one request in flight).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createClientFactory } from '../../src/aws/clientFactory';
+import { createCredentialSource } from '../../src/aws/credentials';
+import { classifyAwsError } from '../../src/aws/errors';
+import { discoverProfiles } from '../../src/aws/profiles';
+import { services } from '../../src/services/registry';
+import { ExplorerModel } from '../../src/tree/model/explorerModel';
+import { isBranchOwner, type ExplorerNode, type LoadMoreNode } from '../../src/tree/model/nodes';
+import { defaultTreeSettings, type TreeSettings } from '../../src/tree/model/treeSettings';
+import { CallTracker, criticalPath, type PageRecord } from './callTracker';
+import { median, quietLogger, startEmulatorProcess, tempDir, writeProfiles, type EmulatorProcess } from './support';
+
+export interface TreeLoadOptions {
+  readonly latencyMs: number;
+  readonly profiles: number;
+  readonly regions: readonly string[];
+  /** The tree's page size setting; every service gets one resource more than a page holds (DocumentDB: 21). */
+  readonly pageSize: number;
+  readonly runs: number;
+  /** The explorer's `maxConcurrentRequests` setting for the measured runs. */
+  readonly maxConcurrentRequests: number;
+  readonly sequential: boolean;
+}
+
+export interface TreeRun {
+  readonly wallMs: number;
+  readonly calls: number;
+  readonly resources: number;
+  readonly snapshots: number;
+  readonly errors: number;
+  readonly chain: number;
+}
+
+export interface TreeLoadResult {
+  readonly options: TreeLoadOptions;
+  readonly latencyMs: number;
+  readonly wallMs: number;
+  readonly runsMs: number[];
+  readonly boundMs: number;
+  readonly chainCalls: number;
+  readonly ratio: number;
+  readonly calls: number;
+  readonly emulatorCalls: number;
+  readonly resources: number;
+  readonly snapshots: number;
+  readonly unlimitedMs: number;
+  readonly sequentialMs?: number;
+  readonly sequentialRatio?: number;
+}
+
+/** DocumentDB's MaxRecords is at least 20, so its page holds 20 whatever the setting asks for. */
+const DOCDB_MIN_PAGE = 20;
+
+function writeDataFile(file: string, regions: readonly string[], pageSize: number): void {
+  const perPage = pageSize + 1;
+  const docdb = Math.max(pageSize, DOCDB_MIN_PAGE) + 1;
+  const generate = regions.map((region) => ({
+    region,
+    neptuneGraphs: perPage,
+    neptuneSnapshots: perPage,
+    docdbClusters: docdb,
+    docdbSnapshots: docdb,
+    // Every other generated simulation is stopped; all are listed.
+    simulations: perPage,
+    gatewayVolumes: perPage,
+    ebsSnapshots: perPage,
+  }));
+  writeFileSync(file, JSON.stringify({ regions: {}, generate }, null, 2));
+}
+
+async function expandAll(model: ExplorerModel, tracker: CallTracker) {
+  let resources = 0;
+  let snapshots = 0;
+  let errors = 0;
+  const count = (nodes: readonly ExplorerNode[], seen: Set<string>): void => {
+    for (const n of nodes) {
+      if (seen.has(n.id)) continue;
+      seen.add(n.id);
+      if (n.kind === 'resource') resources++;
+      else if (n.kind === 'snapshot') snapshots++;
+      else if (n.kind === 'error') errors++;
+    }
+  };
+  // Like a person who expands everything as soon as it shows: children of a page are expanded while the next
+  // page loads ("Load more…"), the way the view asks for them.
+  const expand = async (node: ExplorerNode | undefined, after: PageRecord | undefined): Promise<void> => {
+    const seen = new Set<string>();
+    const tasks: Promise<void>[] = [];
+    let { page, value: children } = await tracker.page(after, () => model.getChildren(node));
+    for (;;) {
+      count(children, seen);
+      for (const child of children) {
+        if (isBranchOwner(child) && !seen.has(`expanded:${child.id}`)) {
+          seen.add(`expanded:${child.id}`);
+          tasks.push(expand(child, page));
+        }
+      }
+      const more = children.find((n): n is LoadMoreNode => n.kind === 'loadMore');
+      if (!more) break;
+      page = (await tracker.page(page, () => model.loadMore(more))).page;
+      children = await model.getChildren(node);
+    }
+    await Promise.all(tasks);
+  };
+  await expand(undefined, undefined);
+  return { resources, snapshots, errors };
+}
+
+async function runOnce(
+  emulator: EmulatorProcess,
+  env: Record<string, string>,
+  settings: TreeSettings,
+  maxConcurrentRequests: number,
+): Promise<TreeRun> {
+  const tracker = new CallTracker();
+  const source = createCredentialSource({ env, logger: quietLogger });
+  const factory = createClientFactory({
+    credentials: (profile) => source.provider(profile),
+    endpoints: () => ({ '*': emulator.url }),
+    requestTimeoutMs: () => 60_000,
+    maxConcurrentRequests: () => maxConcurrentRequests,
+    userAgent: 'snapshot-explorer-bench/0',
+    logger: quietLogger,
+  });
+  const model = new ExplorerModel({
+    profiles: () => discoverProfiles(env),
+    clients: tracker.clients(factory),
+    services,
+    settings: () => settings,
+    checkCredentials: async (profile) => void (await source.provider(profile)()),
+    classifyError: classifyAwsError,
+    log: quietLogger,
+  });
+  const started = performance.now();
+  const counts = await expandAll(model, tracker);
+  const wallMs = performance.now() - started;
+  model.dispose();
+  factory.clear();
+  return { wallMs, calls: tracker.total, ...counts, chain: criticalPath(tracker.pages) };
+}
+
+export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string) => void): Promise<TreeLoadResult> {
+  const tmp = tempDir('bench-tree-');
+  const dataFile = path.join(tmp.dir, 'tree.json');
+  writeDataFile(dataFile, options.regions, options.pageSize);
+  const env = writeProfiles(tmp.dir, options.profiles);
+  const settings: TreeSettings = {
+    ...defaultTreeSettings,
+    regions: { '*': [...options.regions] },
+    pageSize: options.pageSize,
+  };
+  const emulator = await startEmulatorProcess({ dataFile });
+  try {
+    // Warm-up without latency: loads the SDK bundle and compiles the code paths once.
+    const warm = await runOnce(emulator, env, settings, 64);
+    if (warm.errors > 0) throw new Error(`the tree shows ${warm.errors} error nodes`);
+    await emulator.admin('POST', '/_emulator/faults', { latencyMs: options.latencyMs });
+
+    // Unlimited concurrency: what the calls' own dependencies allow; gives the chain of dependent calls.
+    await emulator.admin('POST', '/_emulator/reset');
+    await emulator.admin('POST', '/_emulator/faults', { latencyMs: options.latencyMs });
+    const unlimited = await runOnce(emulator, env, settings, 100_000);
+    const emulatorCalls = (await emulator.calls()).length;
+    log(
+      `  unlimited concurrency: ${unlimited.wallMs.toFixed(0)} ms, ${unlimited.calls} calls, chain ${unlimited.chain}`,
+    );
+
+    const runs: TreeRun[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      const run = await runOnce(emulator, env, settings, options.maxConcurrentRequests);
+      log(
+        `  run ${i + 1}/${options.runs} (max ${options.maxConcurrentRequests} in flight): ${run.wallMs.toFixed(0)} ms`,
+      );
+      runs.push(run);
+    }
+    const wallMs = median(runs.map((r) => r.wallMs));
+    let sequentialMs: number | undefined;
+    if (options.sequential) {
+      const sequential = await runOnce(emulator, env, settings, 1);
+      sequentialMs = sequential.wallMs;
+      log(`  sequential (1 in flight): ${sequential.wallMs.toFixed(0)} ms`);
+    }
+    const boundMs = unlimited.chain * options.latencyMs;
+    return {
+      options,
+      latencyMs: options.latencyMs,
+      wallMs,
+      runsMs: runs.map((r) => r.wallMs),
+      boundMs,
+      chainCalls: unlimited.chain,
+      ratio: wallMs / boundMs,
+      calls: unlimited.calls,
+      emulatorCalls,
+      resources: unlimited.resources,
+      snapshots: unlimited.snapshots,
+      unlimitedMs: unlimited.wallMs,
+      ...(sequentialMs !== undefined ? { sequentialMs, sequentialRatio: sequentialMs / wallMs } : {}),
+    };
+  } finally {
+    await emulator.stop();
+    tmp.remove();
+  }
+}
