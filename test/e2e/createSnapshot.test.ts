@@ -55,15 +55,9 @@ function utcStamp(date = new Date()): string {
   return `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
 }
 
-/** Types `value` into the step's input box and presses Enter. */
-async function enter(wb: Workbench, value: string): Promise<void> {
-  await wb.typeInQuickInput(value);
-  await wb.pressEnter();
-}
-
 /** Waits for input step `n` of the flow (its title ends with "(n/total)"). */
 async function atStep(wb: Workbench, n: number): Promise<void> {
-  await wb.step(`input step ${n}`, () => wb.waitForQuickInput(new RegExp(`\\(${n}/\\d+\\)`)));
+  await wb.step(`input step ${n}`, () => wb.input.waitFor(new RegExp(`\\(${n}/\\d+\\)`)));
 }
 
 const cases: ServiceCase[] = [
@@ -75,9 +69,9 @@ const cases: ServiceCase[] = [
     async fill(wb, refuse) {
       await atStep(wb, 1);
       await refuse(neptuneGraphRules, 'snapshotName', 'Bad_Name');
-      await enter(wb, 'customer-graph-e2e');
+      await wb.input.enter('customer-graph-e2e');
       await atStep(wb, 2);
-      await wb.step('type tags', () => enter(wb, 'team=e2e, env=test'));
+      await wb.step('type tags', () => wb.input.enter('team=e2e, env=test'));
       return { name: 'customer-graph-e2e', treeLabel: 'customer-graph-e2e' };
     },
   },
@@ -89,9 +83,9 @@ const cases: ServiceCase[] = [
     async fill(wb, refuse) {
       await atStep(wb, 1);
       await refuse(docdbRules, 'DBClusterSnapshotIdentifier', 'orders--prod');
-      await enter(wb, 'orders-prod-e2e');
+      await wb.input.enter('orders-prod-e2e');
       await atStep(wb, 2);
-      await wb.step('type tags', () => enter(wb, 'team=e2e'));
+      await wb.step('type tags', () => wb.input.enter('team=e2e'));
       return { name: 'orders-prod-e2e', treeLabel: 'orders-prod-e2e' };
     },
   },
@@ -103,9 +97,9 @@ const cases: ServiceCase[] = [
     async fill(wb, refuse) {
       await atStep(wb, 1);
       await refuse(storageGatewayRules, 'SnapshotDescription', 'd'.repeat(256));
-      await enter(wb, 'e2e volume snapshot');
+      await wb.input.enter('e2e volume snapshot');
       await atStep(wb, 2);
-      await wb.step('type tags', () => enter(wb, 'team=e2e'));
+      await wb.step('type tags', () => wb.input.enter('team=e2e'));
       return { name: 'e2e volume snapshot', treeLabel: 'e2e volume snapshot' };
     },
   },
@@ -116,13 +110,13 @@ const cases: ServiceCase[] = [
     resource: 'city-traffic',
     async fill(wb, refuse) {
       await atStep(wb, 1);
-      await wb.step('choose to type a bucket name', () => wb.pickQuickItem(/Type a bucket name/));
+      await wb.step('choose to type a bucket name', () => wb.input.pick(/Type a bucket name/));
       await refuse(simSpaceWeaverRules, 'BucketName', 'Bad_Bucket');
-      await enter(wb, 'weaver-demo-snapshots-use1');
+      await wb.input.enter('weaver-demo-snapshots-use1');
       await atStep(wb, 3);
       await wb.step('type an object key prefix: the message shows where the snapshot goes', async () => {
-        await wb.typeInQuickInput('e2e');
-        await wb.waitForQuickInputMessage(
+        await wb.input.type('e2e');
+        await wb.input.waitForMessage(
           /s3:\/\/weaver-demo-snapshots-use1\/e2e\/snapshot\/city-traffic-\d{6}-\d{4}-\d{2}\.zip/,
         );
         await wb.pressEnter();
@@ -150,13 +144,13 @@ describe('Create Snapshot in the workbench', () => {
     return async (rules: ServiceInputRules, key: string, value: string): Promise<void> => {
       const message = expectedMessage(rules, key, value);
       await wb.step(`type an invalid ${key}: the exact validation message shows`, async () => {
-        await wb.typeInQuickInput(value);
-        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        await wb.input.type(value);
+        assert.equal(await wb.input.waitForMessage(message), message);
       });
       await wb.step('Enter on the invalid value keeps the input open and calls nothing', async () => {
         await wb.pressEnter();
-        assert.equal(await wb.waitForQuickInputMessage(message), message);
-        assert.equal(await wb.quickInput().locator('.quick-input-box input').inputValue(), value);
+        assert.equal(await wb.input.waitForMessage(message), message);
+        assert.equal(await wb.input.value(), value);
         assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
       });
     };
@@ -166,8 +160,8 @@ describe('Create Snapshot in the workbench', () => {
   async function confirmAndFollow(wb: Workbench, c: ServiceCase, created: Created): Promise<void> {
     const name = escapeRegExp(created.name);
     await wb.step('confirm: Create snapshot', async () => {
-      await wb.pickQuickItem(/Create snapshot/);
-      await wb.waitForQuickInputClosed();
+      await wb.input.pick(/Create snapshot/);
+      await wb.input.waitForClosed();
     });
     await wb.step('the status bar shows the snapshot in progress', () => wb.waitForStatusBarItem(/1 snapshot/));
     const success = new RegExp(`${c.service} snapshot .*${name}.* of ${c.resource} is available`);
@@ -175,12 +169,13 @@ describe('Create Snapshot in the workbench', () => {
     assert.equal((await wb.notifications()).filter((n) => success.test(n)).length, 1, 'exactly one notification');
     assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 1, 'exactly one create call');
     await wb.step(`the snapshot appears under ${c.resource}`, async () => {
-      const resource = await wb.expandPath('demo', 'us-east-1', c.service, c.resource);
-      await wb.childItem(resource, created.treeLabel);
+      const resource = await wb.tree.expandPath('demo', 'us-east-1', c.service, c.resource);
+      await wb.tree.child(resource, created.treeLabel);
     });
     await wb.step('the Snapshot Activity view lists it as available', () =>
-      wb.page
-        .locator('.part.sidebar .monaco-list-row')
+      wb
+        .view('Snapshot Activity')
+        .locator('.monaco-list-row')
         .filter({ hasText: new RegExp(`${name}.*available`) })
         .first()
         .waitFor(),
@@ -192,11 +187,11 @@ describe('Create Snapshot in the workbench', () => {
       await e2e.withWorkbench(t.name, async (wb) => {
         await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
         const service = await wb.step(`expand demo / us-east-1 / ${c.service}`, () =>
-          wb.expandPath('demo', 'us-east-1', c.service),
+          wb.tree.expandPath('demo', 'us-east-1', c.service),
         );
         await wb.step(`Create Snapshot… from the context menu of ${c.resource}`, async () => {
-          await wb.contextMenu(await wb.childItem(service, c.resource), 'Create Snapshot…');
-          await wb.waitForQuickInput(new RegExp(`${c.resource}.*\\(1/\\d+\\)`));
+          await wb.tree.contextMenu(await wb.tree.child(service, c.resource), 'Create Snapshot…');
+          await wb.input.waitFor(new RegExp(`${c.resource}.*\\(1/\\d+\\)`));
         });
         await confirmAndFollow(wb, c, await c.fill(wb, refuser(wb, c)));
       });
@@ -209,25 +204,25 @@ describe('Create Snapshot in the workbench', () => {
     await e2e.withWorkbench(t.name, async (wb) => {
       await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
       await wb.step('run Snapshot Explorer: Create Snapshot… from the palette', () =>
-        wb.runCommand('Snapshot Explorer: Create Snapshot…'),
+        wb.input.runCommand('Snapshot Explorer: Create Snapshot…'),
       );
-      await wb.step('pick the profile demo', () => wb.pickQuickItem('demo'));
-      await wb.step('pick the region us-east-1', () => wb.pickQuickItem('us-east-1'));
-      await wb.step('pick DocumentDB', () => wb.pickQuickItem('DocumentDB'));
-      await wb.step('pick the cluster orders-prod', () => wb.pickQuickItem('orders-prod'));
+      await wb.step('pick the profile demo', () => wb.input.pick('demo'));
+      await wb.step('pick the region us-east-1', () => wb.input.pick('us-east-1'));
+      await wb.step('pick DocumentDB', () => wb.input.pick('DocumentDB'));
+      await wb.step('pick the cluster orders-prod', () => wb.input.pick('orders-prod'));
       const message = expectedMessage(docdbRules, 'DBClusterSnapshotIdentifier', 'orders--prod');
       await wb.step('type an invalid identifier: the exact validation message shows', async () => {
-        await wb.waitForQuickInput(/orders-prod/);
-        await wb.typeInQuickInput('orders--prod');
-        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        await wb.input.waitFor(/orders-prod/);
+        await wb.input.type('orders--prod');
+        assert.equal(await wb.input.waitForMessage(message), message);
         await wb.pressEnter();
-        assert.equal(await wb.waitForQuickInputMessage(message), message);
+        assert.equal(await wb.input.waitForMessage(message), message);
         assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
       });
       await wb.step('type a valid identifier and tags', async () => {
-        await enter(wb, 'orders-prod-palette');
-        await wb.waitForQuickInput(/team=data/);
-        await enter(wb, 'team=e2e');
+        await wb.input.enter('orders-prod-palette');
+        await wb.input.waitFor(/team=data/);
+        await wb.input.enter('team=e2e');
       });
       await confirmAndFollow(wb, c, { name: 'orders-prod-palette', treeLabel: 'orders-prod-palette' });
     });

@@ -41,7 +41,7 @@ describe('Snapshot Explorer view in the workbench', () => {
         );
         await wb.step('click Open AWS Config File', async () => {
           await wb.welcomeButton('Open AWS Config File').click();
-          await wb.waitForActiveEditor('config.ini');
+          await wb.editor.waitForActive('config.ini');
         });
       });
     } finally {
@@ -53,25 +53,25 @@ describe('Snapshot Explorer view in the workbench', () => {
     await e2e.withWorkbench(t.name, async (wb) => {
       await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
       await wb.step('every demo profile is listed', async () => {
-        for (const profile of defaultDemoProfiles()) await wb.waitForTreeItem(profile.name);
+        for (const profile of defaultDemoProfiles()) await wb.tree.waitForItem(profile.name);
       });
-      await wb.step('expand demo: its region us-east-1', () => wb.expandPath('demo', 'us-east-1'));
+      await wb.step('expand demo: its region us-east-1', () => wb.tree.expandPath('demo', 'us-east-1'));
       await wb.step('the region lists the four services', async () => {
-        const region = await wb.expandPath('demo', 'us-east-1');
+        const region = await wb.tree.expandPath('demo', 'us-east-1');
         for (const service of ['Neptune Analytics', 'Storage Gateway', 'DocumentDB', 'SimSpace Weaver']) {
-          await wb.childItem(region, service);
+          await wb.tree.child(region, service);
         }
       });
       await wb.step('Neptune Analytics lists the demo graphs', async () => {
-        const service = await wb.expandPath('demo', 'us-east-1', 'Neptune Analytics');
+        const service = await wb.tree.expandPath('demo', 'us-east-1', 'Neptune Analytics');
         for (const graph of ['customer-graph', 'fraud-detection', 'recommendations']) {
-          await wb.childItem(service, graph);
+          await wb.tree.child(service, graph);
         }
       });
       await wb.step('customer-graph lists its snapshots', async () => {
-        const graph = await wb.expandPath('demo', 'us-east-1', 'Neptune Analytics', 'customer-graph');
-        await wb.childItem(graph, 'customer-graph-2025-06-01');
-        await wb.childItem(graph, 'customer-graph-2025-07-01');
+        const graph = await wb.tree.expandPath('demo', 'us-east-1', 'Neptune Analytics', 'customer-graph');
+        await wb.tree.child(graph, 'customer-graph-2025-06-01');
+        await wb.tree.child(graph, 'customer-graph-2025-07-01');
       });
       const calls = await e2e.emulator.calls();
       assert.ok(
@@ -87,12 +87,12 @@ describe('Snapshot Explorer view in the workbench', () => {
       await e2e.withWorkbench(t.name, async (wb) => {
         await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
         await wb.step('the broken profile shows an error where its graphs would be', async () => {
-          const service = await wb.expandPath(brokenProfile.name, 'us-east-1', 'Neptune Analytics');
-          await wb.childItem(service, /^Could not /);
+          const service = await wb.tree.expandPath(brokenProfile.name, 'us-east-1', 'Neptune Analytics');
+          await wb.tree.child(service, /^Could not /);
         });
         await wb.step('the demo profile still lists its graphs', async () => {
-          const service = await wb.expandPath('demo', 'us-east-1', 'Neptune Analytics');
-          await wb.childItem(service, 'customer-graph');
+          const service = await wb.tree.expandPath('demo', 'us-east-1', 'Neptune Analytics');
+          await wb.tree.child(service, 'customer-graph');
         });
       });
     } finally {
@@ -105,12 +105,12 @@ describe('Snapshot Explorer view in the workbench', () => {
       await e2e.emulator.faults({ services: ['docdb'], errorRate: 1 });
       await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
       await wb.step('DocumentDB shows an error node', async () => {
-        const service = await wb.expandPath('demo', 'us-east-1', 'DocumentDB');
-        await wb.childItem(service, /^Could not /);
+        const service = await wb.tree.expandPath('demo', 'us-east-1', 'DocumentDB');
+        await wb.tree.child(service, /^Could not /);
       });
       await wb.step('Neptune Analytics in the same region lists its graphs', async () => {
-        const service = await wb.expandPath('demo', 'us-east-1', 'Neptune Analytics');
-        await wb.childItem(service, 'customer-graph');
+        const service = await wb.tree.expandPath('demo', 'us-east-1', 'Neptune Analytics');
+        await wb.tree.child(service, 'customer-graph');
       });
       const failed = (await e2e.emulator.calls()).filter((call) => call.service === 'docdb');
       assert.ok(failed.length > 0 && failed.every((call) => call.status >= 500), 'DocumentDB calls were failed');

@@ -1,0 +1,73 @@
+// Editors and the Problems panel: open a workspace file through Quick Open, type into it, read its diagnostics.
+import type { Locator, Page } from 'playwright-core';
+import type { QuickInput } from './quickInput';
+import { STATE_TIMEOUT_MS, textMatcher } from './wait';
+
+export class Editors {
+  constructor(
+    private readonly page: Page,
+    private readonly input: QuickInput,
+  ) {}
+
+  /** Opens a file of the workspace folder through Quick Open (F1, then its name). */
+  async openFile(name: string): Promise<void> {
+    await this.input.openPalette(name);
+    await this.input.pick(name);
+    await this.waitForActive(name);
+  }
+
+  /** Waits for an editor tab titled `title` to be the active one. */
+  async waitForActive(title: string | RegExp): Promise<void> {
+    await this.page
+      .locator('.part.editor .tab.active .label-name')
+      .filter({ hasText: textMatcher(title) })
+      .first()
+      .waitFor({ timeout: STATE_TIMEOUT_MS });
+  }
+
+  /** The active text editor (Monaco). */
+  active(): Locator {
+    return this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Puts the cursor at the end of line `line` (1-based) of the active editor (Ctrl+G, End). */
+  async goToLineEnd(line: number): Promise<void> {
+    await this.active().click();
+    await this.page.keyboard.press('Control+G');
+    await this.input.enter(`:${line}`);
+    await this.input.waitForClosed();
+    await this.page.keyboard.press('End');
+  }
+
+  /** Types into the active editor at the cursor, key by key. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Shows the Problems panel and waits for a row matching `expected`; returns every row's text. */
+  async waitForProblem(expected: string | RegExp): Promise<string[]> {
+    await this.showProblems();
+    await this.problemRows().filter({ hasText: expected }).first().waitFor({ timeout: STATE_TIMEOUT_MS });
+    return (await this.problemRows().allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Waits until no row of the Problems panel matches `gone`. */
+  async waitForProblemGone(gone: string | RegExp): Promise<void> {
+    await this.showProblems();
+    await this.problemRows()
+      .filter({ hasText: gone })
+      .first()
+      .waitFor({ state: 'detached', timeout: STATE_TIMEOUT_MS });
+  }
+
+  private problemRows(): Locator {
+    return this.page.locator('.part.panel .markers-panel .monaco-list-row');
+  }
+
+  private async showProblems(): Promise<void> {
+    const panel = this.page.locator('.part.panel .markers-panel');
+    if (await panel.isVisible()) return;
+    await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ timeout: STATE_TIMEOUT_MS });
+  }
+}

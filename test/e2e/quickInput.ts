@@ -1,0 +1,98 @@
+// The command palette and the quick input (input boxes and pick lists of multi-step flows), as a person uses them:
+// F1, type, pick, read the title and the validation message (`.quick-input-message`), press Enter.
+import type { Locator, Page } from 'playwright-core';
+import { escapeRegExp, exactText, STATE_TIMEOUT_MS, textMatcher, waitUntil } from './wait';
+
+export class QuickInput {
+  constructor(private readonly page: Page) {}
+
+  widget(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  private box(): Locator {
+    return this.widget().locator('.quick-input-box input');
+  }
+
+  /** Opens the palette (F1) with `text` typed into it. */
+  async openPalette(text: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').focus();
+    await this.page.keyboard.press('F1');
+    await this.box().waitFor({ timeout: STATE_TIMEOUT_MS });
+    await this.box().fill(text);
+  }
+
+  /** Runs a command by its palette title, e.g. "Snapshot Explorer: Show Logs". */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(`>${title}`);
+    await this.pick(title);
+  }
+
+  /** Waits for the quick input to show, optionally with `text` in its title, placeholder or label. */
+  async waitFor(text?: string | RegExp): Promise<Locator> {
+    await this.widget().waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    if (text !== undefined) {
+      const pattern = typeof text === 'string' ? new RegExp(escapeRegExp(text)) : text;
+      await waitUntil(
+        async () =>
+          [
+            await this.widget().locator('.quick-input-title').innerText(),
+            await this.box().getAttribute('placeholder'),
+            await this.box().getAttribute('aria-label'),
+          ].join('\n'),
+        (shown) => pattern.test(shown),
+        `the quick input to show ${String(text)}`,
+      );
+    }
+    return this.widget();
+  }
+
+  /** Replaces the text of the input box with `text` (validation runs on every change). */
+  async type(text: string): Promise<void> {
+    await this.box().waitFor({ timeout: STATE_TIMEOUT_MS });
+    await this.box().fill('');
+    // Short values key by key (validation runs on each keystroke, only the last result may show); long ones at once.
+    if (text.length <= 40) await this.box().pressSequentially(text);
+    else await this.box().fill(text);
+  }
+
+  /** The input box's current text. */
+  value(): Promise<string> {
+    return this.box().inputValue();
+  }
+
+  /** Types `text` and presses Enter. */
+  async enter(text: string): Promise<void> {
+    await this.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks the item labelled `label` (exactly, or matching a RegExp). */
+  async pick(label: string | RegExp): Promise<void> {
+    const row = this.widget()
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: textMatcher(label) }) })
+      .first();
+    await row.waitFor({ timeout: STATE_TIMEOUT_MS });
+    await row.click();
+  }
+
+  /** Waits until the validation message equals `expected` (or matches it) and returns the message. */
+  async waitForMessage(expected: string | RegExp): Promise<string> {
+    const message = this.widget().locator('.quick-input-message');
+    await message
+      .filter({ hasText: typeof expected === 'string' ? exactText(expected) : expected })
+      .waitFor({ timeout: STATE_TIMEOUT_MS });
+    return (await message.innerText()).trim();
+  }
+
+  /** The validation message now ('' when none shows). */
+  async message(): Promise<string> {
+    const message = this.widget().locator('.quick-input-message');
+    return (await message.count()) > 0 && (await message.isVisible()) ? (await message.innerText()).trim() : '';
+  }
+
+  async waitForClosed(): Promise<void> {
+    await this.widget().waitFor({ state: 'hidden', timeout: STATE_TIMEOUT_MS });
+  }
+}
