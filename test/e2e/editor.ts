@@ -39,12 +39,29 @@ export class Editors {
     await this.page.keyboard.press('End');
   }
 
+  /** Deletes `count` characters before the cursor (Backspace). */
+  async deleteBack(count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1) await this.page.keyboard.press('Backspace');
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab no longer shows unsaved changes. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page
+      .locator('.part.editor .tab.active.dirty')
+      .first()
+      .waitFor({ state: 'detached', timeout: STATE_TIMEOUT_MS });
+  }
+
   /** Types into the active editor at the cursor, key by key. */
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);
   }
 
-  /** Shows the Problems panel and waits for a row matching `expected`; returns every row's text. */
+  /**
+   * Shows the Problems panel (keeping the focus in the editor) and waits for a row matching `expected`; returns every
+   * row's text.
+   */
   async waitForProblem(expected: string | RegExp): Promise<string[]> {
     await this.showProblems();
     await this.problemRows().filter({ hasText: expected }).first().waitFor({ timeout: STATE_TIMEOUT_MS });
@@ -69,5 +86,8 @@ export class Editors {
     if (await panel.isVisible()) return;
     await this.page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ timeout: STATE_TIMEOUT_MS });
+    // The panel takes the focus; give it back to the editor (cursor kept), so typing goes on where it was.
+    await this.page.keyboard.press('Control+1');
+    await this.page.locator('.part.editor .monaco-editor.focused').first().waitFor({ timeout: STATE_TIMEOUT_MS });
   }
 }

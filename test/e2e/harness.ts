@@ -2,6 +2,7 @@
 // VS Code workbench. A test file starts one E2e (one emulator, one code-server, one browser) and opens a fresh window
 // per scenario; the Workbench helpers act and look the way a person does and wait for visible state with a deadline.
 // Each step saves a screenshot under test-results/e2e/<scenario>/.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { CallRecord, FaultConfig } from '../../emulator/index';
@@ -99,6 +100,13 @@ export class E2e {
   useProfiles(profiles: readonly DemoProfile[]): void {
     if (!this.session.awsFiles) throw new Error('no throwaway AWS files in this session');
     writeAwsFiles(this.session.awsFiles, profiles);
+  }
+
+  /** Writes a file into the workspace folder the workbench opens (e.g. a snapshot plan); returns its path. */
+  writeWorkspaceFile(name: string, content: string): string {
+    const file = path.join(this.session.workspaceFolder, name);
+    writeFileSync(file, content);
+    return file;
   }
 
   /** Opens a new workbench window (its own extension host) for one scenario, after an emulator reset. */

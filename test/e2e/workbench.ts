@@ -130,7 +130,24 @@ export class Workbench {
       .first();
   }
 
-  // ---- status bar and notifications
+  // ---- dialogs, status bar and notifications
+
+  /** Waits for a modal dialog whose text matches `text` and returns it. */
+  async waitForDialog(text: string | RegExp): Promise<Locator> {
+    const dialog = this.page.locator('.monaco-dialog-box').filter({ hasText: text }).first();
+    await dialog.waitFor({ timeout: STATE_TIMEOUT_MS });
+    return dialog;
+  }
+
+  /** Clicks a button of a modal dialog and waits for the dialog to close. */
+  async clickDialogButton(dialog: Locator, label: string): Promise<void> {
+    await dialog
+      .locator('.monaco-button')
+      .filter({ hasText: exactText(label) })
+      .first()
+      .click();
+    await dialog.waitFor({ state: 'hidden', timeout: STATE_TIMEOUT_MS });
+  }
 
   /** The texts of the status bar items, left to right. */
   async statusBarTexts(): Promise<string[]> {
