@@ -61,6 +61,7 @@ async function main() {
   const session = await startDemoSession({
     port,
     emulator: options.emulator,
+    exampleFiles: options.emulator, // the sample plan names the emulator's demo resources
     log,
     ...(options.verbose ? { codeServerOutput: (line) => console.log(`[code-server] ${line}`) } : {}),
   });
@@ -90,6 +91,7 @@ async function main() {
   console.log(`  Snapshot Explorer in VS Code: ${session.url}`);
   console.log('');
   log('Open the URL in a browser; click the Snapshot Explorer icon in the activity bar. Press Ctrl+C to stop.');
+  if (options.emulator) log('The workspace holds a sample snapshot plan: open release.snapshots.yaml.');
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
 // the emulator's demo keys, and code-server with the extension installed and pointed at the emulator.
 // `npm start` runs one for a person; the end-to-end tests run one per test file and drive it with Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '../../emulator/credentials';
@@ -31,6 +31,8 @@ export interface DemoSessionOptions {
   profiles?: readonly DemoProfile[];
   /** Extra VS Code user settings. */
   settings?: Record<string, unknown>;
+  /** Copy the files of examples/ (the sample snapshot plan) into the workspace folder. */
+  exampleFiles?: boolean;
   /** Progress messages. */
   log: (message: string) => void;
   /** code-server's own output (its log lines). */
@@ -96,6 +98,15 @@ export function ensureCodeServer(): string {
   return codeServerEntry;
 }
 
+function copyExamples(workspaceFolder: string): void {
+  const examples = path.join(projectRoot, 'examples');
+  if (!existsSync(examples)) return;
+  for (const name of readdirSync(examples)) {
+    const file = path.join(examples, name);
+    if (statSync(file).isFile()) copyFileSync(file, path.join(workspaceFolder, name));
+  }
+}
+
 /** Settings every demo window gets: a quiet workbench, and the endpoint override when there is an emulator. */
 function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -122,6 +133,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
   const workspaceFolder = path.join(scratchDir, 'workspace');
   const dataDir = path.join(scratchDir, 'code-server');
   mkdirSync(workspaceFolder, { recursive: true });
+  if (options.exampleFiles) copyExamples(workspaceFolder);
   const stops: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
