@@ -21,6 +21,12 @@ export class CallTracker {
   private readonly wrapped = new WeakMap<object, object>();
   readonly pages: PageRecord[] = [];
   total = 0;
+  /** When set, one call at a time over every profile and region (the deliberately sequential run). */
+  private queue: Promise<unknown> | undefined;
+
+  constructor(options: { sequential?: boolean } = {}) {
+    if (options.sequential) this.queue = Promise.resolve();
+  }
 
   /** Runs `load` as one page load that depends on `after`; the calls it makes are recorded in the returned page. */
   async page<T>(after: PageRecord | undefined, load: () => Promise<T>): Promise<{ page: PageRecord; value: T }> {
@@ -41,6 +47,14 @@ export class CallTracker {
     const known = this.wrapped.get(client);
     if (known) return known as C;
     const record = (call: () => unknown): unknown => {
+      if (this.queue) {
+        const run = this.queue.then(() => timed(call));
+        this.queue = run.catch(() => undefined);
+        return run;
+      }
+      return timed(call);
+    };
+    const timed = (call: () => unknown): unknown => {
       const timing: CallTiming = { start: performance.now(), end: Number.NaN };
       this.total++;
       this.storage.getStore()?.calls.push(timing);

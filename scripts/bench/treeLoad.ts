@@ -35,6 +35,8 @@ export interface TreeRun {
   readonly snapshots: number;
   readonly errors: number;
   readonly chain: number;
+  /** CPU time of this process (the extension's side) during the run. */
+  readonly cpuMs: number;
 }
 
 export interface TreeLoadResult {
@@ -50,6 +52,9 @@ export interface TreeLoadResult {
   readonly resources: number;
   readonly snapshots: number;
   readonly unlimitedMs: number;
+  /** Median CPU time of the extension's side per measured run, and per call. */
+  readonly cpuMs: number;
+  readonly cpuPerCallMs: number;
   readonly sequentialMs?: number;
   readonly sequentialRatio?: number;
 }
@@ -117,8 +122,9 @@ async function runOnce(
   env: Record<string, string>,
   settings: TreeSettings,
   maxConcurrentRequests: number,
+  sequential = false,
 ): Promise<TreeRun> {
-  const tracker = new CallTracker();
+  const tracker = new CallTracker({ sequential });
   const source = createCredentialSource({ env, logger: quietLogger });
   const factory = createClientFactory({
     credentials: (profile) => source.provider(profile),
@@ -137,12 +143,20 @@ async function runOnce(
     classifyError: classifyAwsError,
     log: quietLogger,
   });
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const counts = await expandAll(model, tracker);
   const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   model.dispose();
   factory.clear();
-  return { wallMs, calls: tracker.total, ...counts, chain: criticalPath(tracker.pages) };
+  return {
+    wallMs,
+    calls: tracker.total,
+    ...counts,
+    chain: criticalPath(tracker.pages),
+    cpuMs: (used.user + used.system) / 1000,
+  };
 }
 
 export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string) => void): Promise<TreeLoadResult> {
@@ -175,14 +189,15 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
     for (let i = 0; i < options.runs; i++) {
       const run = await runOnce(emulator, env, settings, options.maxConcurrentRequests);
       log(
-        `  run ${i + 1}/${options.runs} (max ${options.maxConcurrentRequests} in flight): ${run.wallMs.toFixed(0)} ms`,
+        `  run ${i + 1}/${options.runs} (max ${options.maxConcurrentRequests} in flight per profile+region): ` +
+          `${run.wallMs.toFixed(0)} ms, client CPU ${run.cpuMs.toFixed(0)} ms`,
       );
       runs.push(run);
     }
     const wallMs = median(runs.map((r) => r.wallMs));
     let sequentialMs: number | undefined;
     if (options.sequential) {
-      const sequential = await runOnce(emulator, env, settings, 1);
+      const sequential = await runOnce(emulator, env, settings, 1, true);
       sequentialMs = sequential.wallMs;
       log(`  sequential (1 in flight): ${sequential.wallMs.toFixed(0)} ms`);
     }
@@ -200,6 +215,8 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
       resources: unlimited.resources,
       snapshots: unlimited.snapshots,
       unlimitedMs: unlimited.wallMs,
+      cpuMs: median(runs.map((r) => r.cpuMs)),
+      cpuPerCallMs: median(runs.map((r) => r.cpuMs / r.calls)),
       ...(sequentialMs !== undefined ? { sequentialMs, sequentialRatio: sequentialMs / wallMs } : {}),
     };
   } finally {
