@@ -71,6 +71,18 @@ function profileError(profile: ProfileEntry): string | undefined {
   return String(e);
 }
 
+/**
+ * The service's detail rows minus those repeating what the tooltip already shows from the common fields
+ * (its id, ARN, status and creation time), so no fact appears twice.
+ */
+function extraDetails(
+  item: { readonly id: string; readonly arn?: string; readonly status: string; readonly createdAt?: Date },
+  details: ReadonlyArray<readonly [string, string]>,
+): ReadonlyArray<readonly [string, string]> {
+  const shown = new Set([item.id, item.arn, item.status, item.createdAt?.toISOString()]);
+  return details.filter(([, value]) => !shown.has(value));
+}
+
 function describeResource(node: ResourceNode, state: DescribeState): NodeView {
   const { resource, service, profile, region } = node.target;
   const inProgress = state.isInProgress(node.key);
@@ -89,7 +101,7 @@ function describeResource(node: ResourceNode, state: DescribeState): NodeView {
       [messages.field.created, formatDate(resource.createdAt)],
       [messages.field.status, resource.status],
       [messages.field.gateway, resource.parent ? `${resource.parent.name} (${resource.parent.id})` : undefined],
-      ...resource.details,
+      ...extraDetails(resource, resource.details),
       [messages.field.region, region],
       [messages.field.profile, profile],
       [messages.field.notSnapshottable, resource.snapshottable.ok ? undefined : resource.snapshottable.reason],
@@ -143,7 +155,7 @@ function describeSnapshot(node: SnapshotNode): NodeView {
         [messages.field.status, snapshot.status],
         [messages.field.progress, snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined],
         [messages.field.resource, node.target.resource.name],
-        ...snapshot.details,
+        ...extraDetails(snapshot, snapshot.details),
         [messages.field.region, node.target.region],
         [messages.field.profile, node.target.profile],
       ]),

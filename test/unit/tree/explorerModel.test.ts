@@ -404,3 +404,28 @@ async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
     await new Promise((r) => setImmediate(r));
   }
 }
+
+test('a resource tooltip states each fact once, even when the service repeats id, ARN and status in its details', async () => {
+  const { model, graphs } = setup();
+  const arn = 'arn:aws:neptune-graph:eu-west-1:111122223333:graph/g-0123456789';
+  graphs.resources = [
+    resource('g-0123456789', {
+      name: 'orders',
+      arn,
+      status: 'AVAILABLE',
+      details: [
+        ['Graph ID', 'g-0123456789'],
+        ['ARN', arn],
+        ['Status', 'AVAILABLE'],
+        ['Provisioned memory', '128 m-NCU'],
+      ],
+    }),
+  ];
+  const [node] = await model.getChildren(await serviceNode(model, 'neptune-graph'));
+  const tooltip = model.describe(node as ExplorerNode).tooltip ?? '';
+  const count = (text: string) => tooltip.split(text).length - 1;
+  assert.equal(count(':** g\\-0123456789'), 1, tooltip); // the id as a value of its own
+  assert.equal(count('arn:aws'), 1, tooltip);
+  assert.equal(count('AVAILABLE'), 1, tooltip);
+  assert.match(tooltip, /128 m\\-NCU|128 m-NCU/);
+});
