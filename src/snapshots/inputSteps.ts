@@ -57,19 +57,17 @@ function isPrefixField(service: SnapshotService, field: InputField): boolean {
   return service.id === 'simspaceweaver' && /prefix/i.test(field.key);
 }
 
-/** The finding to show for a value: the first error, else the first warning, else the first info. */
-export function firstIssue(issues: readonly Issue[], text?: string): StepMessage | undefined {
+/**
+ * The finding to show for a value: the first error, else the first warning, else the first info. The validation
+ * messages already name the offending part (a character's position, the tag pair), so they are shown as they are.
+ */
+export function firstIssue(issues: readonly Issue[]): StepMessage | undefined {
   const issue =
     issues.find((i) => i.severity === 'error') ??
     issues.find((i) => i.severity === 'warning') ??
     issues.find((i) => i.severity === 'info');
   if (!issue) return undefined;
-  let message = issue.message;
-  if (text !== undefined && issue.start !== undefined && issue.end !== undefined && issue.end > issue.start) {
-    const part = text.slice(issue.start, issue.end).trim();
-    if (part && !message.includes(part)) message = `${message} (at "${part}")`;
-  }
-  return { message, severity: issue.severity };
+  return { message: issue.message, severity: issue.severity };
 }
 
 /** The `snapshotExplorer.defaultTags` setting as tags text (non-string values are skipped). */
@@ -98,7 +96,7 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
         prompt: field.prompt,
         placeholder: field.placeholder,
         validate: (value) => {
-          const issue = firstIssue(field.validate(value), value);
+          const issue = firstIssue(field.validate(value));
           if (issue || !isPrefixField(service, field)) return issue;
           const bucket = bucketValue(service, state);
           const key = simSpaceWeaverSnapshotKey(value, resource.id, deps.now());
@@ -184,7 +182,7 @@ function tagsStep(prompter: Prompter, deps: InputDeps, service: SnapshotService)
         value: state.tagsText ?? defaultTagsText(deps.defaultTags()),
         prompt: text.tagsPrompt(rules.maxTags),
         placeholder: text.tagsPlaceholder,
-        validate: (value) => firstIssue(parseTags(value, rules).issues, value),
+        validate: (value) => firstIssue(parseTags(value, rules).issues),
       });
       if (answer.kind !== 'value') return answer.kind;
       state.tagsText = answer.value;
