@@ -106,3 +106,37 @@ export function requiredValue(values: Readonly<Record<string, string>>, key: str
   if (value === undefined || value === '') throw new Error(`Missing input value: ${key}`);
   return value;
 }
+
+/** One page of a listing: its items and the token of the next page (absent or empty on the last). */
+export interface ListedPage<T> {
+  readonly items: readonly T[] | undefined;
+  readonly next: string | undefined;
+}
+
+/**
+ * Reads a listing page by page until every wanted key has been seen or the pages end, so a status read of many
+ * items costs the pages of one listing rather than one call per item. Returns the items seen, by key (the first one
+ * when a key repeats); wanted keys that never showed up are absent. Nothing is read when nothing is wanted.
+ */
+export async function findInPages<T>(
+  wanted: ReadonlySet<string>,
+  keyOf: (item: T) => string | undefined,
+  fetchPage: (token: string | undefined) => Promise<ListedPage<T>>,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  if (wanted.size === 0) return found;
+  const tokens = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await fetchPage(token);
+    for (const item of page.items ?? []) {
+      const key = keyOf(item);
+      if (key !== undefined && wanted.has(key) && !found.has(key)) found.set(key, item);
+    }
+    token = page.next || undefined;
+    // A token seen before would read the same pages again, forever.
+    if (token !== undefined && tokens.has(token)) break;
+    if (token !== undefined) tokens.add(token);
+  } while (token !== undefined && found.size < wanted.size);
+  return found;
+}

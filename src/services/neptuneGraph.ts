@@ -7,6 +7,7 @@ import {
   clampPageSize,
   consoleHome,
   details,
+  findInPages,
   isErrorNamed,
   isoDate,
   newestFirst,
@@ -27,6 +28,8 @@ import type {
 } from './service';
 
 const ID = 'neptune-graph';
+/** ListGraphs / ListGraphSnapshots: maxResults 1..100. */
+const MAX_RESULTS = 100;
 
 /** Neptune Analytics regions (Neptune Analytics user guide, "Limits for Neptune Analytics"). */
 const regions = [
@@ -137,9 +140,12 @@ export const neptuneGraphService: SnapshotService = {
     const { ListGraphsCommand } = await loadSdk();
     const out = await (
       await client(ctx)
-    ).send(new ListGraphsCommand({ nextToken: page.nextToken, maxResults: clampPageSize(page.pageSize, 1, 100) }), {
-      abortSignal: ctx.signal,
-    });
+    ).send(
+      new ListGraphsCommand({ nextToken: page.nextToken, maxResults: clampPageSize(page.pageSize, 1, MAX_RESULTS) }),
+      {
+        abortSignal: ctx.signal,
+      },
+    );
     return { items: (out.graphs ?? []).map(toResource), nextToken: out.nextToken || undefined };
   },
 
@@ -166,7 +172,7 @@ export const neptuneGraphService: SnapshotService = {
       new ListGraphSnapshotsCommand({
         graphIdentifier: resource.id,
         nextToken: page.nextToken,
-        maxResults: clampPageSize(page.pageSize, 1, 100),
+        maxResults: clampPageSize(page.pageSize, 1, MAX_RESULTS),
       }),
       { abortSignal: ctx.signal },
     );
@@ -190,25 +196,38 @@ export const neptuneGraphService: SnapshotService = {
     return toSnapshot(out, resource.id);
   },
 
-  // Neptune Analytics has no batch read of snapshots: one GetGraphSnapshot per in-flight snapshot.
+  // One snapshot: GetGraphSnapshot. Several: ListGraphSnapshots without a graph lists the region's snapshots, 100 a
+  // page, read only until every wanted one is seen, so a tick costs about one call however many are in flight.
   async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
-    const { GetGraphSnapshotCommand } = await loadSdk();
-    const c = await client(ctx);
     const result = new Map<string, Snapshot>();
-    const ids = [...new Set(refs.map((r) => r.snapshotId))];
-    const byId = new Map(refs.map((r) => [r.snapshotId, r]));
-    await Promise.all(
-      ids.map(async (snapshotId) => {
-        try {
-          const out = await c.send(new GetGraphSnapshotCommand({ snapshotIdentifier: snapshotId }), {
-            abortSignal: ctx.signal,
-          });
-          result.set(snapshotId, toSnapshot(out, byId.get(snapshotId)?.resourceId ?? ''));
-        } catch (error) {
-          if (!isErrorNamed(error, 'ResourceNotFoundException')) throw error;
-        }
-      }),
+    const graphOf = new Map(refs.map((r) => [r.snapshotId, r.resourceId]));
+    const [only, ...others] = graphOf.keys();
+    if (only === undefined) return result;
+    if (others.length === 0) {
+      const { GetGraphSnapshotCommand } = await loadSdk();
+      try {
+        const out = await (
+          await client(ctx)
+        ).send(new GetGraphSnapshotCommand({ snapshotIdentifier: only }), { abortSignal: ctx.signal });
+        result.set(only, toSnapshot(out, graphOf.get(only) ?? ''));
+      } catch (error) {
+        if (!isErrorNamed(error, 'ResourceNotFoundException')) throw error;
+      }
+      return result;
+    }
+    const { ListGraphSnapshotsCommand } = await loadSdk();
+    const c = await client(ctx);
+    const found = await findInPages(
+      new Set(graphOf.keys()),
+      (s: GraphSnapshotSummary) => s.id,
+      async (token) => {
+        const out = await c.send(new ListGraphSnapshotsCommand({ nextToken: token, maxResults: MAX_RESULTS }), {
+          abortSignal: ctx.signal,
+        });
+        return { items: out.graphSnapshots, next: out.nextToken };
+      },
     );
+    for (const [id, snapshot] of found) result.set(id, toSnapshot(snapshot, graphOf.get(id) ?? ''));
     return result;
   },
 

@@ -67,3 +67,11 @@ export function fakeAws(handlers: Handlers, options: { profile?: string; region?
   const named = (name: string) => calls.filter((c) => c.name === name);
   return { ctx, calls, named };
 }
+
+/** One page of `items` for a fake listing: `token` is the offset as text; `next` is absent on the last page. */
+export function pageOf<T>(items: readonly T[], token: unknown, size: unknown): { items: T[]; next?: string } {
+  const offset = token === undefined ? 0 : Number(token);
+  const count = typeof size === 'number' ? size : 100;
+  const end = offset + count;
+  return { items: items.slice(offset, end), next: end < items.length ? String(end) : undefined };
+}

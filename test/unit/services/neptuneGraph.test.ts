@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
-import type { Resource } from '../../../src/services/service';
-import { fakeAws } from './fakeAws';
+import type { Resource, SnapshotRef } from '../../../src/services/service';
+import { fakeAws, pageOf } from './fakeAws';
 
 const graph = (id: string, status = 'AVAILABLE') => ({
   id,
@@ -15,6 +15,15 @@ const graph = (id: string, status = 'AVAILABLE') => ({
 });
 
 const resource = { id: 'g-0123456789', name: 'g', service: 'neptune-graph' } as Resource;
+
+const statusRef = (snapshotId: string, resourceId = 'g-0123456789'): SnapshotRef => ({
+  service: 'neptune-graph',
+  profile: 'dev',
+  region: 'us-east-1',
+  resourceId,
+  snapshotId,
+  requestedAt: 0,
+});
 
 describe('Neptune Analytics service', () => {
   it('lists graphs with the page token and size, mapping memory, replicas and snapshottability', async () => {
@@ -117,32 +126,79 @@ describe('Neptune Analytics service', () => {
     assert.deepEqual(calls[1]?.input, { graphIdentifier: 'g-0123456789', snapshotName: 'n2' });
   });
 
-  it('reads statuses with one GetGraphSnapshot per snapshot and leaves out the ones that are gone', async () => {
-    const { ctx, named } = fakeAws({
+  it('reads a single snapshot with one GetGraphSnapshot, absent when gone, rethrowing other errors', async () => {
+    const { ctx, calls } = fakeAws({
       GetGraphSnapshotCommand: (input) => {
         if (input.snapshotIdentifier === 'gs-gone')
           throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
-        return {
-          id: input.snapshotIdentifier,
-          name: 'n',
-          arn: 'a',
-          status: 'AVAILABLE',
-          sourceGraphId: 'g-0123456789',
-        };
+        return { id: input.snapshotIdentifier, name: 'n', arn: 'a', status: 'CREATING' };
       },
     });
-    const ref = (snapshotId: string) => ({
-      service: 'neptune-graph',
-      profile: 'dev',
-      region: 'us-east-1',
-      resourceId: 'g-0123456789',
-      snapshotId,
-      requestedAt: 0,
+    const one = await svc.getSnapshotStatuses(ctx, [statusRef('gs-1'), statusRef('gs-1')]);
+    assert.deepEqual(
+      calls.map((c) => [c.name, c.input]),
+      [['GetGraphSnapshotCommand', { snapshotIdentifier: 'gs-1' }]],
+    );
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.equal(one.get('gs-1')?.state, 'creating');
+    assert.equal(one.get('gs-1')?.resourceId, 'g-0123456789', 'the graph comes from the ref when the answer lacks it');
+    assert.equal((await svc.getSnapshotStatuses(ctx, [statusRef('gs-gone')])).size, 0);
+    assert.equal((await svc.getSnapshotStatuses(ctx, [])).size, 0);
+    assert.equal(calls.length, 2, 'no call for no refs');
+    const throttled = fakeAws({
+      GetGraphSnapshotCommand: () => {
+        throw new ThrottlingException({ message: 'slow down', $metadata: {} });
+      },
     });
-    const statuses = await svc.getSnapshotStatuses(ctx, [ref('gs-1'), ref('gs-2'), ref('gs-gone')]);
-    assert.equal(named('GetGraphSnapshotCommand').length, 3);
-    assert.deepEqual([...statuses.keys()].sort(), ['gs-1', 'gs-2']);
-    assert.equal(statuses.get('gs-1')?.state, 'available');
+    await assert.rejects(svc.getSnapshotStatuses(throttled.ctx, [statusRef('gs-1')]), ThrottlingException);
+  });
+
+  it('reads 100 snapshots over 26 graphs with the region-wide listing: 2 calls, not 100', async () => {
+    // 130 snapshots in the region: ours are spread over 26 graphs and interleaved with others'.
+    const region = Array.from({ length: 130 }, (_, i) => ({
+      id: `gs-${String(i).padStart(3, '0')}`,
+      name: `s${i}`,
+      arn: `a${i}`,
+      status: i % 3 === 0 ? 'AVAILABLE' : 'CREATING',
+      sourceGraphId: `g-${String(i % 26).padStart(10, '0')}`,
+    }));
+    const ours = region.filter((_, i) => i % 5 !== 2).slice(0, 100);
+    assert.equal(new Set(ours.map((s) => s.sourceGraphId)).size, 26);
+    const { ctx, calls, named } = fakeAws({
+      ListGraphSnapshotsCommand: (input) => {
+        const page = pageOf(region, input.nextToken, input.maxResults);
+        return { graphSnapshots: page.items, nextToken: page.next };
+      },
+    });
+    const statuses = await svc.getSnapshotStatuses(
+      ctx,
+      ours.map((s) => statusRef(s.id, s.sourceGraphId)),
+    );
+    assert.equal(calls.length, named('ListGraphSnapshotsCommand').length);
+    assert.ok(calls.length >= 1 && calls.length <= 2, `${calls.length} calls`);
+    assert.deepEqual(calls[0]?.input, { maxResults: 100 }, 'no graphIdentifier: the whole region');
+    assert.equal(calls[1]?.input.nextToken, '100');
+    assert.equal(statuses.size, 100);
+    for (const s of ours) {
+      assert.equal(statuses.get(s.id)?.resourceId, s.sourceGraphId);
+      assert.equal(statuses.get(s.id)?.state, s.status === 'AVAILABLE' ? 'available' : 'creating');
+    }
+  });
+
+  it('stops listing once every wanted snapshot is seen, and leaves out the ones never seen', async () => {
+    const region = Array.from({ length: 250 }, (_, i) => ({ id: `gs-${i}`, name: `s${i}`, status: 'CREATING' }));
+    const { ctx, named } = fakeAws({
+      ListGraphSnapshotsCommand: (input) => {
+        const page = pageOf(region, input.nextToken, input.maxResults);
+        return { graphSnapshots: page.items, nextToken: page.next };
+      },
+    });
+    const early = await svc.getSnapshotStatuses(ctx, [statusRef('gs-3'), statusRef('gs-98')]);
+    assert.equal(named('ListGraphSnapshotsCommand').length, 1, 'both are on the first page');
+    assert.deepEqual([...early.keys()].sort(), ['gs-3', 'gs-98']);
+    const missing = await svc.getSnapshotStatuses(ctx, [statusRef('gs-3'), statusRef('gs-gone')]);
+    assert.equal(named('ListGraphSnapshotsCommand').length, 1 + 3, 'a missing one reads to the last page');
+    assert.deepEqual([...missing.keys()], ['gs-3']);
   });
 
   it('is offered only in the Neptune Analytics regions and links to the console of the region', () => {
