@@ -7,7 +7,7 @@ import {
   clampPageSize,
   consoleHome,
   details,
-  groupBy,
+  findInPages,
   isErrorNamed,
   isoDate,
   newestFirst,
@@ -231,54 +231,50 @@ export const docdbService: SnapshotService = {
     return toSnapshot(out.DBClusterSnapshot);
   },
 
-  // DescribeDBClusterSnapshots filters by one snapshot id or one cluster (its Filters parameter "is not currently
-  // supported"): one call per cluster with in-flight snapshots (by id when the cluster has just one).
+  // One snapshot: DescribeDBClusterSnapshots by its id. Several: the region's manual snapshots (its Filters parameter
+  // "is not currently supported"; the manual quota is 100 per region), 100 a page, read only until every wanted one
+  // is seen, so a tick costs about one call however many snapshots and clusters are in flight.
   async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
     const { DescribeDBClusterSnapshotsCommand } = await loadSdk();
     const c = await client(ctx);
     const result = new Map<string, Snapshot>();
-    const groups = groupBy(
-      refs.filter((r, i) => refs.findIndex((o) => o.snapshotId === r.snapshotId) === i),
-      (r) => r.resourceId.toLowerCase(),
-    );
-    for (const group of groups.values()) {
-      const first = group[0];
-      if (!first) continue;
-      if (group.length === 1) {
-        try {
+    // DocumentDB stores identifiers in lowercase: match on that, answer under the ref's own id.
+    const refIds = new Map<string, string[]>();
+    for (const ref of refs) {
+      const key = ref.snapshotId.toLowerCase();
+      const ids = refIds.get(key) ?? [];
+      if (!ids.includes(ref.snapshotId)) ids.push(ref.snapshotId);
+      refIds.set(key, ids);
+    }
+    const [only, ...others] = refIds.keys();
+    if (only === undefined) return result;
+    let found: Map<string, DBClusterSnapshot>;
+    if (others.length === 0) {
+      found = new Map();
+      try {
+        const out = await c.send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: only }), {
+          abortSignal: ctx.signal,
+        });
+        const snapshot = out.DBClusterSnapshots?.[0];
+        if (snapshot) found.set(only, snapshot);
+      } catch (error) {
+        if (!isErrorNamed(error, 'DBClusterSnapshotNotFoundFault')) throw error;
+      }
+    } else {
+      found = await findInPages(
+        new Set(refIds.keys()),
+        (s: DBClusterSnapshot) => s.DBClusterSnapshotIdentifier?.toLowerCase(),
+        async (marker) => {
           const out = await c.send(
-            new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: first.snapshotId.toLowerCase() }),
+            new DescribeDBClusterSnapshotsCommand({ SnapshotType: 'manual', MaxRecords: MAX_RECORDS, Marker: marker }),
             { abortSignal: ctx.signal },
           );
-          const found = out.DBClusterSnapshots?.[0];
-          if (found) result.set(first.snapshotId, toSnapshot(found));
-        } catch (error) {
-          if (!isErrorNamed(error, 'DBClusterSnapshotNotFoundFault')) throw error;
-        }
-        continue;
-      }
-      const wanted = new Map(group.map((r) => [r.snapshotId.toLowerCase(), r.snapshotId]));
-      let marker: string | undefined;
-      do {
-        const out = await c.send(
-          new DescribeDBClusterSnapshotsCommand({
-            DBClusterIdentifier: first.resourceId,
-            SnapshotType: 'manual',
-            MaxRecords: MAX_RECORDS,
-            Marker: marker,
-          }),
-          { abortSignal: ctx.signal },
-        );
-        for (const snapshot of out.DBClusterSnapshots ?? []) {
-          const key = snapshot.DBClusterSnapshotIdentifier?.toLowerCase();
-          const refId = key === undefined ? undefined : wanted.get(key);
-          if (refId !== undefined) {
-            result.set(refId, toSnapshot(snapshot));
-            wanted.delete(key as string);
-          }
-        }
-        marker = out.Marker || undefined;
-      } while (marker && wanted.size > 0);
+          return { items: out.DBClusterSnapshots, next: out.Marker };
+        },
+      );
+    }
+    for (const [key, snapshot] of found) {
+      for (const id of refIds.get(key) ?? []) result.set(id, toSnapshot(snapshot));
     }
     return result;
   },

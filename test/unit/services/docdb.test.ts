@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DBClusterNotFoundFault, DBClusterSnapshotNotFoundFault } from '@aws-sdk/client-docdb';
 import { docdbService as svc } from '../../../src/services/docdb';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { fakeAws } from './fakeAws';
+import { fakeAws, pageOf } from './fakeAws';
 
 const cluster = (id: string, status = 'available', engine = 'docdb') => ({
   DBClusterIdentifier: id,
@@ -129,49 +129,68 @@ describe('DocumentDB service', () => {
     assert.equal(s.state, 'creating');
   });
 
-  it('reads one snapshot of a cluster by id, and several of one cluster with one listing call', async () => {
-    const { ctx, named } = fakeAws({
+  it('reads a single snapshot by its lowercased id, absent when not found', async () => {
+    const { ctx, calls } = fakeAws({
       DescribeDBClusterSnapshotsCommand: (input) => {
         if (input.DBClusterSnapshotIdentifier === 'gone') {
           throw new DBClusterSnapshotNotFoundFault({ message: 'gone', $metadata: {} });
         }
-        if (input.DBClusterSnapshotIdentifier)
-          return { DBClusterSnapshots: [snap(String(input.DBClusterSnapshotIdentifier), 'solo', 'creating', 10)] };
-        return {
-          DBClusterSnapshots: [
-            snap('a', 'orders', 'creating', 50),
-            snap('b', 'orders', 'available'),
-            snap('other', 'orders'),
-          ],
-        };
+        return { DBClusterSnapshots: [snap(String(input.DBClusterSnapshotIdentifier), 'solo', 'creating', 10)] };
       },
     });
-    const statuses = await svc.getSnapshotStatuses(ctx, [
-      ref('a', 'orders'),
-      ref('b', 'orders'),
-      ref('x', 'solo'),
-      ref('gone', 'old'),
-    ]);
-    const calls = named('DescribeDBClusterSnapshotsCommand');
-    assert.equal(calls.length, 3);
-    assert.deepEqual(calls[0]?.input, { DBClusterIdentifier: 'orders', SnapshotType: 'manual', MaxRecords: 100 });
-    assert.deepEqual(calls[1]?.input, { DBClusterSnapshotIdentifier: 'x' });
-    assert.deepEqual([...statuses.keys()].sort(), ['a', 'b', 'x']);
-    assert.equal(statuses.get('a')?.progress, 50);
-    assert.equal(statuses.get('b')?.state, 'available');
+    const one = await svc.getSnapshotStatuses(ctx, [ref('Nightly-1', 'solo')]);
+    assert.deepEqual(calls[0]?.input, { DBClusterSnapshotIdentifier: 'nightly-1' });
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.equal(one.get('Nightly-1')?.progress, 10, 'answered under the ref id as given');
+    assert.equal((await svc.getSnapshotStatuses(ctx, [ref('gone', 'old')])).size, 0);
+    assert.equal((await svc.getSnapshotStatuses(ctx, [])).size, 0);
+    assert.equal(calls.length, 2, 'no call for no refs');
   });
 
-  it('follows the marker only until every wanted snapshot of a cluster is found', async () => {
-    const { ctx, named } = fakeAws({
-      DescribeDBClusterSnapshotsCommand: (input) =>
-        input.Marker === undefined
-          ? { DBClusterSnapshots: [snap('a', 'orders')], Marker: 'p2' }
-          : { DBClusterSnapshots: [snap('b', 'orders')], Marker: 'p3' },
+  it('reads 100 snapshots of 24 clusters with the region-wide manual listing: 1-2 calls, not one per cluster', async () => {
+    // 130 manual snapshots in the region (others' interleaved with ours), each page at most 100.
+    const region = Array.from({ length: 130 }, (_, i) =>
+      snap(`snap-${i}`, `cluster-${i % 24}`, i % 4 === 0 ? 'available' : 'creating', i % 100),
+    );
+    const ours = region.filter((_, i) => i % 5 !== 1).slice(0, 100);
+    assert.equal(new Set(ours.map((s) => s.DBClusterIdentifier)).size, 24);
+    const { ctx, calls, named } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: (input) => {
+        const page = pageOf(region, input.Marker, input.MaxRecords);
+        return { DBClusterSnapshots: page.items, Marker: page.next };
+      },
     });
-    const statuses = await svc.getSnapshotStatuses(ctx, [ref('a', 'orders'), ref('b', 'orders')]);
-    assert.equal(named('DescribeDBClusterSnapshotsCommand').length, 2);
-    assert.equal(named('DescribeDBClusterSnapshotsCommand')[1]?.input.Marker, 'p2');
-    assert.equal(statuses.size, 2);
+    const statuses = await svc.getSnapshotStatuses(
+      ctx,
+      ours.map((s) => ref(s.DBClusterSnapshotIdentifier, s.DBClusterIdentifier)),
+    );
+    assert.equal(calls.length, named('DescribeDBClusterSnapshotsCommand').length);
+    assert.equal(calls.length, 2, `${calls.length} calls`);
+    assert.deepEqual(calls[0]?.input, { SnapshotType: 'manual', MaxRecords: 100 }, 'no cluster: the whole region');
+    assert.deepEqual(calls[1]?.input, { SnapshotType: 'manual', MaxRecords: 100, Marker: '100' });
+    assert.equal(statuses.size, 100);
+    for (const s of ours) {
+      const got = statuses.get(s.DBClusterSnapshotIdentifier);
+      assert.equal(got?.resourceId, s.DBClusterIdentifier);
+      assert.equal(got?.progress, s.PercentProgress);
+      assert.equal(got?.state, s.Status);
+    }
+  });
+
+  it('follows the marker only until every wanted snapshot is found; missing ones are absent', async () => {
+    const region = Array.from({ length: 250 }, (_, i) => snap(`s-${i}`, `c-${i % 3}`, 'creating', 5));
+    const { ctx, named } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: (input) => {
+        const page = pageOf(region, input.Marker, input.MaxRecords);
+        return { DBClusterSnapshots: page.items, Marker: page.next };
+      },
+    });
+    const early = await svc.getSnapshotStatuses(ctx, [ref('S-1', 'c-1'), ref('s-150', 'c-0')]);
+    assert.equal(named('DescribeDBClusterSnapshotsCommand').length, 2, 'stops after the page holding the last one');
+    assert.deepEqual([...early.keys()].sort(), ['S-1', 's-150'], 'matched case-insensitively, keyed by the ref id');
+    const missing = await svc.getSnapshotStatuses(ctx, [ref('s-1', 'c-1'), ref('absent', 'c-1')]);
+    assert.equal(named('DescribeDBClusterSnapshotsCommand').length, 2 + 3, 'a missing one reads to the last page');
+    assert.deepEqual([...missing.keys()], ['s-1']);
   });
 
   it('links to the cluster in the DocumentDB console', () => {
