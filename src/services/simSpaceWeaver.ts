@@ -1,7 +1,16 @@
 // SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
 // own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location.
 import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
-import { clampPageSize, consoleHome, details, isErrorNamed, isoDate, requiredValue, toDate } from './common';
+import {
+  clampPageSize,
+  consoleHome,
+  details,
+  findInPages,
+  isErrorNamed,
+  isoDate,
+  requiredValue,
+  toDate,
+} from './common';
 import type {
   AwsContext,
   Page,
@@ -21,6 +30,8 @@ import {
 } from './simSpaceWeaverSnapshots';
 
 const ID = 'simspaceweaver';
+/** ListSimulations' page size for status reads (the model sets no maximum; 100 is what the console lists). */
+const LIST_PAGE_SIZE = 100;
 
 /** The regions AWS offered SimSpace Weaver in (AWS General Reference, "SimSpace Weaver endpoints and quotas"). */
 const regions = [
@@ -117,6 +128,36 @@ async function describe(ctx: AwsContext, simulation: string): Promise<DescribedS
   }
 }
 
+/**
+ * The simulations of `names` as ListSimulations shows them, described (for SnapshotS3Location) only when they are no
+ * longer SNAPSHOT_IN_PROGRESS; a simulation missing from the listing is absent.
+ */
+async function describeEnded(
+  ctx: AwsContext,
+  names: ReadonlySet<string>,
+): Promise<Map<string, DescribedSimulation | undefined>> {
+  const c = await client(ctx);
+  const listed = await findInPages(
+    names,
+    (s: SimulationSummary) => s.Name,
+    async (token) => {
+      const out = await c.listSimulations(
+        { MaxResults: LIST_PAGE_SIZE, NextToken: token },
+        { abortSignal: ctx.signal },
+      );
+      return { items: out.Simulations, next: out.NextToken };
+    },
+  );
+  return new Map<string, DescribedSimulation | undefined>(
+    await Promise.all(
+      [...listed].map(
+        async ([name, summary]) =>
+          [name, summary.Status === 'SNAPSHOT_IN_PROGRESS' ? summary : await describe(ctx, name)] as const,
+      ),
+    ),
+  );
+}
+
 export const simSpaceWeaverService: SnapshotService = {
   id: ID,
   label: 'SimSpace Weaver',
@@ -187,11 +228,16 @@ export const simSpaceWeaverService: SnapshotService = {
     };
   },
 
-  // One DescribeSimulation per simulation with snapshots in flight (the API has no batch read).
+  // One simulation: DescribeSimulation. Several: one ListSimulations (paged) for their statuses, then a
+  // DescribeSimulation only of those whose snapshot has ended, so a tick costs one listing plus the snapshots that
+  // just ended, not one call per simulation in flight. A simulation that is gone leaves its refs out.
   async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
     const result = new Map<string, Snapshot>();
-    const simulations = [...new Set(refs.map((r) => r.resourceId))];
-    const described = new Map(await Promise.all(simulations.map(async (s) => [s, await describe(ctx, s)] as const)));
+    const names = new Set(refs.map((r) => r.resourceId));
+    const [only, ...others] = names;
+    if (only === undefined) return result;
+    const described =
+      others.length === 0 ? new Map([[only, await describe(ctx, only)]]) : await describeEnded(ctx, names);
     const now = Date.now();
     for (const ref of refs) {
       const simulation = described.get(ref.resourceId);

@@ -4,7 +4,7 @@ import { ConflictException, ResourceNotFoundException } from '../../../src/aws/s
 import type { Resource, SnapshotRef } from '../../../src/services/service';
 import { simSpaceWeaverService as svc } from '../../../src/services/simSpaceWeaver';
 import { parseS3Uri, snapshotKeyTime } from '../../../src/services/simSpaceWeaverSnapshots';
-import { fakeAws } from './fakeAws';
+import { fakeAws, pageOf } from './fakeAws';
 
 const described = (name: string, status: string, snapshotKey?: string) => ({
   Name: name,
@@ -150,21 +150,84 @@ describe('SimSpace Weaver service', () => {
     );
   });
 
-  it('describes each simulation once for several refs and leaves out deleted simulations', async () => {
-    const { ctx, named } = fakeAws({
+  it('reads a single simulation with one DescribeSimulation and leaves it out when it is gone', async () => {
+    const { ctx, calls } = fakeAws({
       describeSimulation: (input) => {
         if (input.Simulation === 'gone') throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
         return described(String(input.Simulation), 'SNAPSHOT_IN_PROGRESS');
       },
     });
     const now = Date.now();
-    const statuses = await svc.getSnapshotStatuses(ctx, [
-      ref('s3://b/a', now),
-      ref('s3://b/b', now),
-      ref('s3://b/c', now, 'gone'),
-    ]);
-    assert.equal(named('describeSimulation').length, 2);
-    assert.deepEqual([...statuses.keys()].sort(), ['s3://b/a', 's3://b/b']);
+    const one = await svc.getSnapshotStatuses(ctx, [ref('s3://b/a', now), ref('s3://b/b', now)]);
+    assert.deepEqual(
+      calls.map((c) => [c.name, c.input]),
+      [['describeSimulation', { Simulation: 'city' }]],
+    );
+    assert.deepEqual([...one.keys()].sort(), ['s3://b/a', 's3://b/b']);
+    assert.equal((await svc.getSnapshotStatuses(ctx, [ref('s3://b/c', now, 'gone')])).size, 0);
+    assert.equal((await svc.getSnapshotStatuses(ctx, [])).size, 0);
+    assert.equal(calls.length, 2, 'no call for no refs');
+  });
+
+  it('reads 100 simulations with one ListSimulations, describing only those whose snapshot ended', async () => {
+    const requestedAt = Date.UTC(2024, 2, 5, 14, 22, 9);
+    const names = Array.from({ length: 100 }, (_, i) => `sim-${i}`);
+    // Three have finished: two wrote a new snapshot, one stopped without one.
+    const ended: Record<string, { status: string; key?: string }> = {
+      'sim-7': { status: 'STARTED', key: keyAt(new Date(requestedAt + 2000)) },
+      'sim-42': { status: 'STARTED', key: keyAt(new Date(requestedAt + 5000)) },
+      'sim-99': { status: 'STOPPED', key: keyAt(new Date(requestedAt - 86_400_000)) },
+    };
+    const listing = [...names, 'not-ours-1', 'not-ours-2'].map((name) => ({
+      Name: name,
+      Status: ended[name]?.status ?? 'SNAPSHOT_IN_PROGRESS',
+    }));
+    const { ctx, calls, named } = fakeAws({
+      listSimulations: (input) => {
+        const page = pageOf(listing, input.NextToken, input.MaxResults);
+        return { Simulations: page.items, NextToken: page.next };
+      },
+      describeSimulation: (input) => {
+        const name = String(input.Simulation);
+        return described(name, ended[name]?.status ?? 'SNAPSHOT_IN_PROGRESS', ended[name]?.key);
+      },
+    });
+    const refs = names.map((n) => ref(`s3://snaps/p/snapshot/${n}.zip`, requestedAt, n));
+    const statuses = await svc.getSnapshotStatuses(ctx, refs);
+    assert.equal(named('listSimulations').length, 1, 'every simulation is on the first page of 100');
+    assert.deepEqual(named('listSimulations')[0]?.input, { MaxResults: 100 });
+    assert.deepEqual(
+      named('describeSimulation')
+        .map((c) => c.input.Simulation)
+        .sort(),
+      ['sim-42', 'sim-7', 'sim-99'],
+    );
+    assert.equal(calls.length, 4);
+    assert.equal(statuses.size, 100);
+    assert.equal(statuses.get(refs[0]?.snapshotId ?? '')?.state, 'creating');
+    assert.equal(statuses.get(refs[0]?.snapshotId ?? '')?.status, 'SNAPSHOT_IN_PROGRESS');
+    assert.equal(statuses.get(refs[7]?.snapshotId ?? '')?.state, 'available');
+    assert.equal(statuses.get(refs[7]?.snapshotId ?? '')?.id, `s3://snaps/${ended['sim-7']?.key}`);
+    assert.equal(statuses.get(refs[42]?.snapshotId ?? '')?.state, 'available');
+    assert.equal(statuses.get(refs[99]?.snapshotId ?? '')?.state, 'failed', 'stopped with only an older snapshot');
+  });
+
+  it('pages ListSimulations only until every simulation is seen; a simulation not listed is left out', async () => {
+    const listing = Array.from({ length: 250 }, (_, i) => ({ Name: `sim-${i}`, Status: 'SNAPSHOT_IN_PROGRESS' }));
+    const { ctx, named } = fakeAws({
+      listSimulations: (input) => {
+        const page = pageOf(listing, input.NextToken, input.MaxResults);
+        return { Simulations: page.items, NextToken: page.next };
+      },
+    });
+    const now = Date.now();
+    const early = await svc.getSnapshotStatuses(ctx, [ref('s3://b/1', now, 'sim-1'), ref('s3://b/2', now, 'sim-120')]);
+    assert.equal(named('listSimulations').length, 2);
+    assert.equal(named('listSimulations')[1]?.input.NextToken, '100');
+    assert.equal(early.size, 2);
+    const missing = await svc.getSnapshotStatuses(ctx, [ref('s3://b/1', now, 'sim-1'), ref('s3://b/x', now, 'gone')]);
+    assert.equal(named('listSimulations').length, 2 + 3, 'a missing simulation reads to the last page');
+    assert.deepEqual([...missing.keys()], ['s3://b/1']);
   });
 
   it('is offered only where AWS offered SimSpace Weaver', () => {
