@@ -5,6 +5,15 @@ import { docdbService as svc } from '../../../src/services/docdb';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
 import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
 
+const ref = (snapshotId: string): SnapshotRef => ({
+  service: svc.id,
+  profile: 'demo',
+  region: 'eu-west-1',
+  resourceId: '',
+  snapshotId,
+  requestedAt: Date.now(),
+});
+
 describe('DocumentDB against the emulator', () => {
   let h: EmulatorHarness;
   before(async () => {
@@ -68,11 +77,37 @@ describe('DocumentDB against the emulator', () => {
       snapshotId: s.id,
       requestedAt: Date.now(),
     }));
+    const before = (await h.calls()).length;
+    let polls = 0;
     const done = await pollUntil(
-      () => svc.getSnapshotStatuses(ctx, refs),
+      () => (polls++, svc.getSnapshotStatuses(ctx, refs)),
       (m) => m.size === 2 && [...m.values()].every((s) => s.state === 'available'),
     );
     assert.equal(done.get('it-orders-a')?.progress, 100);
+    const calls = (await h.calls()).slice(before);
+    assert.equal(calls.length, polls, 'one region-wide DescribeDBClusterSnapshots per poll for both clusters');
+    assert.ok(calls.every((c) => c.operation === 'DescribeDBClusterSnapshots'));
+  });
+
+  it('reads many snapshots of a region with one manual listing, paging only until all are found', async () => {
+    // eu-west-1 holds 200+ manual snapshots (bulk-docdb-snapshot-0001…0205 after the seeded ones): pages of 100.
+    const ctx = h.ctx('eu-west-1');
+    const count = async () => (await h.calls()).filter((c) => c.operation === 'DescribeDBClusterSnapshots').length;
+    const firstPage = Array.from({ length: 10 }, (_, i) =>
+      ref(`bulk-docdb-snapshot-${String(i + 1).padStart(4, '0')}`),
+    );
+    const early = await svc.getSnapshotStatuses(ctx, firstPage);
+    assert.equal(early.size, 10);
+    assert.ok([...early.values()].every((s) => s.state === 'available' && s.resourceId.startsWith('bulk-docdb-')));
+    assert.equal(await count(), 1, 'all ten are on the first page');
+    await h.reset();
+    const spread = await svc.getSnapshotStatuses(ctx, [...firstPage, ref('BULK-DOCDB-SNAPSHOT-0150')]);
+    assert.equal(spread.get('BULK-DOCDB-SNAPSHOT-0150')?.id, 'bulk-docdb-snapshot-0150');
+    assert.equal(await count(), 2);
+    await h.reset();
+    const missing = await svc.getSnapshotStatuses(ctx, [firstPage[0] as SnapshotRef, ref('no-such-snapshot')]);
+    assert.deepEqual([...missing.keys()], ['bulk-docdb-snapshot-0001'], 'a snapshot that does not exist is left out');
+    assert.equal(await count(), 3, 'looking for it reads every page once');
   });
 
   it('lets a taken identifier and a cluster that is not available fail with the SDK error classes', async () => {

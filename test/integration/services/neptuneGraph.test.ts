@@ -2,8 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConflictException } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
-import type { Resource } from '../../../src/services/service';
+import type { Resource, SnapshotRef } from '../../../src/services/service';
 import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+
+const ref = (region: string, snapshotId: string, resourceId = ''): SnapshotRef => ({
+  service: svc.id,
+  profile: 'demo',
+  region,
+  resourceId,
+  snapshotId,
+  requestedAt: Date.now(),
+});
 
 describe('Neptune Analytics against the emulator', () => {
   let h: EmulatorHarness;
@@ -83,5 +92,54 @@ describe('Neptune Analytics against the emulator', () => {
       svc.createSnapshot(ctx, graph, { values: { snapshotName: 'customer-graph-2025-06-01' }, tags: [] }),
       ConflictException,
     );
+  });
+  it('reads many snapshots of a region with one listing, paging only until all are found', async () => {
+    // eu-west-1 holds 206 snapshots (1 seeded, then gs-bulk000001…205): pages of 100.
+    const ctx = h.ctx('eu-west-1');
+    const count = async (operation: string) => (await h.calls()).filter((c) => c.operation === operation).length;
+    const firstPage = Array.from({ length: 10 }, (_, i) =>
+      ref('eu-west-1', `gs-bulk${String(i + 1).padStart(6, '0')}`),
+    );
+    const early = await svc.getSnapshotStatuses(ctx, firstPage);
+    assert.equal(early.size, 10);
+    assert.ok([...early.values()].every((s) => s.state === 'available' && s.resourceId.startsWith('g-bulk')));
+    assert.equal(await count('ListGraphSnapshots'), 1, 'all ten are on the first page');
+    assert.equal(await count('GetGraphSnapshot'), 0);
+    await h.reset();
+    const spread = await svc.getSnapshotStatuses(ctx, [...firstPage, ref('eu-west-1', 'gs-bulk000150')]);
+    assert.equal(spread.size, 11);
+    assert.equal(await count('ListGraphSnapshots'), 2);
+    await h.reset();
+    const missing = await svc.getSnapshotStatuses(ctx, [
+      firstPage[0] as SnapshotRef,
+      ref('eu-west-1', 'gs-zzzzzzzzzz'),
+    ]);
+    assert.deepEqual([...missing.keys()], ['gs-bulk000001'], 'a snapshot that does not exist is left out');
+    assert.equal(await count('ListGraphSnapshots'), 3, 'looking for it reads every page once');
+  });
+
+  it('tracks two new snapshots on two graphs with one ListGraphSnapshots per poll', async () => {
+    const ctx = h.ctx('us-east-1');
+    const created = [];
+    for (const id of ['g-cust0demo1', 'g-frau0demo2']) {
+      const graph = (await svc.getResource(ctx, id)) as Resource;
+      created.push(
+        await svc.createSnapshot(ctx, graph, { values: { snapshotName: `it-two-${id.slice(2, 6)}` }, tags: [] }),
+      );
+    }
+    const before = (await h.calls()).length; // (a reset would also drop the new snapshots)
+    let polls = 0;
+    const refs = created.map((s) => ref('us-east-1', s.id, s.resourceId));
+    const done = await pollUntil(
+      () => (polls++, svc.getSnapshotStatuses(ctx, refs)),
+      (m) => m.size === 2 && [...m.values()].every((s) => s.state === 'available'),
+    );
+    assert.deepEqual(
+      created.map((s) => done.get(s.id)?.resourceId),
+      ['g-cust0demo1', 'g-frau0demo2'],
+    );
+    const calls = (await h.calls()).slice(before);
+    assert.equal(calls.filter((c) => c.operation === 'ListGraphSnapshots').length, polls);
+    assert.equal(calls.length, polls, 'nothing else is called');
   });
 });

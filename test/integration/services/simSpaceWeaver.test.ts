@@ -73,6 +73,64 @@ describe('SimSpace Weaver against the emulator', () => {
     );
   });
 
+  it('tracks two snapshots with one ListSimulations per poll, describing a simulation only once its snapshot ended', async () => {
+    // eu-west-1: 100+ simulations (every odd bulk one STARTED), so the listing has two pages; both are on the first.
+    const ctx = h.ctx('eu-west-1');
+    const requestedAt = Date.now();
+    const created = [];
+    for (const name of ['bulk-simulation-0001', 'bulk-simulation-0003']) {
+      const simulation = (await svc.getResource(ctx, name)) as Resource;
+      created.push(
+        await svc.createSnapshot(ctx, simulation, {
+          values: { BucketName: 'weaver-demo-snapshots-euw1', ObjectKeyPrefix: 'it-two' },
+          tags: [],
+        }),
+      );
+    }
+    const refs = created.map((s) => ({
+      service: svc.id,
+      profile: 'demo',
+      region: 'eu-west-1',
+      resourceId: s.resourceId,
+      snapshotId: s.id,
+      requestedAt,
+    }));
+    const calls = async (since: number, operation: string) =>
+      (await h.calls()).slice(since).filter((c) => c.operation === operation).length;
+    const before = (await h.calls()).length;
+    const first = await svc.getSnapshotStatuses(ctx, refs);
+    assert.deepEqual(
+      [...first.values()].map((s) => s.state),
+      ['creating', 'creating'],
+    );
+    assert.equal(await calls(before, 'ListSimulations'), 1);
+    assert.equal(await calls(before, 'DescribeSimulation'), 0, 'nothing to describe while both are in progress');
+    const polling = (await h.calls()).length;
+    let polls = 0;
+    const done = await pollUntil(
+      () => (polls++, svc.getSnapshotStatuses(ctx, refs)),
+      (m) => m.size === 2 && [...m.values()].every((s) => s.state === 'available'),
+    );
+    for (const [i, s] of created.entries()) {
+      assert.match(
+        done.get(s.id)?.id ?? '',
+        new RegExp(
+          `^s3://weaver-demo-snapshots-euw1/it-two/snapshot/bulk-simulation-000${2 * i + 1}-\\d{6}-\\d{4}-\\d{2}\\.zip$`,
+        ),
+      );
+    }
+    assert.equal(await calls(polling, 'ListSimulations'), polls);
+    assert.ok((await calls(polling, 'DescribeSimulation')) <= 2 * polls);
+    assert.ok((await calls(polling, 'DescribeSimulation')) >= 2, 'each ended one was described for its location');
+    await h.reset();
+    const missing = await svc.getSnapshotStatuses(ctx, [
+      ...refs,
+      { ...(refs[0] as (typeof refs)[number]), resourceId: 'no-such-simulation', snapshotId: 's3://x/y' },
+    ]);
+    assert.equal(missing.has('s3://x/y'), false, 'a simulation that does not exist is left out');
+    assert.equal(await calls(0, 'ListSimulations'), 2, 'looking for it reads both pages');
+  });
+
   it('lets a stopped simulation and a missing bucket fail with the client error classes', async () => {
     const ctx = h.ctx('us-east-1');
     const stopped = (await svc.getResource(ctx, 'crowd-evacuation')) as Resource;
