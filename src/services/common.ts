@@ -71,18 +71,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/** Groups items by a key, keeping first-seen order. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** A console URL: https://<region>.console.aws.amazon.com/<path>?region=<region><fragment>. */
 export function consoleHome(region: string, servicePath: string, fragment = ''): string {
   const host = region.startsWith('cn-')
