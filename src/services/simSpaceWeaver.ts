@@ -162,7 +162,7 @@ export const simSpaceWeaverService: SnapshotService = {
   id: ID,
   label: 'SimSpace Weaver',
   resourceNoun: { one: 'simulation', many: 'simulations' },
-  icon: 'globe',
+  icon: 'server-process',
   createOperation: 'CreateSnapshot',
   rules: simSpaceWeaverRules,
   regions,
