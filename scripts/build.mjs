@@ -49,6 +49,9 @@ const options = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Lazy bundles load with require() inside a promise: Node's ESM loader would lex the 1 MB CommonJS bundle first
+  // (import() of dist/aws-sdk.js costs about twice require(); see BENCHMARKS.md).
+  supported: { 'dynamic-import': false },
   external: ['vscode'],
   minify: production,
   sourcemap: production ? false : 'linked',
