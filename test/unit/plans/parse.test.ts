@@ -55,6 +55,19 @@ test('a duplicate key is a syntax error on the second key', () => {
   assert.equal(diagnostics[0]?.span.start, text.lastIndexOf('service'));
 });
 
+test('duplicate keys are found in every map: defaults, entries and tags', () => {
+  const text =
+    'defaults:\n  region: us-east-1\n  region: eu-west-1\nsnapshots:\n  - service: docdb\n    resource: a\n    tags:\n      team: x\n      team: y\n';
+  const syntax = parsePlan(text).diagnostics.filter((d) => d.code === 'yaml-syntax');
+  assert.deepEqual(
+    syntax.map((d) => [slice(text, d.span), d.span.start]),
+    [
+      ['region', text.lastIndexOf('region')],
+      ['team', text.lastIndexOf('team')],
+    ],
+  );
+});
+
 test('unknown keys are reported on the key with a suggestion, at every level', () => {
   const text =
     'defautls: {}\ndefaults:\n  regoin: us-east-1\nsnapshots:\n  - service: docdb\n    resource: a\n    descripton: x\n';
