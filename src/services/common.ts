@@ -128,3 +128,9 @@ export async function findInPages<T>(
   } while (token !== undefined && found.size < wanted.size);
   return found;
 }
+
+/** `SnapshotService.isOfferedIn` from the service's region list. */
+export function offeredIn(regions: readonly string[]): (region: string) => boolean {
+  const offered = new Set(regions);
+  return (region) => offered.has(region);
+}

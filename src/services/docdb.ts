@@ -15,6 +15,7 @@ import {
   requiredValue,
   tagList,
   toDate,
+  offeredIn,
 } from './common';
 import type {
   AwsContext,
@@ -148,9 +149,7 @@ export const docdbService: SnapshotService = {
   rules: docdbRules,
   regions,
 
-  isOfferedIn(region) {
-    return (regions as readonly string[]).includes(region);
-  },
+  isOfferedIn: offeredIn(regions),
 
   async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
     const { DescribeDBClustersCommand } = await loadSdk();

@@ -14,6 +14,7 @@ import {
   plural,
   requiredValue,
   toDate,
+  offeredIn,
 } from './common';
 import type {
   AwsContext,
@@ -132,9 +133,7 @@ export const neptuneGraphService: SnapshotService = {
   rules: neptuneGraphRules,
   regions,
 
-  isOfferedIn(region) {
-    return (regions as readonly string[]).includes(region);
-  },
+  isOfferedIn: offeredIn(regions),
 
   async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
     const { ListGraphsCommand } = await loadSdk();

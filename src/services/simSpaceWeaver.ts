@@ -10,6 +10,7 @@ import {
   isoDate,
   requiredValue,
   toDate,
+  offeredIn,
 } from './common';
 import type {
   AwsContext,
@@ -167,9 +168,7 @@ export const simSpaceWeaverService: SnapshotService = {
   rules: simSpaceWeaverRules,
   regions,
 
-  isOfferedIn(region) {
-    return (regions as readonly string[]).includes(region);
-  },
+  isOfferedIn: offeredIn(regions),
 
   // ListSimulations has only names and states: each simulation on the page is described for its details.
   async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {

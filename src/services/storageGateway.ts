@@ -20,6 +20,7 @@ import {
   requiredValue,
   tagList,
   toDate,
+  offeredIn,
 } from './common';
 import type {
   AwsContext,
@@ -155,9 +156,7 @@ export const storageGatewayService: SnapshotService = {
   rules: storageGatewayRules,
   regions,
 
-  isOfferedIn(region) {
-    return (regions as readonly string[]).includes(region);
-  },
+  isOfferedIn: offeredIn(regions),
 
   // One page of volumes across gateways: ListGateways, then ListVolumes per volume gateway until the page is full.
   // The next token is opaque: the gateway page marker, the gateway's index in it, and its ListVolumes marker.
