@@ -12,6 +12,11 @@ import { loadSdk } from './sdkLoader';
 export const DEFAULT_MAX_ATTEMPTS = 3;
 /** A connection that takes longer than this to open fails early, within the request timeout. */
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
+/**
+ * Open connections per host in the shared pool. The limiters keep each profile and region to
+ * `maxConcurrentRequests`; this only stops a pathological number of sockets (many profiles on one regional host).
+ */
+const MAX_SOCKETS_PER_HOST = 128;
 
 export interface ClientFactoryOptions {
   readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
@@ -149,6 +154,26 @@ function addCallLogging(
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   const clients = new Map<string, ClientTypes[ClientKind]>();
+  /**
+   * One HTTP handler, so one pool of keep-alive connections, for every client: the tree makes a few calls per client
+   * (profile × region × service), so per-client pools would open a new connection for nearly every call, and the
+   * profiles of one region talk to the same hosts. Created with the first client, destroyed by `clear()`.
+   */
+  let shared: InstanceType<Sdk['NodeHttpHandler']> | undefined;
+  const sharedHandler = (sdk: Sdk): InstanceType<Sdk['NodeHttpHandler']> => {
+    if (shared) return shared;
+    const requestTimeout = options.requestTimeoutMs();
+    const agent = { keepAlive: true, maxSockets: MAX_SOCKETS_PER_HOST };
+    shared = new sdk.NodeHttpHandler({
+      requestTimeout,
+      // Without this, an exceeded requestTimeout only logs a warning and the request hangs on.
+      throwOnRequestTimeout: true,
+      connectionTimeout: Math.min(requestTimeout, MAX_CONNECTION_TIMEOUT_MS),
+      httpAgent: agent,
+      httpsAgent: agent,
+    });
+    return shared;
+  };
   const limiters = new Map<string, Limiter>();
   const limiterFor = (profile: string, region: string): Limiter => {
     const key = `${profile}\u0000${region}`;
@@ -169,19 +194,12 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
 
   function create<K extends ClientKind>(sdk: Sdk, kind: K, profile: string, region: string): ClientTypes[K] {
     const endpoint = endpointFor(kind);
-    const requestTimeout = options.requestTimeoutMs();
-    const handler = new sdk.NodeHttpHandler({
-      requestTimeout,
-      // Without this, an exceeded requestTimeout only logs a warning and the request hangs on.
-      throwOnRequestTimeout: true,
-      connectionTimeout: Math.min(requestTimeout, MAX_CONNECTION_TIMEOUT_MS),
-    });
     const common: CommonConfig = {
       region,
       credentials: options.credentials(profile),
       ...(endpoint !== undefined ? { endpoint } : {}),
       maxAttempts,
-      requestHandler: new LimitedRequestHandler(handler, limiterFor(profile, region)),
+      requestHandler: new LimitedRequestHandler(sharedHandler(sdk), limiterFor(profile, region), true),
     };
     const extra: SdkExtra = { userAgent: options.userAgent, logger: options.logger, profile, overridden: !!endpoint };
     const client = constructors[kind](sdk, common, extra);
@@ -210,6 +228,8 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     clear() {
       for (const client of clients.values()) (client as Destroyable).destroy();
       clients.clear();
+      shared?.destroy();
+      shared = undefined;
     },
     endpointFor,
   };

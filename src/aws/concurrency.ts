@@ -66,13 +66,17 @@ function abortError(): Error {
   return Object.assign(new Error('Request aborted while waiting for a free connection slot'), { name: 'AbortError' });
 }
 
-/** Wraps a request handler so each HTTP exchange holds one slot of the limiter. */
+/**
+ * Wraps a request handler so each HTTP exchange holds one slot of the limiter. With `sharesInner`, the inner handler
+ * (and its connection pool) belongs to someone else: destroying this wrapper (a client's `destroy()`) leaves it open.
+ */
 export class LimitedRequestHandler implements HttpHandler<object> {
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
   constructor(
     private readonly inner: HttpHandler<object>,
     private readonly limiter: Limiter,
+    private readonly sharesInner = false,
   ) {}
 
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
@@ -88,6 +92,6 @@ export class LimitedRequestHandler implements HttpHandler<object> {
   }
 
   destroy(): void {
-    this.inner.destroy?.();
+    if (!this.sharesInner) this.inner.destroy?.();
   }
 }

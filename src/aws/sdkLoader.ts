@@ -3,7 +3,17 @@ import type * as SdkModule from './sdk';
 
 export type Sdk = typeof SdkModule;
 
-/** Loads the SDK on first use; later calls get the cached module. */
+let loading: Promise<Sdk> | undefined;
+
+/**
+ * Loads the SDK on first use; later calls get the same module object. The promise is kept: each evaluation of the
+ * bundled `import()` wraps the module in a new namespace object with a getter per export, which every AWS call would
+ * otherwise pay for. A failed load is not kept, so the next call tries again.
+ */
 export function loadSdk(): Promise<Sdk> {
-  return import('./sdk');
+  loading ??= import('./sdk').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
 }
