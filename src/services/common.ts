@@ -134,3 +134,20 @@ export function offeredIn(regions: readonly string[]): (region: string) => boole
   const offered = new Set(regions);
   return (region) => offered.has(region);
 }
+
+/** Groups items by a key (items without one are dropped), keeping their order. */
+export function groupBy<T, V>(
+  items: readonly T[],
+  keyOf: (item: T) => string | undefined,
+  valueOf: (item: T, key: string) => V,
+): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(valueOf(item, key));
+    else groups.set(key, [valueOf(item, key)]);
+  }
+  return groups;
+}

@@ -8,6 +8,7 @@ import {
   consoleHome,
   details,
   findInPages,
+  groupBy,
   isErrorNamed,
   isoDate,
   newestFirst,
@@ -197,6 +198,20 @@ export const docdbService: SnapshotService = {
       { abortSignal: ctx.signal },
     );
     return { items: newestFirst((out.DBClusterSnapshots ?? []).map(toSnapshot)), nextToken: out.Marker || undefined };
+  },
+
+  // Without a cluster, DescribeDBClusterSnapshots lists the region's automated and manual snapshots (what it lists
+  // per cluster): one page of 100 serves every cluster. Its Filters parameter "is not currently supported".
+  batchSnapshots: {
+    covers: 'region',
+    async list(ctx: AwsContext): Promise<Map<string, Snapshot[]> | undefined> {
+      const { DescribeDBClusterSnapshotsCommand } = await loadSdk();
+      const out = await (
+        await client(ctx)
+      ).send(new DescribeDBClusterSnapshotsCommand({ MaxRecords: MAX_RECORDS }), { abortSignal: ctx.signal });
+      if (out.Marker) return undefined;
+      return groupBy(out.DBClusterSnapshots ?? [], (s) => s.DBClusterIdentifier?.toLowerCase(), toSnapshot);
+    },
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {

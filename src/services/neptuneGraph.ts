@@ -8,6 +8,7 @@ import {
   consoleHome,
   details,
   findInPages,
+  groupBy,
   isErrorNamed,
   isoDate,
   newestFirst,
@@ -177,6 +178,19 @@ export const neptuneGraphService: SnapshotService = {
     );
     const items = (out.graphSnapshots ?? []).map((s) => toSnapshot(s, resource.id));
     return { items: newestFirst(items), nextToken: out.nextToken || undefined };
+  },
+
+  // ListGraphSnapshots without a graph lists the region's snapshots: one page of 100 serves every graph.
+  batchSnapshots: {
+    covers: 'region',
+    async list(ctx: AwsContext): Promise<Map<string, Snapshot[]> | undefined> {
+      const { ListGraphSnapshotsCommand } = await loadSdk();
+      const out = await (
+        await client(ctx)
+      ).send(new ListGraphSnapshotsCommand({ maxResults: MAX_RESULTS }), { abortSignal: ctx.signal });
+      if (out.nextToken) return undefined;
+      return groupBy(out.graphSnapshots ?? [], (s) => s.sourceGraphId, toSnapshot);
+    },
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {

@@ -43,6 +43,11 @@ export interface Resource {
   readonly details: ReadonlyArray<readonly [string, string]>;
   /** For Storage Gateway volumes: the gateway they belong to. */
   readonly parent?: { readonly id: string; readonly name: string };
+  /**
+   * All its snapshots, when the call that listed the resource already returned them (SimSpace Weaver's
+   * DescribeSimulation does): the tree shows these when the resource is first expanded instead of asking again.
+   */
+  readonly knownSnapshots?: readonly Snapshot[];
 }
 
 /** The normalised life of a snapshot, whatever the service calls it. */
@@ -81,6 +86,22 @@ export interface SnapshotRef {
   readonly requestedAt: number;
 }
 
+/**
+ * The snapshots of several resources of one profile and region in one call, for a tree that shows many at once.
+ * `covers`: 'region' when one call lists the whole region (a resource absent from the answer has no snapshots, whoever
+ * asked); 'asked' when it lists only the resources passed in (e.g. a filter with their ids).
+ */
+export interface SnapshotBatchListing {
+  readonly covers: 'region' | 'asked';
+  /** The most resources worth passing in one call ('asked' listings). */
+  readonly maxResources?: number;
+  /**
+   * Every snapshot the call found, keyed by resource id; `undefined` when one page of the API does not hold them all
+   * (the caller then lists resource by resource, which is what it would have done anyway).
+   */
+  list(ctx: AwsContext, resources: readonly Resource[]): Promise<Map<string, Snapshot[]> | undefined>;
+}
+
 export interface SnapshotService {
   /** Stable key: used in settings, plans, context values and the registry. */
   readonly id: string;
@@ -103,6 +124,8 @@ export interface SnapshotService {
   /** One resource by id, or undefined when it does not exist. */
   getResource(ctx: AwsContext, id: string): Promise<Resource | undefined>;
   listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>>;
+  /** Optional: many resources' snapshots in one call (see SnapshotBatchListing). */
+  readonly batchSnapshots?: SnapshotBatchListing;
   /** Calls the create API once. Inputs must already be valid (the caller validates with `rules`). */
   createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot>;
   /**

@@ -65,6 +65,8 @@ function toResource(summary: SimulationSummary, described: DescribedSimulation |
   const createdAt = toDate(described?.CreationTime ?? summary.CreationTime);
   const schema = described?.SchemaS3Location;
   const latest = described?.SnapshotS3Location;
+  // DescribeSimulation holds the simulation's one snapshot: the tree need not describe it again to show it.
+  const snapshot = described ? latestSnapshot(name, described) : undefined;
   return {
     service: ID,
     id: name,
@@ -91,6 +93,7 @@ function toResource(summary: SimulationSummary, described: DescribedSimulation |
       ['Schema error', described?.SchemaError],
       ['Created', isoDate(createdAt)],
     ]),
+    ...(described ? { knownSnapshots: snapshot ? [snapshot] : [] } : {}),
   };
 }
 

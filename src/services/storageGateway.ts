@@ -15,6 +15,7 @@ import {
   clampPageSize,
   consoleHome,
   details,
+  groupBy,
   isoDate,
   newestFirst,
   requiredValue,
@@ -169,6 +170,19 @@ export const storageGatewayService: SnapshotService = {
       client.send(new ListGatewaysCommand({ Marker: marker }), { abortSignal: ctx.signal });
 
     const found: Array<{ gateway: GatewayInfo; volume: VolumeInfo }> = [];
+    // Each gateway's state is read (DescribeGatewayInformation) while its volumes are listed, not after.
+    const statuses = new Map<string, Promise<GatewayStatus>>();
+    const statusOf = (gateway: GatewayInfo): Promise<GatewayStatus> => {
+      const arn = gateway.GatewayARN as string;
+      let status = statuses.get(arn);
+      if (!status) {
+        status = gatewayStatus(() => describeGateway(ctx, arn), gateway);
+        // Awaited below; until then (or if ListVolumes fails first) a rejection is not unhandled.
+        status.catch(() => undefined);
+        statuses.set(arn, status);
+      }
+      return status;
+    };
     let gatewayPage = await listGateways(cursor.gatewayMarker);
     for (;;) {
       const gateways = gatewayPage.Gateways ?? [];
@@ -187,6 +201,7 @@ export const storageGatewayService: SnapshotService = {
         cursor = { gatewayMarker: cursor.gatewayMarker, index: cursor.index + 1 };
         continue;
       }
+      void statusOf(gateway);
       const out: ListVolumesOutput = await client.send(
         new ListVolumesCommand({
           GatewayARN: gateway.GatewayARN,
@@ -211,14 +226,16 @@ export const storageGatewayService: SnapshotService = {
       byGateway.set(arn, entry);
     }
     const enriched = new Map<string, Resource>();
-    for (const [gatewayArn, { gateway, volumes }] of byGateway) {
-      const status = await gatewayStatus(() => describeGateway(ctx, gatewayArn), gateway);
-      const described = status.online ? await describeVolumes(ctx, volumes, status) : new Map();
-      for (const volume of volumes) {
-        const arn = volume.VolumeARN as string;
-        enriched.set(arn, toVolumeResource(ID, volume, described.get(arn), status));
-      }
-    }
+    await Promise.all(
+      [...byGateway.values()].map(async ({ gateway, volumes }) => {
+        const status = await statusOf(gateway);
+        const described = status.online ? await describeVolumes(ctx, volumes, status) : new Map();
+        for (const volume of volumes) {
+          const arn = volume.VolumeARN as string;
+          enriched.set(arn, toVolumeResource(ID, volume, described.get(arn), status));
+        }
+      }),
+    );
     for (const { volume } of found) items.push(enriched.get(volume.VolumeARN as string) as Resource);
     return { items, nextToken: cursor ? encodeVolumeCursor(cursor) : undefined };
   },
@@ -264,6 +281,37 @@ export const storageGatewayService: SnapshotService = {
       items: newestFirst((out.Snapshots ?? []).map((s) => toSnapshot(s, resource.id))),
       nextToken: out.NextToken || undefined,
     };
+  },
+
+  // One DescribeSnapshots with a `volume-id` filter naming every volume asked for.
+  batchSnapshots: {
+    covers: 'asked',
+    maxResources: FILTER_VALUES,
+    async list(ctx: AwsContext, resources: readonly Resource[]): Promise<Map<string, Snapshot[]> | undefined> {
+      const { DescribeSnapshotsCommand } = await loadSdk();
+      const arnOf = new Map<string, string>();
+      for (const r of resources) {
+        const volumeId = splitVolumeArn(r.id)?.volumeId;
+        if (volumeId) arnOf.set(volumeId, r.id);
+      }
+      if (arnOf.size === 0) return new Map();
+      const out = await (
+        await ec2(ctx)
+      ).send(
+        new DescribeSnapshotsCommand({
+          OwnerIds: ['self'],
+          Filters: [{ Name: 'volume-id', Values: [...arnOf.keys()] }],
+          MaxResults: EC2_MAX_RESULTS,
+        }),
+        { abortSignal: ctx.signal },
+      );
+      if (out.NextToken) return undefined;
+      return groupBy(
+        out.Snapshots ?? [],
+        (s) => (s.VolumeId === undefined ? undefined : arnOf.get(s.VolumeId)),
+        toSnapshot,
+      );
+    },
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {

@@ -2,6 +2,7 @@
 import type { AwsClients } from '../../aws/clients';
 import type { AwsContext, Page, SnapshotService } from '../../services/service';
 import { regionNode, resourceNode, serviceNode, snapshotNode, type BranchOwner, type ExplorerNode } from './nodes';
+import type { SnapshotLister } from './snapshotLister';
 import { clampPageSize, regionsFor, type TreeSettings } from './treeSettings';
 
 export interface BranchPageDeps {
@@ -20,9 +21,11 @@ export async function loadChildPage(
   token: string | undefined,
   signal: AbortSignal,
   deps: BranchPageDeps,
+  snapshots: SnapshotLister,
 ): Promise<Page<ExplorerNode>> {
   const ctx = (profile: string, region: string): AwsContext => ({ profile, region, clients: deps.clients, signal });
-  const page = { ...(token ? { nextToken: token } : {}), pageSize: clampPageSize(deps.settings().pageSize) };
+  const pageSize = clampPageSize(deps.settings().pageSize);
+  const page = { ...(token ? { nextToken: token } : {}), pageSize };
   switch (owner.kind) {
     case 'profile': {
       // A profile that cannot be used as written shows why, without trying to sign in.
@@ -38,7 +41,7 @@ export async function loadChildPage(
     }
     case 'resource': {
       const { profile, region, service, resource } = owner.target;
-      const result = await service.listSnapshots(ctx(profile, region), resource, page);
+      const result = await snapshots.page({ ctx: ctx(profile, region), service, resource, owner, token, pageSize });
       return { items: result.items.map((s) => snapshotNode(owner, s)), ...withToken(result.nextToken) };
     }
   }

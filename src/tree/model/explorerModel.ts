@@ -22,6 +22,7 @@ import {
   type ServiceNode,
 } from './nodes';
 import { PagedLoader } from './pagedLoader';
+import { SnapshotLister, type SnapshotListerOptions, type SnapshotScope } from './snapshotLister';
 import { retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import { toTreeError, type ErrorClassifier } from './treeError';
 import { visibleProfiles } from './treeSettings';
@@ -33,6 +34,8 @@ export interface ExplorerModelDeps extends BranchPageDeps {
   readonly log?: Logger;
   /** How a throttled branch load is tried again (after the SDK's own retries). */
   readonly throttleRetry?: ThrottleRetryOptions;
+  /** How resources' snapshots are batched and how long an answer serves (tests set the clock). */
+  readonly snapshotListing?: SnapshotListerOptions;
 }
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
@@ -63,7 +66,15 @@ export class ExplorerModel implements DescribeState {
   /** How many profiles the last root load discovered (0: the tree is empty and the welcome view shows). */
   private discovered: number | undefined;
 
-  constructor(private readonly deps: ExplorerModelDeps) {}
+  /** Lists resources' snapshots, batching those expanded together; a refresh drops its answers. */
+  private readonly snapshots: SnapshotLister;
+
+  constructor(private readonly deps: ExplorerModelDeps) {
+    this.snapshots = new SnapshotLister({
+      onFallback: (place, reason) => deps.log?.debug(`Snapshots of ${place}: listing resource by resource (${reason})`),
+      ...deps.snapshotListing,
+    });
+  }
 
   // ---- events ----
 
@@ -182,6 +193,7 @@ export class ExplorerModel implements DescribeState {
       this.branches.get(key)?.loader.cancel();
       this.branches.delete(key);
     }
+    this.snapshots.invalidate(snapshotScope(node));
     this.fire(node);
   }
 
@@ -287,7 +299,7 @@ export class ExplorerModel implements DescribeState {
     token: string | undefined,
     signal: AbortSignal,
   ): Promise<Page<ExplorerNode>> {
-    if (owner) return loadChildPage(owner, token, signal, this.deps);
+    if (owner) return loadChildPage(owner, token, signal, this.deps, this.snapshots);
     return this.loadProfiles();
   }
 
@@ -378,5 +390,21 @@ export class ExplorerModel implements DescribeState {
       default:
         return messages.couldNotListSnapshots;
     }
+  }
+}
+
+/** The snapshot answers a refresh of this node makes stale: those of its profile, region or service. */
+function snapshotScope(node: BranchOwner | undefined): SnapshotScope {
+  switch (node?.kind) {
+    case undefined:
+      return {};
+    case 'profile':
+      return { profile: node.profile.name };
+    case 'region':
+      return { profile: node.profile, region: node.region };
+    case 'service':
+      return { profile: node.profile, region: node.region, service: node.service.id };
+    case 'resource':
+      return { profile: node.target.profile, region: node.target.region, service: node.target.service.id };
   }
 }
