@@ -34,6 +34,7 @@ export interface TreeRun {
   readonly resources: number;
   readonly snapshots: number;
   readonly errors: number;
+  /** The longest chain of dependent calls (0 unless the run recorded its pages). */
   readonly chain: number;
   /** CPU time of this process (the extension's side) during the run. */
   readonly cpuMs: number;
@@ -49,6 +50,8 @@ export interface TreeLoadResult {
   readonly ratio: number;
   readonly calls: number;
   readonly emulatorCalls: number;
+  /** Calls of the unlimited run by operation (service:Operation), as the emulator saw them. */
+  readonly operations: Record<string, number>;
   readonly resources: number;
   readonly snapshots: number;
   readonly unlimitedMs: number;
@@ -122,9 +125,9 @@ async function runOnce(
   env: Record<string, string>,
   settings: TreeSettings,
   maxConcurrentRequests: number,
-  sequential = false,
+  how: { sequential?: boolean; recordPages?: boolean } = {},
 ): Promise<TreeRun> {
-  const tracker = new CallTracker({ sequential });
+  const tracker = new CallTracker({ sequential: how.sequential, recordPages: how.recordPages ?? false });
   const source = createCredentialSource({ env, logger: quietLogger });
   const factory = createClientFactory({
     credentials: (profile) => source.provider(profile),
@@ -150,11 +153,12 @@ async function runOnce(
   const used = process.cpuUsage(cpu);
   model.dispose();
   factory.clear();
+  tracker.dispose();
   return {
     wallMs,
     calls: tracker.total,
     ...counts,
-    chain: criticalPath(tracker.pages),
+    chain: how.recordPages ? criticalPath(tracker.pages) : 0,
     cpuMs: (used.user + used.system) / 1000,
   };
 }
@@ -179,8 +183,15 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
     // Unlimited concurrency: what the calls' own dependencies allow; gives the chain of dependent calls.
     await emulator.admin('POST', '/_emulator/reset');
     await emulator.admin('POST', '/_emulator/faults', { latencyMs: options.latencyMs });
-    const unlimited = await runOnce(emulator, env, settings, 100_000);
-    const emulatorCalls = (await emulator.calls()).length;
+    const unlimited = await runOnce(emulator, env, settings, 100_000, { recordPages: true });
+    const seen = await emulator.calls();
+    const emulatorCalls = seen.length;
+    const operations: Record<string, number> = {};
+    for (const call of seen) {
+      const key = `${call.service}:${call.operation}`;
+      operations[key] = (operations[key] ?? 0) + 1;
+    }
+    log(`  calls by operation: ${JSON.stringify(operations)}`);
     log(
       `  unlimited concurrency: ${unlimited.wallMs.toFixed(0)} ms, ${unlimited.calls} calls, chain ${unlimited.chain}`,
     );
@@ -197,7 +208,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
     const wallMs = median(runs.map((r) => r.wallMs));
     let sequentialMs: number | undefined;
     if (options.sequential) {
-      const sequential = await runOnce(emulator, env, settings, 1, true);
+      const sequential = await runOnce(emulator, env, settings, 1, { sequential: true });
       sequentialMs = sequential.wallMs;
       log(`  sequential (1 in flight): ${sequential.wallMs.toFixed(0)} ms`);
     }
@@ -212,6 +223,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
       ratio: wallMs / boundMs,
       calls: unlimited.calls,
       emulatorCalls,
+      operations,
       resources: unlimited.resources,
       snapshots: unlimited.snapshots,
       unlimitedMs: unlimited.wallMs,
