@@ -176,3 +176,30 @@ test('other profiles and regions do not wait for a busy one', async () => {
     await listener.close();
   }
 });
+
+test('clients of every profile and region share one pool of kept-alive connections; clear() closes it', async () => {
+  const listener = await startListener(() => ({ body: { graphs: [] } }));
+  try {
+    const f = factory({ endpoints: () => ({ '*': listener.url }) });
+    const places: Array<[string, string]> = [
+      ['dev', 'us-east-1'],
+      ['prod', 'us-east-1'],
+      ['dev', 'eu-west-1'],
+    ];
+    // One call after another: each finds the connection the previous client left open.
+    for (const [profile, region] of [...places, ...places]) {
+      await (await f.get('neptuneGraph', profile, region)).send(new ListGraphsCommand({}));
+    }
+    assert.equal(listener.requests.length, 6);
+    assert.equal(listener.stats.connections, 1, 'six calls of three clients over one connection');
+    // A client destroyed on its own (as the SDK allows) leaves the shared pool to the others.
+    (await f.get('neptuneGraph', 'dev', 'us-east-1')).destroy();
+    await (await f.get('neptuneGraph', 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
+    assert.equal(listener.stats.connections, 1);
+    f.clear();
+    await (await f.get('neptuneGraph', 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
+    assert.equal(listener.stats.connections, 2, 'clear() closed the pool: the next call connects again');
+  } finally {
+    await listener.close();
+  }
+});

@@ -22,8 +22,8 @@ export interface Reply {
 export interface Listener {
   readonly url: string;
   readonly requests: RecordedRequest[];
-  /** In-flight requests right now and the most seen at once. */
-  readonly stats: { inFlight: number; maxInFlight: number };
+  /** In-flight requests right now, the most seen at once, and the TCP connections accepted. */
+  readonly stats: { inFlight: number; maxInFlight: number; connections: number };
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function startListener(
   reply: (request: RecordedRequest, index: number) => Reply | Promise<Reply>,
 ): Promise<Listener> {
   const requests: RecordedRequest[] = [];
-  const stats = { inFlight: 0, maxInFlight: 0 };
+  const stats = { inFlight: 0, maxInFlight: 0, connections: 0 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,6 +60,7 @@ export async function startListener(
       });
     });
   });
+  server.on('connection', () => (stats.connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
