@@ -11,7 +11,7 @@ import { awsFilesIn, demoProfiles, writeAwsFiles, type AwsFiles, type DemoProfil
 import { startCodeServer } from './codeServer';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-const codeServerEntry = path.join(
+export const codeServerEntry = path.join(
   projectRoot,
   '.vscode-test',
   'code-server',
@@ -33,6 +33,8 @@ export interface DemoSessionOptions {
   settings?: Record<string, unknown>;
   /** Copy the files of examples/ (the sample snapshot plan) into the workspace folder. */
   exampleFiles?: boolean;
+  /** The extension folder code-server loads (default: this project, built when stale). */
+  extensionRoot?: string;
   /** Progress messages. */
   log: (message: string) => void;
   /** code-server's own output (its log lines). */
@@ -127,7 +129,7 @@ function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unk
 }
 
 export async function startDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
-  ensureBuilt(options.log);
+  if (options.extensionRoot === undefined) ensureBuilt(options.log);
   const entry = ensureCodeServer();
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'snapshot-explorer-demo-'));
   const workspaceFolder = path.join(scratchDir, 'workspace');
@@ -156,7 +158,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
     }
     const codeServer = await startCodeServer({
       entry,
-      extensionRoot: projectRoot,
+      extensionRoot: options.extensionRoot ?? projectRoot,
       dataDir,
       workspaceFolder,
       port: options.port,

@@ -62,6 +62,8 @@ export interface E2eOptions {
   profiles?: readonly DemoProfile[];
   /** Extra VS Code user settings. */
   settings?: Record<string, unknown>;
+  /** The extension folder to load (default: this project; the benchmarks pass a staged production build). */
+  extensionRoot?: string;
 }
 
 /** One emulator, one code-server and one browser for a test file; one fresh window per scenario. */
@@ -78,6 +80,7 @@ export class E2e {
       port: 0,
       emulator: true,
       ...(options.profiles ? { profiles: options.profiles } : {}),
+      ...(options.extensionRoot ? { extensionRoot: options.extensionRoot } : {}),
       // Hover tooltips would cover menus and rows the steps click (and the screenshots); a test may turn them on.
       settings: { 'workbench.hover.delay': 600_000, ...options.settings },
       log,
