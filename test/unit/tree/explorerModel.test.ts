@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyAwsError } from '../../../src/aws/errors';
+import { silentLogger } from '../../../src/log';
 import { ExplorerModel, type ExplorerModelDeps } from '../../../src/tree/model/explorerModel';
 import type {
   ErrorNode,
@@ -428,4 +429,68 @@ test('a resource tooltip states each fact once, even when the service repeats id
   assert.equal(count('arn:aws'), 1, tooltip);
   assert.equal(count('AVAILABLE'), 1, tooltip);
   assert.match(tooltip, /128 m\\-NCU|128 m-NCU/);
+});
+
+/** Expands every resource of the Neptune Analytics service at once, as the tree does for nodes shown together. */
+async function expandAll(model: ExplorerModel): Promise<{ resources: ResourceNode[]; snapshots: string[][] }> {
+  const resources = (await model.getChildren(await serviceNode(model))) as ResourceNode[];
+  const children = await Promise.all(resources.map((r) => model.getChildren(r)));
+  return { resources, snapshots: children.map((nodes) => labels(model, nodes)) };
+}
+
+function graphsWithSnapshots(graphs: FakeService, ids: readonly string[]): void {
+  graphs.resources = ids.map((id) => resource(id));
+  for (const id of ids) graphs.snapshots.set(id, [snapshot(`${id}-s1`, new Date('2026-01-01T00:00:00Z'))]);
+}
+
+test('expanding several resources of a service with a batch listing makes one batch call for all', async () => {
+  const { model, graphs } = setup();
+  graphs.withBatch('region');
+  graphsWithSnapshots(graphs, ['g1', 'g2', 'g3']);
+  graphs.resources.push(resource('g4'));
+  const { snapshots } = await expandAll(model);
+  assert.deepEqual(snapshots, [['g1-s1'], ['g2-s1'], ['g3-s1'], ['No snapshots']]);
+  assert.equal(graphs.callsOf('batchSnapshots').length, 1);
+  assert.deepEqual(graphs.callsOf('batchSnapshots')[0]?.resourceIds, ['g1', 'g2', 'g3', 'g4']);
+  assert.equal(graphs.callsOf('listSnapshots').length, 0);
+});
+
+test('refreshing one resource node makes its next expansion call AWS again and show what changed', async () => {
+  const { model, graphs } = setup();
+  graphs.withBatch('region');
+  graphsWithSnapshots(graphs, ['g1', 'g2']);
+  const { resources } = await expandAll(model);
+  const g1 = resources[0] as ResourceNode;
+  graphs.snapshots.get('g1')?.push(snapshot('g1-s2', new Date('2026-02-01T00:00:00Z')));
+  model.refreshNode(g1);
+  assert.deepEqual(labels(model, await model.getChildren(g1)), ['g1-s2', 'g1-s1']);
+  assert.equal(graphs.callsOf('batchSnapshots').length, 2);
+  assert.equal(graphs.callsOf('listResources').length, 1, 'only the resource node was refreshed');
+});
+
+test('a failing batch listing shows the snapshots through the per-resource listing, not an error node', async () => {
+  const debug: string[] = [];
+  const { model, graphs } = setup({ deps: { log: { ...silentLogger, debug: (m: string) => debug.push(m) } } });
+  graphs.withBatch('region');
+  graphsWithSnapshots(graphs, ['g1', 'g2']);
+  graphs.failWith = (call) => (call.op === 'batchSnapshots' ? awsError('AccessDeniedException', 'no list') : undefined);
+  const { snapshots } = await expandAll(model);
+  assert.deepEqual(snapshots, [['g1-s1'], ['g2-s1']]);
+  assert.equal(graphs.callsOf('batchSnapshots').length, 1);
+  assert.equal(graphs.callsOf('listSnapshots').length, 2);
+  assert.deepEqual(debug, [
+    'Snapshots of dev eu-west-1 neptune-graph: listing resource by resource (AccessDeniedException: no list)',
+  ]);
+});
+
+test("a resource's known snapshots show on first expansion without a call; a refresh of it asks AWS", async () => {
+  const { model, graphs } = setup();
+  graphs.resources = [resource('city', { knownSnapshots: [snapshot('known', new Date('2026-01-01T00:00:00Z'))] })];
+  graphs.snapshots.set('city', [snapshot('listed', new Date('2026-01-02T00:00:00Z'))]);
+  const [city] = (await model.getChildren(await serviceNode(model))) as ResourceNode[];
+  assert.deepEqual(labels(model, await model.getChildren(city)), ['known']);
+  assert.equal(graphs.callsOf('listSnapshots').length, 0);
+  model.refreshNode(city);
+  assert.deepEqual(labels(model, await model.getChildren(city)), ['listed']);
+  assert.equal(graphs.callsOf('listSnapshots').length, 1);
 });

@@ -1,16 +1,26 @@
 // A fake SnapshotService for the tree model's unit tests: resources and snapshots in memory, paged by a
 // numeric token, with call recording, injectable failures and a gate that holds calls until released.
 import type { AwsClients } from '../../../src/aws/clients';
-import type { AwsContext, Page, PageRequest, Resource, Snapshot, SnapshotService } from '../../../src/services/service';
+import type {
+  AwsContext,
+  Page,
+  PageRequest,
+  Resource,
+  Snapshot,
+  SnapshotBatchListing,
+  SnapshotService,
+} from '../../../src/services/service';
 import type { ServiceInputRules } from '../../../src/validation/types';
 
 export interface Call {
-  readonly op: 'listResources' | 'listSnapshots';
+  readonly op: 'listResources' | 'listSnapshots' | 'batchSnapshots';
   readonly profile: string;
   readonly region: string;
   readonly nextToken?: string;
   readonly pageSize?: number;
   readonly signal?: AbortSignal;
+  /** batchSnapshots: the resources passed in. */
+  readonly resourceIds?: readonly string[];
 }
 
 export function resource(id: string, extra: Partial<Resource> = {}): Resource {
@@ -55,6 +65,10 @@ export class FakeService implements SnapshotService {
   failWith: (call: Call) => unknown = () => undefined;
   /** When set, calls wait for it (and reject with AbortError when their signal fires). */
   gate: Promise<void> | undefined;
+  /** Set by `withBatch`: many resources' snapshots in one call, answered from `snapshots`. */
+  batchSnapshots?: SnapshotBatchListing;
+  /** Makes batch calls answer undefined, as a listing that does not fit one page of the API. */
+  batchTooBig = false;
 
   constructor(
     readonly id: string,
@@ -102,6 +116,45 @@ export class FakeService implements SnapshotService {
       signal: ctx.signal,
     };
     return this.answer(call, this.snapshots.get(res.id) ?? [], page);
+  }
+
+  /**
+   * Gives the service a batch listing recorded as 'batchSnapshots' calls (gate and failWith apply). Like the real
+   * ones, its answer leaves out resources without snapshots; 'region' answers every resource of `snapshots`.
+   */
+  withBatch(covers: SnapshotBatchListing['covers'], maxResources?: number): this {
+    this.batchSnapshots = {
+      covers,
+      ...(maxResources === undefined ? {} : { maxResources }),
+      list: (ctx, resources) => this.answerBatch(ctx, covers, resources),
+    };
+    return this;
+  }
+
+  private async answerBatch(
+    ctx: AwsContext,
+    covers: SnapshotBatchListing['covers'],
+    resources: readonly Resource[],
+  ): Promise<Map<string, Snapshot[]> | undefined> {
+    const call: Call = {
+      op: 'batchSnapshots',
+      profile: ctx.profile,
+      region: ctx.region,
+      resourceIds: resources.map((r) => r.id),
+      signal: ctx.signal,
+    };
+    this.calls.push(call);
+    if (this.gate) await abortable(this.gate, call.signal);
+    const error = this.failWith(call);
+    if (error !== undefined) throw error;
+    if (this.batchTooBig) return undefined;
+    const ids = covers === 'region' ? [...this.snapshots.keys()] : (call.resourceIds ?? []);
+    return new Map(ids.filter((id) => this.snapshots.get(id)?.length).map((id) => [id, [...this.snapshots.get(id)!]]));
+  }
+
+  /** The recorded calls of one operation. */
+  callsOf(op: Call['op']): Call[] {
+    return this.calls.filter((c) => c.op === op);
   }
 
   createSnapshot(): Promise<Snapshot> {
