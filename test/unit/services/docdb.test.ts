@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DBClusterNotFoundFault, DBClusterSnapshotNotFoundFault } from '@aws-sdk/client-docdb';
 import { docdbService as svc } from '../../../src/services/docdb';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { fakeAws, pageOf } from './fakeAws';
+import { byId, fakeAws, pageOf } from './fakeAws';
 
 const cluster = (id: string, status = 'available', engine = 'docdb') => ({
   DBClusterIdentifier: id,
@@ -198,5 +198,46 @@ describe('DocumentDB service', () => {
       svc.consoleUrl('eu-west-1', resource),
       'https://eu-west-1.console.aws.amazon.com/docdb/home?region=eu-west-1#cluster-details/orders',
     );
+  });
+
+  it('lists the automated and manual snapshots of every cluster in one call without a cluster or type', async () => {
+    const region = [
+      {
+        ...snap('rds:orders-2024-01-01', 'orders', 'available', 100, '2024-01-01T00:00:00Z'),
+        SnapshotType: 'automated',
+      },
+      snap('orders-manual', 'Orders', 'creating', 40, '2024-02-01T00:00:00Z'),
+      snap('users-1', 'users', 'available', 100, '2024-03-01T00:00:00Z'),
+      { ...snap('no-cluster', 'x'), DBClusterIdentifier: undefined },
+    ];
+    const { ctx, calls } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: (input) => ({
+        DBClusterSnapshots: region.filter(
+          (s) => !input.DBClusterIdentifier || s.DBClusterIdentifier?.toLowerCase() === input.DBClusterIdentifier,
+        ),
+      }),
+    });
+    const batch = svc.batchSnapshots;
+    assert.equal(batch?.covers, 'region');
+    const answer = await batch.list(ctx, [resource]);
+    assert.deepEqual(
+      calls.map((c) => [c.kind, c.name, c.input]),
+      [['docdb', 'DescribeDBClusterSnapshotsCommand', { MaxRecords: 100 }]],
+      'no SnapshotType: automated and manual, as listed per cluster',
+    );
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.deepEqual([...(answer?.keys() ?? [])].sort(), ['orders', 'users'], 'by lowercased cluster id');
+    for (const id of ['orders', 'users']) {
+      const listed = await svc.listSnapshots(ctx, { ...resource, id }, { pageSize: 100 });
+      assert.deepEqual(byId(answer?.get(id)), byId(listed.items), `${id}: as listSnapshots maps them`);
+    }
+    assert.equal(answer?.get('orders')?.length, 2);
+  });
+
+  it('answers undefined when the region does not fit one page (a marker)', async () => {
+    const { ctx } = fakeAws({
+      DescribeDBClusterSnapshotsCommand: () => ({ DBClusterSnapshots: [snap('s-1', 'orders')], Marker: 'm2' }),
+    });
+    assert.equal(await svc.batchSnapshots?.list(ctx, [resource]), undefined);
   });
 });

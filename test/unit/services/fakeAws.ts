@@ -75,3 +75,8 @@ export function pageOf<T>(items: readonly T[], token: unknown, size: unknown): {
   const end = offset + count;
   return { items: items.slice(offset, end), next: end < items.length ? String(end) : undefined };
 }
+
+/** Snapshots (or anything with an id) in id order, to compare two listings whatever order each lists in. */
+export function byId<T extends { readonly id: string }>(items: readonly T[] | undefined): T[] {
+  return [...(items ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { fakeAws, pageOf } from './fakeAws';
+import { byId, fakeAws, pageOf } from './fakeAws';
 
 const graph = (id: string, status = 'AVAILABLE') => ({
   id,
@@ -208,5 +208,44 @@ describe('Neptune Analytics service', () => {
       svc.consoleUrl('eu-west-1', resource),
       /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\/neptune\/home\?region=eu-west-1#/,
     );
+  });
+
+  it('lists the snapshots of every graph of the region in one ListGraphSnapshots without a graph', async () => {
+    const region = [
+      { id: 'gs-1', name: 'a', status: 'AVAILABLE', sourceGraphId: 'g-1', snapshotCreateTime: new Date('2024-01-01') },
+      { id: 'gs-2', name: 'b', status: 'CREATING', sourceGraphId: 'g-2' },
+      { id: 'gs-3', name: 'c', status: 'AVAILABLE', sourceGraphId: 'g-1', snapshotCreateTime: new Date('2024-05-01') },
+      { id: 'gs-4', name: 'orphan', status: 'AVAILABLE' },
+    ];
+    const { ctx, calls } = fakeAws({
+      ListGraphSnapshotsCommand: (input) => ({
+        graphSnapshots: region.filter((s) => !input.graphIdentifier || s.sourceGraphId === input.graphIdentifier),
+      }),
+    });
+    const batch = svc.batchSnapshots;
+    assert.equal(batch?.covers, 'region');
+    const answer = await batch.list(ctx, [{ ...resource, id: 'g-1' }]);
+    assert.deepEqual(
+      calls.map((c) => [c.kind, c.name, c.input]),
+      [['neptuneGraph', 'ListGraphSnapshotsCommand', { maxResults: 100 }]],
+    );
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.deepEqual([...(answer?.keys() ?? [])].sort(), ['g-1', 'g-2'], 'by source graph; one without is left out');
+    for (const graphId of ['g-1', 'g-2']) {
+      const listed = await svc.listSnapshots(ctx, { ...resource, id: graphId }, { pageSize: 100 });
+      assert.deepEqual(byId(answer?.get(graphId)), byId(listed.items), `${graphId}: as listSnapshots maps them`);
+    }
+  });
+
+  it('answers undefined when the region does not fit one page (a next token)', async () => {
+    const { ctx } = fakeAws({
+      ListGraphSnapshotsCommand: () => ({
+        graphSnapshots: [{ id: 'gs-1', name: 'a', status: 'AVAILABLE', sourceGraphId: 'g-1' }],
+        nextToken: 'more',
+      }),
+    });
+    assert.equal(await svc.batchSnapshots?.list(ctx, [resource]), undefined);
+    const empty = fakeAws({ ListGraphSnapshotsCommand: () => ({ graphSnapshots: [], nextToken: '' }) });
+    assert.deepEqual(await svc.batchSnapshots?.list(empty.ctx, [resource]), new Map(), 'an empty token is no page');
   });
 });

@@ -246,4 +246,34 @@ describe('SimSpace Weaver service', () => {
     assert.equal(svc.isOfferedIn('eu-west-2'), false);
     assert.equal(svc.isOfferedIn('ap-northeast-1'), false);
   });
+
+  it('listed and found simulations carry the snapshot DescribeSimulation returned, as listSnapshots shows it', async () => {
+    const key = 'p/snapshot/city-240305-1422-09.zip';
+    const { ctx, named } = fakeAws({
+      listSimulations: () => ({
+        Simulations: [
+          { Name: 'city', Status: 'STARTED' },
+          { Name: 'forest', Status: 'STOPPED' },
+          { Name: 'gone', Status: 'DELETING' },
+        ],
+        $metadata: {},
+      }),
+      describeSimulation: (input) => {
+        if (input.Simulation === 'gone') throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
+        return described(String(input.Simulation), 'STARTED', input.Simulation === 'city' ? key : undefined);
+      },
+    });
+    const [city, forest, gone] = (await svc.listResources(ctx, {})).items;
+    const describes = named('describeSimulation').length;
+    assert.deepEqual(city?.knownSnapshots, (await svc.listSnapshots(ctx, resource, {})).items);
+    assert.equal(city?.knownSnapshots?.[0]?.id, `s3://snaps/${key}`);
+    assert.deepEqual(forest?.knownSnapshots, [], 'described without a snapshot: known to have none');
+    assert.equal(gone?.knownSnapshots, undefined, 'not described: the tree asks');
+    assert.equal(
+      named('describeSimulation').length,
+      describes + 1,
+      'listSnapshots describes again (the tree need not)',
+    );
+    assert.deepEqual((await svc.getResource(ctx, 'city'))?.knownSnapshots, city?.knownSnapshots);
+  });
 });

@@ -4,7 +4,7 @@ import { InvalidGatewayRequestException } from '@aws-sdk/client-storage-gateway'
 import { splitVolumeArn, storageGatewayService as svc } from '../../../src/services/storageGateway';
 import { decodeVolumeCursor, encodeVolumeCursor } from '../../../src/services/storageGatewayCursor';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { fakeAws, type Handlers } from './fakeAws';
+import { byId, fakeAws, type Handlers } from './fakeAws';
 
 const gwArn = (n: number) => `arn:aws:storagegateway:us-east-1:123456789012:gateway/sgw-0000000${n}`;
 const volArn = (g: number, v: number) => `${gwArn(g)}/volume/vol-${g}000000${v}`;
@@ -273,5 +273,58 @@ describe('Storage Gateway service', () => {
       svc.consoleUrl('us-east-1', { id: volArn(1, 2) } as Resource),
       'https://us-east-1.console.aws.amazon.com/storagegateway/home?region=us-east-1#/gateways/sgw-00000001',
     );
+  });
+
+  it('lists the snapshots of the volumes asked for with one volume-id filter naming them all', async () => {
+    const ebs = [
+      { SnapshotId: 'snap-1', VolumeId: 'vol-10000000', State: 'completed', StartTime: new Date('2024-01-01') },
+      { SnapshotId: 'snap-2', VolumeId: 'vol-20000001', State: 'pending', Progress: '5%' },
+      { SnapshotId: 'snap-3', VolumeId: 'vol-10000000', State: 'error', StartTime: new Date('2024-02-01') },
+      { SnapshotId: 'snap-4', VolumeId: 'vol-99999999', State: 'completed' },
+    ];
+    const { ctx, calls } = fakeAws({
+      DescribeSnapshotsCommand: (input) => {
+        const [filter] = input.Filters as Array<{ Values: string[] }>;
+        return { Snapshots: ebs.filter((s) => filter?.Values.includes(s.VolumeId)) };
+      },
+    });
+    const batch = svc.batchSnapshots;
+    assert.equal(batch?.covers, 'asked');
+    assert.equal(batch.maxResources, 200, 'the most values an EC2 filter takes');
+    const asked = [volArn(1, 0), volArn(2, 1), volArn(4, 0)].map((id) => ({ id }) as Resource);
+    const answer = await batch.list(ctx, [...asked, { id: 'not-a-volume-arn' } as Resource]);
+    assert.deepEqual(
+      calls.map((c) => [c.kind, c.name, c.input]),
+      [
+        [
+          'ec2',
+          'DescribeSnapshotsCommand',
+          {
+            OwnerIds: ['self'],
+            Filters: [{ Name: 'volume-id', Values: ['vol-10000000', 'vol-20000001', 'vol-40000000'] }],
+            MaxResults: 1000,
+          },
+        ],
+      ],
+    );
+    assert.equal(calls[0]?.abortSignal, ctx.signal);
+    assert.deepEqual([...(answer?.keys() ?? [])].sort(), [volArn(1, 0), volArn(2, 1)], 'keyed by volume ARN');
+    for (const volume of asked) {
+      const listed = await svc.listSnapshots(ctx, volume, { pageSize: 100 });
+      assert.deepEqual(byId(answer?.get(volume.id)), byId(listed.items), `${volume.id}: as listSnapshots maps them`);
+    }
+    assert.equal(answer?.get(volArn(1, 0))?.[0]?.resourceId, volArn(1, 0));
+  });
+
+  it('answers undefined when the snapshots do not fit one page, and makes no call for no volume', async () => {
+    const { ctx, calls } = fakeAws({
+      DescribeSnapshotsCommand: () => ({
+        Snapshots: [{ SnapshotId: 'snap-1', VolumeId: 'vol-10000000' }],
+        NextToken: 't',
+      }),
+    });
+    assert.equal(await svc.batchSnapshots?.list(ctx, [{ id: volArn(1, 0) } as Resource]), undefined);
+    assert.deepEqual(await svc.batchSnapshots?.list(ctx, [{ id: 'not-a-volume-arn' } as Resource]), new Map());
+    assert.equal(calls.length, 1);
   });
 });
