@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { DBClusterSnapshotAlreadyExistsFault, InvalidDBClusterStateFault } from '@aws-sdk/client-docdb';
 import { docdbService as svc } from '../../../src/services/docdb';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+import { batchAsListed, demoCount, type EmulatorHarness, operations, pollUntil, startHarness } from './emulatorContext';
 
 const ref = (snapshotId: string): SnapshotRef => ({
   service: svc.id,
@@ -125,5 +125,19 @@ describe('DocumentDB against the emulator', () => {
       svc.createSnapshot(ctx, analytics, { values: { DBClusterSnapshotIdentifier: 'it-analytics' }, tags: [] }),
       InvalidDBClusterStateFault,
     );
+  });
+
+  it('lists the automated and manual snapshots of every cluster in one call, the same as listSnapshots', async () => {
+    const ctx = h.ctx('us-east-1');
+    const clusters = (await svc.listResources(ctx, {})).items;
+    const answer = await batchAsListed(h, svc, ctx, clusters, 'DescribeDBClusterSnapshots');
+    const ids = clusters.flatMap((c) => answer.get(c.id) ?? []).map((s) => s.id);
+    assert.ok(ids.some((id) => id.startsWith('rds:')) && ids.some((id) => !id.startsWith('rds:')), ids.join());
+  });
+
+  it('answers undefined for a region whose snapshots take more than one page', async () => {
+    const ctx = h.ctx('eu-west-1');
+    assert.equal(await svc.batchSnapshots?.list(ctx, []), undefined);
+    assert.deepEqual(await operations(h), ['DescribeDBClusterSnapshots']);
   });
 });

@@ -1,11 +1,12 @@
 // Runs the service modules against the local emulator through the real client factory and SDK clients.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type CallRecord } from '../../../emulator';
 import { DEMO_CREDENTIALS } from '../../../emulator/credentials';
 import { createClientFactory } from '../../../src/aws/clientFactory';
 import { silentLogger } from '../../../src/log';
-import type { AwsContext } from '../../../src/services/service';
+import type { AwsContext, Resource, Snapshot, SnapshotService } from '../../../src/services/service';
 
 export interface EmulatorHarness {
   readonly url: string;
@@ -80,4 +81,38 @@ export function demoCount(region: string, seededKey: string, generatedKey: strin
     .filter((g) => g.region === region)
     .reduce((sum, g) => sum + (typeof g[generatedKey] === 'number' ? (g[generatedKey] as number) : 0), 0);
   return seeded + generated;
+}
+
+/** Items in id order, to compare two listings whatever order each lists in. */
+export function byId<T extends { readonly id: string }>(items: readonly T[] | undefined): T[] {
+  return [...(items ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The operations the emulator answered since the last reset (or since `from` calls). */
+export async function operations(h: EmulatorHarness, from = 0): Promise<string[]> {
+  return (await h.calls()).slice(from).map((c) => c.operation);
+}
+
+/**
+ * The service's batch listing of `resources`, checked to be the one call `operation` and to hold, for each resource
+ * `compare` picks (default: all), the snapshots its listSnapshots returns (in one page).
+ */
+export async function batchAsListed(
+  h: EmulatorHarness,
+  service: SnapshotService,
+  ctx: AwsContext,
+  resources: readonly Resource[],
+  operation: string,
+  compare: (answer: Map<string, Snapshot[]>) => readonly Resource[] = () => resources,
+): Promise<Map<string, Snapshot[]>> {
+  const from = (await h.calls()).length;
+  const answer = await service.batchSnapshots?.list(ctx, resources);
+  assert.deepEqual(await operations(h, from), [operation]);
+  assert.ok(answer, 'the answer fits one page');
+  for (const resource of compare(answer)) {
+    const listed = await service.listSnapshots(ctx, resource, { pageSize: 1000 });
+    assert.equal(listed.nextToken, undefined);
+    assert.deepEqual(byId(answer.get(resource.id)), byId(listed.items), resource.id);
+  }
+  return answer;
 }

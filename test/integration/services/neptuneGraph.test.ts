@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConflictException } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
-import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+import { batchAsListed, demoCount, type EmulatorHarness, operations, pollUntil, startHarness } from './emulatorContext';
 
 const ref = (region: string, snapshotId: string, resourceId = ''): SnapshotRef => ({
   service: svc.id,
@@ -141,5 +141,19 @@ describe('Neptune Analytics against the emulator', () => {
     const calls = (await h.calls()).slice(before);
     assert.equal(calls.filter((c) => c.operation === 'ListGraphSnapshots').length, polls);
     assert.equal(calls.length, polls, 'nothing else is called');
+  });
+
+  it('lists the snapshots of every graph of a region in one call, per graph the same as listSnapshots', async () => {
+    const ctx = h.ctx('us-east-1');
+    const graphs = (await svc.listResources(ctx, {})).items;
+    const answer = await batchAsListed(h, svc, ctx, graphs, 'ListGraphSnapshots');
+    assert.deepEqual([...answer.keys()].sort(), ['g-cust0demo1', 'g-frau0demo2', 'g-reco0demo3']);
+  });
+
+  it('answers undefined for a region whose snapshots take more than one page', async () => {
+    const ctx = h.ctx('eu-west-1');
+    const graphs = (await svc.listResources(ctx, { pageSize: 10 })).items;
+    assert.equal(await svc.batchSnapshots?.list(ctx, graphs), undefined);
+    assert.deepEqual(await operations(h), ['ListGraphs', 'ListGraphSnapshots']);
   });
 });

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { ValidationException } from '../../../src/aws/simspaceweaver/errors';
 import type { Resource } from '../../../src/services/service';
 import { simSpaceWeaverService as svc } from '../../../src/services/simSpaceWeaver';
-import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+import { demoCount, type EmulatorHarness, operations, pollUntil, startHarness } from './emulatorContext';
 
 describe('SimSpace Weaver against the emulator', () => {
   let h: EmulatorHarness;
@@ -143,5 +143,25 @@ describe('SimSpace Weaver against the emulator', () => {
       svc.createSnapshot(ctx, city, { values: { BucketName: 'no-such-bucket-here' }, tags: [] }),
       ValidationException,
     );
+  });
+
+  it('listed simulations carry the snapshot listSnapshots shows, without a call of their own', async () => {
+    const ctx = h.ctx('us-east-1');
+    const city = (await svc.getResource(ctx, 'city-traffic')) as Resource;
+    await svc.createSnapshot(ctx, city, {
+      values: { BucketName: 'weaver-demo-snapshots-use1', ObjectKeyPrefix: 'it-known' },
+      tags: [],
+    });
+    const from = (await h.calls()).length;
+    const simulations = (await svc.listResources(ctx, {})).items;
+    const listing = await operations(h, from);
+    assert.equal(listing.filter((op) => op === 'DescribeSimulation').length, simulations.length);
+    for (const simulation of simulations) {
+      const listed = await svc.listSnapshots(ctx, simulation, {});
+      assert.deepEqual(simulation.knownSnapshots, listed.items, simulation.id);
+    }
+    const known = simulations.find((s) => s.id === 'city-traffic')?.knownSnapshots;
+    assert.match(known?.[0]?.id ?? '', /^s3:\/\/weaver-demo-snapshots-use1\/it-known\/snapshot\/city-traffic-/);
+    assert.deepEqual(simulations.find((s) => s.id === 'crowd-evacuation')?.knownSnapshots, []);
   });
 });

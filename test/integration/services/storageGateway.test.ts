@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { InvalidGatewayRequestException } from '@aws-sdk/client-storage-gateway';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
 import { storageGatewayService as svc } from '../../../src/services/storageGateway';
-import { demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
+import { batchAsListed, demoCount, type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
 
 describe('Storage Gateway against the emulator', () => {
   let h: EmulatorHarness;
@@ -95,5 +95,34 @@ describe('Storage Gateway against the emulator', () => {
       (error: unknown) =>
         error instanceof InvalidGatewayRequestException && error.error?.errorCode === 'GatewayNotConnected',
     );
+  });
+
+  it('lists the snapshots of the volumes asked for in one DescribeSnapshots, the same as listSnapshots', async () => {
+    const ctx = h.ctx('us-east-1');
+    const volumes = (await svc.listResources(ctx, {})).items;
+    const answer = await batchAsListed(h, svc, ctx, volumes, 'DescribeSnapshots');
+    assert.deepEqual([...answer.keys()].sort(), volumes.map((v) => v.id).sort(), 'both volumes have snapshots');
+  });
+
+  it('lists the snapshots of as many volumes as one filter takes in one call', async () => {
+    const ctx = h.ctx('eu-west-1');
+    const batch = svc.batchSnapshots;
+    assert.ok(batch?.maxResources);
+    const volumes = [];
+    let token: string | undefined;
+    do {
+      const page = await svc.listResources(ctx, { pageSize: 100, nextToken: token });
+      volumes.push(...page.items);
+      token = page.nextToken;
+    } while (token && volumes.length < batch.maxResources);
+    const asked = volumes.slice(0, batch.maxResources);
+    assert.equal(asked.length, batch.maxResources);
+    // A sample of the volumes with and without snapshots is compared with the per-volume listing.
+    const answer = await batchAsListed(h, svc, ctx, asked, 'DescribeSnapshots', (found) => {
+      const withSnapshots = asked.filter((v) => found.has(v.id));
+      const without = asked.filter((v) => !found.has(v.id));
+      return [...withSnapshots.slice(0, 3), ...withSnapshots.slice(-2), ...without.slice(0, 2)];
+    });
+    assert.ok(answer.size > 1, 'several volumes have snapshots');
   });
 });
