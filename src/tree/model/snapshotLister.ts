@@ -4,6 +4,7 @@
 // A batch that does not fit one page of the API, or fails, falls back to one call per resource (and that place is
 // not batched again for a while). A resource whose listing already returned its snapshots (`knownSnapshots`) shows
 // those when first expanded. Pages of an answer held here are cut locally to the tree's page size.
+import { newestFirst } from '../../services/common';
 import type {
   AwsContext,
   Page,
@@ -103,10 +104,11 @@ export class SnapshotLister {
     this.local.delete(owner);
     if (resource.knownSnapshots && !this.usedKnown.has(owner)) {
       this.usedKnown.add(owner);
-      return this.cut(owner, resource.knownSnapshots, 0, pageSize);
+      return this.cut(owner, newestFirst(resource.knownSnapshots), 0, pageSize);
     }
     const batched = service.batchSnapshots ? await this.fromBatch(request, service.batchSnapshots) : undefined;
-    if (batched) return this.cut(owner, batched, 0, pageSize);
+    // Held answers come in the API's order; the first page shows the newest, as listSnapshots does.
+    if (batched) return this.cut(owner, newestFirst(batched), 0, pageSize);
     return service.listSnapshots(ctx, resource, { pageSize });
   }
 

@@ -392,6 +392,22 @@ test('an answer longer than the page size is cut into local pages of the same no
   assert.deepEqual(ids(knownRest), ['g2-3']);
 });
 
+test('a held answer is cut newest first, whatever order the API listed it in', async () => {
+  const { lister: l } = lister();
+  const svc = service('region', []);
+  const dated = (day: number) => snapshot(`g1-${day}`, new Date(Date.UTC(2026, 0, day)), { resourceId: 'g1' });
+  svc.snapshots.set('g1', [dated(1), dated(2), dated(3)]);
+  const node = {};
+  const first = await l.page(request(svc, resource('g1'), { owner: node, pageSize: 2 }));
+  assert.deepEqual(ids(first), ['g1-3', 'g1-2']);
+  assert.deepEqual(
+    ids(await l.page(request(svc, resource('g1'), { owner: node, pageSize: 2, token: first.nextToken }))),
+    ['g1-1'],
+  );
+  const known = resource('g2', { knownSnapshots: [dated(1), dated(5)] });
+  assert.deepEqual(ids(await l.page(request(svc, known, { owner: {}, pageSize: 1 }))), ['g1-5']);
+});
+
 test('a first page drops the pages held for the node, so an old local token is refused', async () => {
   const { lister: l } = lister();
   const svc = service('region', []);
