@@ -13,10 +13,11 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** A connection that takes longer than this to open fails early, within the request timeout. */
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 /**
- * Open connections per host in the shared pool. The limiters keep each profile and region to
- * `maxConcurrentRequests`; this only stops a pathological number of sockets (many profiles on one regional host).
+ * Open connections per host in the shared pool: no cap of its own (Node's default). The limiters already keep each
+ * profile and region to `maxConcurrentRequests`; a cap per host would make places queue behind each other where
+ * they share a host (every profile's regional endpoint, or one endpoint override for all, such as the emulator).
  */
-const MAX_SOCKETS_PER_HOST = 128;
+const MAX_SOCKETS_PER_HOST = Infinity;
 
 export interface ClientFactoryOptions {
   readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
