@@ -66,7 +66,7 @@ export async function benchPolling(options: PollingOptions, log: (line: string) 
   let offset = 0;
   const now = () => Date.now() + offset;
   const running = await startEmulator({ port: 0, dataFile, snapshotSeconds: options.snapshotSeconds, clock: now });
-  const emulator = emulatorAdmin(running.url, running.stop);
+  const emulator = emulatorAdmin(running.url, () => Number.NaN, running.stop);
   const key = DEMO_CREDENTIALS[0];
   if (!key) throw new Error('no demo credentials');
   const clients = createClientFactory({

@@ -107,6 +107,10 @@ async function main(): Promise<void> {
       sequential: !quick,
     };
     const tree = await runWorker<TreeLoadResult>(worker, 'tree', treeOptions);
+    // The same tree where latency, not this machine's CPU, dominates: does the load reach its critical path?
+    const slowLink: TreeLoadOptions = { ...treeOptions, latencyMs: 300, sequential: false };
+    log(`Tree load again with L = ${slowLink.latencyMs} ms…`);
+    const treeSlow = await runWorker<TreeLoadResult>(worker, 'tree', slowLink);
 
     // 4. Polling cost.
     log('Polling: N snapshots in flight across 2 regions × 4 services…');
@@ -159,6 +163,11 @@ async function main(): Promise<void> {
         'wall ≥ CPU: CPU-bound when CPU > bound',
       ],
       [
+        `  at L = ${treeSlow.latencyMs} ms: wall / bound (${treeSlow.chainCalls} calls) = ratio`,
+        `${formatMs(treeSlow.wallMs)} / ${formatMs(treeSlow.boundMs)} = ${round(treeSlow.ratio, 2).toFixed(2)}`,
+        '≤ 1.25',
+      ],
+      [
         '  sequential run (1 in flight) / wall',
         tree.sequentialMs !== undefined
           ? `${formatMs(tree.sequentialMs)} = ${round(tree.sequentialRatio ?? 0, 1)}×`
@@ -206,6 +215,15 @@ async function main(): Promise<void> {
         cpuPerCallMs: round(tree.cpuPerCallMs, 2),
         sequentialMs: tree.sequentialMs !== undefined ? round(tree.sequentialMs, 0) : null,
         runsMs: tree.runsMs.map((ms) => round(ms, 0)),
+        operations: tree.operations,
+        slowLink: {
+          latencyMs: treeSlow.latencyMs,
+          wallMs: round(treeSlow.wallMs, 0),
+          boundMs: treeSlow.boundMs,
+          ratio: round(treeSlow.ratio, 2),
+          cpuMs: round(treeSlow.cpuMs, 0),
+          runsMs: treeSlow.runsMs.map((ms) => round(ms, 0)),
+        },
       },
       polling: polling.map((p) => ({
         inFlight: p.inFlight,

@@ -1,7 +1,7 @@
 // Shared helpers of the benchmarks: statistics, a throwaway AWS profile set, the emulator (in its own process, so
 // its CPU does not share the client's event loop) and its admin API. Nothing here reaches the internet.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '../../emulator/credentials';
@@ -51,6 +51,8 @@ export function writeProfiles(dir: string, count: number, region = 'us-east-1'):
 
 export interface EmulatorProcess {
   readonly url: string;
+  /** CPU time (user + system) the emulator's process has used so far, in ms (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
   admin(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown>;
   calls(): Promise<Array<{ service: string; operation: string; region: string; status: number }>>;
   stop(): Promise<void>;
@@ -80,15 +82,36 @@ export async function startEmulatorProcess(options: { dataFile?: string; snapsho
       reject(new Error(`emulator exited (${code}): ${stderr}`));
     });
   });
-  return emulatorAdmin(url, async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  });
+  return emulatorAdmin(
+    url,
+    () => processCpuMs(child.pid),
+    async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  );
 }
 
-export function emulatorAdmin(url: string, stop: () => Promise<void>): EmulatorProcess {
+/** utime + stime of a process from /proc/<pid>/stat, in ms; NaN when unavailable. */
+export function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ: 100 on Linux everywhere in practice. */
+const clockTicksPerSecond = 100;
+
+export function emulatorAdmin(url: string, cpuMs: () => number, stop: () => Promise<void>): EmulatorProcess {
   const admin = async (method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${url}${route}`, {
       method,
@@ -101,6 +124,7 @@ export function emulatorAdmin(url: string, stop: () => Promise<void>): EmulatorP
   };
   return {
     url,
+    cpuMs,
     admin,
     calls: async () =>
       (await admin('GET', '/_emulator/calls')) as Array<{

@@ -38,6 +38,8 @@ export interface TreeRun {
   readonly chain: number;
   /** CPU time of this process (the extension's side) during the run. */
   readonly cpuMs: number;
+  /** CPU time of the emulator's process during the run (AWS's side). */
+  readonly emulatorCpuMs: number;
 }
 
 export interface TreeLoadResult {
@@ -58,6 +60,8 @@ export interface TreeLoadResult {
   /** Median CPU time of the extension's side per measured run, and per call. */
   readonly cpuMs: number;
   readonly cpuPerCallMs: number;
+  /** Median CPU time of the emulator (AWS's side) per measured run. */
+  readonly emulatorCpuMs: number;
   readonly sequentialMs?: number;
   readonly sequentialRatio?: number;
 }
@@ -147,10 +151,12 @@ async function runOnce(
     log: quietLogger,
   });
   const cpu = process.cpuUsage();
+  const emulatorCpu = emulator.cpuMs();
   const started = performance.now();
   const counts = await expandAll(model, tracker);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const emulatorCpuMs = emulator.cpuMs() - emulatorCpu;
   model.dispose();
   factory.clear();
   tracker.dispose();
@@ -160,6 +166,7 @@ async function runOnce(
     ...counts,
     chain: how.recordPages ? criticalPath(tracker.pages) : 0,
     cpuMs: (used.user + used.system) / 1000,
+    emulatorCpuMs,
   };
 }
 
@@ -201,7 +208,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
       const run = await runOnce(emulator, env, settings, options.maxConcurrentRequests);
       log(
         `  run ${i + 1}/${options.runs} (max ${options.maxConcurrentRequests} in flight per profile+region): ` +
-          `${run.wallMs.toFixed(0)} ms, client CPU ${run.cpuMs.toFixed(0)} ms`,
+          `${run.wallMs.toFixed(0)} ms, client CPU ${run.cpuMs.toFixed(0)} ms, emulator CPU ${run.emulatorCpuMs.toFixed(0)} ms`,
       );
       runs.push(run);
     }
@@ -229,6 +236,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
       unlimitedMs: unlimited.wallMs,
       cpuMs: median(runs.map((r) => r.cpuMs)),
       cpuPerCallMs: median(runs.map((r) => r.cpuMs / r.calls)),
+      emulatorCpuMs: median(runs.map((r) => r.emulatorCpuMs)),
       ...(sequentialMs !== undefined ? { sequentialMs, sequentialRatio: sequentialMs / wallMs } : {}),
     };
   } finally {
