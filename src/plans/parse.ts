@@ -13,6 +13,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { parseFastDocument } from './fastYaml';
 import { messages } from './messages';
 import {
   defaultsKeys,
@@ -181,7 +182,7 @@ function widen(text: string, start: number, end: number): Span {
  * Every value is text (the failsafe schema): plans hold names, ids and tags, never numbers. Duplicate keys are found
  * by `duplicateKeys` in one walk: the library's own `uniqueKeys` check costs about a third of the parse of a large plan.
  */
-const yamlOptions = { prettyErrors: false, uniqueKeys: false, schema: 'failsafe' } as const;
+export const yamlOptions = { prettyErrors: false, uniqueKeys: false, schema: 'failsafe' } as const;
 
 /** The second and later occurrences of a key in any map of the document, as [start, end] offsets. */
 function duplicateKeys(doc: Document): Array<[number, number]> {
@@ -200,10 +201,25 @@ function duplicateKeys(doc: Document): Array<[number, number]> {
   return found;
 }
 
+export interface ParseOptions {
+  /**
+   * Read plans in the simple block style with the fast reader of fastYaml.ts, which gives the same document as
+   * `yaml` (default true). False always parses with `yaml` (the tests compare the two).
+   */
+  readonly fast?: boolean;
+}
+
+/** The document of `text`: from the fast reader when it takes the text, else from `yaml`; and whether it was fast. */
+function parseYaml(text: string, options: ParseOptions): { doc: Document; fast: boolean } {
+  const fast = options.fast === false ? undefined : parseFastDocument(text, yamlOptions);
+  return fast ? { doc: fast, fast: true } : { doc: parseDocument(text, yamlOptions), fast: false };
+}
+
 /** Parses one `snapshots` item on its own (the text of `- service: …` and its lines); undefined if it is not one. */
-export function parseEntryText(text: string, index: number): ParseResult | undefined {
-  const doc = parseDocument(text, yamlOptions);
-  if (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length) return undefined;
+export function parseEntryText(text: string, index: number, options: ParseOptions = {}): ParseResult | undefined {
+  const { doc, fast } = parseYaml(text, options);
+  // The fast reader takes no text with errors, warnings or duplicate keys.
+  if (!fast && (doc.errors.length || doc.warnings.length || duplicateKeys(doc).length)) return undefined;
   const root = doc.contents as Node | null;
   if (!isSeq(root) || root.items.length !== 1 || !isMap(root.items[0])) return undefined;
   const reader = new PlanReader(text);
@@ -211,8 +227,8 @@ export function parseEntryText(text: string, index: number): ParseResult | undef
   return { plan: { text, entries: [entry] }, diagnostics: reader.diagnostics };
 }
 
-export function parsePlan(text: string): ParseResult {
-  const doc = parseDocument(text, yamlOptions);
+export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
+  const { doc, fast } = parseYaml(text, options);
   const reader = new PlanReader(text);
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start, end] = problem.pos;
@@ -225,7 +241,7 @@ export function parsePlan(text: string): ParseResult {
       problem.name === 'YAMLWarning' ? 'warning' : 'error',
     );
   }
-  for (const [start, end] of duplicateKeys(doc)) {
+  for (const [start, end] of fast ? [] : duplicateKeys(doc)) {
     reader.error(widen(text, start, end), 'yaml-syntax', messages.yamlSyntax('Map keys must be unique'));
   }
 
