@@ -127,7 +127,8 @@ export function parsePlanIncremental(text: string, cache: PlanParseCache): Parse
   const dash = text.indexOf('-', found.start);
   // (`[]` could not stand at column 0 under `snapshots:`, which is why such lists are parsed whole.)
   if (text[dash + 1] !== ' ') return parsePlan(text);
-  const blank = (from: number, to: number): string => text.slice(from, to).replace(/[^\r\n]/g, ' ');
+  const blank = (from: number, to: number): string =>
+    text.slice(from, to).replace(/[^\r\n]+/g, (line) => ' '.repeat(line.length));
   const skeleton = text.slice(0, dash) + '[]' + blank(dash + 2, found.end) + text.slice(found.end);
   const rest = parsePlan(skeleton);
   return {
