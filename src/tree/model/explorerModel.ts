@@ -194,6 +194,7 @@ export class ExplorerModel implements DescribeState {
       this.branches.delete(key);
     }
     this.snapshots.invalidate(snapshotScope(node));
+    if (node?.kind === 'resource') this.snapshots.refreshed(node);
     this.fire(node);
   }
 

@@ -112,6 +112,15 @@ export class SnapshotLister {
     return service.listSnapshots(ctx, resource, { pageSize });
   }
 
+  /**
+   * A node's resource was refreshed (e.g. a snapshot of it was just taken): its `knownSnapshots` date from the
+   * listing, so its next load asks AWS, even if it was never expanded.
+   */
+  refreshed(owner: object): void {
+    this.usedKnown.add(owner);
+    this.local.delete(owner);
+  }
+
   /** Drops the answers (and fallbacks) of a scope: a refresh there asks AWS again. */
   invalidate(scope: SnapshotScope = {}): void {
     for (const [key, place] of this.places) {

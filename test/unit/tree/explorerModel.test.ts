@@ -494,3 +494,14 @@ test("a resource's known snapshots show on first expansion without a call; a ref
   assert.deepEqual(labels(model, await model.getChildren(city)), ['listed']);
   assert.equal(graphs.callsOf('listSnapshots').length, 1);
 });
+
+test('a resource refreshed before its first expansion (a snapshot was taken of it) asks AWS, not its listing', async () => {
+  const { model, graphs } = setup();
+  graphs.resources = [resource('city', { knownSnapshots: [] })];
+  const [city] = (await model.getChildren(await serviceNode(model))) as ResourceNode[];
+  // As after Create Snapshot on a collapsed resource: the tracker refreshes it, then the person expands it.
+  graphs.snapshots.set('city', [snapshot('taken-now', new Date('2026-01-02T00:00:00Z'))]);
+  model.setInProgress(new Set([city.key]));
+  assert.deepEqual(labels(model, await model.getChildren(city)), ['taken-now']);
+  assert.equal(graphs.callsOf('listSnapshots').length, 1);
+});
