@@ -501,6 +501,7 @@ test('a resource refreshed before its first expansion (a snapshot was taken of i
   const [city] = (await model.getChildren(await serviceNode(model))) as ResourceNode[];
   // As after Create Snapshot on a collapsed resource: the tracker refreshes it, then the person expands it.
   graphs.snapshots.set('city', [snapshot('taken-now', new Date('2026-01-02T00:00:00Z'))]);
+  assert.ok(city);
   model.setInProgress(new Set([city.key]));
   assert.deepEqual(labels(model, await model.getChildren(city)), ['taken-now']);
   assert.equal(graphs.callsOf('listSnapshots').length, 1);
