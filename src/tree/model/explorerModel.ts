@@ -22,11 +22,11 @@ import {
   type ServiceNode,
 } from './nodes';
 import { PagedLoader } from './pagedLoader';
-import { SnapshotLister, type SnapshotListerOptions, type SnapshotScope } from './snapshotLister';
+import { SnapshotLister, type SnapshotListerOptions } from './snapshotLister';
 import { retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import { toTreeError, type ErrorClassifier } from './treeError';
 import { visibleProfiles } from './treeSettings';
-import { branchesUnder, matchesFilter, newestFirst, ownersForTarget, type RefreshTarget } from './treeQueries';
+import { branchesUnder, matchesFilter, newestFirst, ownersForTarget, placeOf, type RefreshTarget } from './treeQueries';
 
 export interface ExplorerModelDeps extends BranchPageDeps {
   readonly profiles: () => Promise<readonly ProfileEntry[]>;
@@ -193,7 +193,8 @@ export class ExplorerModel implements DescribeState {
       this.branches.get(key)?.loader.cancel();
       this.branches.delete(key);
     }
-    this.snapshots.invalidate(snapshotScope(node));
+    // The snapshot answers of the node's profile, region or service are stale now.
+    this.snapshots.invalidate(node ? placeOf(node) : {});
     if (node?.kind === 'resource') this.snapshots.refreshed(node);
     this.fire(node);
   }
@@ -391,21 +392,5 @@ export class ExplorerModel implements DescribeState {
       default:
         return messages.couldNotListSnapshots;
     }
-  }
-}
-
-/** The snapshot answers a refresh of this node makes stale: those of its profile, region or service. */
-function snapshotScope(node: BranchOwner | undefined): SnapshotScope {
-  switch (node?.kind) {
-    case undefined:
-      return {};
-    case 'profile':
-      return { profile: node.profile.name };
-    case 'region':
-      return { profile: node.profile, region: node.region };
-    case 'service':
-      return { profile: node.profile, region: node.region, service: node.service.id };
-    case 'resource':
-      return { profile: node.target.profile, region: node.target.region, service: node.target.service.id };
   }
 }

@@ -37,6 +37,20 @@ export function newestFirst(nodes: readonly ExplorerNode[]): ExplorerNode[] {
   });
 }
 
+/** Where a branch owner lives: its profile, and its region and service id at the levels that have them. */
+export function placeOf(node: BranchOwner): { profile: string; region?: string; service?: string } {
+  switch (node.kind) {
+    case 'profile':
+      return { profile: node.profile.name };
+    case 'region':
+      return { profile: node.profile, region: node.region };
+    case 'service':
+      return { profile: node.profile, region: node.region, service: node.service.id };
+    case 'resource':
+      return { profile: node.target.profile, region: node.target.region, service: node.target.service.id };
+  }
+}
+
 /**
  * The loaded branch owners a refresh target names, at the deepest level it gives; undefined for an empty
  * target (everything). A resource id not loaded yet (e.g. just created) names its service, so it appears.
@@ -47,26 +61,14 @@ export function ownersForTarget(owners: Iterable<BranchOwner>, target: RefreshTa
     return undefined;
   }
   const all = [...owners];
-  const where = (node: BranchOwner): { p: string; r?: string; s?: string } => {
-    switch (node.kind) {
-      case 'profile':
-        return { p: node.profile.name };
-      case 'region':
-        return { p: node.profile, r: node.region };
-      case 'service':
-        return { p: node.profile, r: node.region, s: node.service.id };
-      case 'resource':
-        return { p: node.target.profile, r: node.target.region, s: node.target.service.id };
-    }
-  };
   const level = (kind: BranchOwner['kind']): BranchOwner[] =>
     all.filter((n) => {
-      const w = where(n);
+      const w = placeOf(n);
       return (
         n.kind === kind &&
-        (profile === undefined || w.p === profile) &&
-        (region === undefined || w.r === region) &&
-        (serviceId === undefined || w.s === serviceId)
+        (profile === undefined || w.profile === profile) &&
+        (region === undefined || w.region === region) &&
+        (serviceId === undefined || w.service === serviceId)
       );
     });
   if (resourceId !== undefined) {
