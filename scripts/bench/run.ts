@@ -158,8 +158,8 @@ async function main(): Promise<void> {
       ['  calls', String(tree.calls), '—'],
       ['  unlimited concurrency wall', formatMs(tree.unlimitedMs), '—'],
       [
-        '  client CPU per run (per call)',
-        `${formatMs(tree.cpuMs)} (${tree.cpuPerCallMs.toFixed(2)} ms/call)`,
+        '  client CPU per run (per call) / emulator CPU per run',
+        `${formatMs(tree.cpuMs)} (${tree.cpuPerCallMs.toFixed(2)} ms/call) / ${formatMs(tree.emulatorCpuMs)}`,
         'wall ≥ CPU: CPU-bound when CPU > bound',
       ],
       [
@@ -213,6 +213,7 @@ async function main(): Promise<void> {
         unlimitedMs: round(tree.unlimitedMs, 0),
         cpuMs: round(tree.cpuMs, 0),
         cpuPerCallMs: round(tree.cpuPerCallMs, 2),
+        emulatorCpuMs: round(tree.emulatorCpuMs, 0),
         sequentialMs: tree.sequentialMs !== undefined ? round(tree.sequentialMs, 0) : null,
         runsMs: tree.runsMs.map((ms) => round(ms, 0)),
         operations: tree.operations,
