@@ -33,6 +33,8 @@ export interface CodeServerOptions {
   onOutput?: (line: string) => void;
   /** How long to wait for "HTTP server listening on". */
   startTimeoutMs?: number;
+  /** VS Code's log level, for its own logs and the extensions' log channels (default: info). */
+  logLevel?: 'trace' | 'debug' | 'info';
 }
 
 export interface CodeServer {
@@ -145,6 +147,7 @@ function prepareFolders(options: CodeServerOptions): { args: string[] } {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(options.logLevel ? ['--log', options.logLevel] : []),
       options.workspaceFolder,
     ],
   };

@@ -39,6 +39,8 @@ export interface DemoSessionOptions {
   log: (message: string) => void;
   /** code-server's own output (its log lines). */
   codeServerOutput?: (line: string) => void;
+  /** VS Code's log level (the tests use debug: the extension then logs every client's endpoint and every call). */
+  logLevel?: 'trace' | 'debug' | 'info';
 }
 
 export interface DemoSession {
@@ -152,7 +154,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
       emulatorUrl = emulator.url;
       options.log(`emulator listening on ${emulatorUrl}`);
       awsFiles = awsFilesIn(scratchDir);
-      writeAwsFiles(awsFiles, options.profiles ?? defaultDemoProfiles());
+      writeAwsFiles(awsFiles, options.profiles ?? defaultDemoProfiles(), emulatorUrl);
       env.AWS_CONFIG_FILE = awsFiles.configFile;
       env.AWS_SHARED_CREDENTIALS_FILE = awsFiles.credentialsFile;
     }
@@ -166,6 +168,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
       env,
       inheritAwsEnvironment: !options.emulator,
       ...(options.codeServerOutput ? { onOutput: options.codeServerOutput } : {}),
+      ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     });
     stops.push(() => codeServer.stop());
     return {

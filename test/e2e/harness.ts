@@ -2,7 +2,7 @@
 // VS Code workbench. A test file starts one E2e (one emulator, one code-server, one browser) and opens a fresh window
 // per scenario; the Workbench helpers act and look the way a person does and wait for visible state with a deadline.
 // Each step saves a screenshot under test-results/e2e/<scenario>/.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { CallRecord, FaultConfig } from '../../emulator/index';
@@ -66,8 +66,37 @@ export interface E2eOptions {
   extensionRoot?: string;
 }
 
+/** Every file under `dir` (recursively) whose name is `name`. */
+function filesNamed(dir: string, name: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return filesNamed(full, name);
+    return entry === name ? [full] : [];
+  });
+}
+
+/** The extension's log channel, as VS Code writes it to a file of its own. */
+const extensionLogName = 'Snapshot Explorer.log';
+
+/**
+ * The lines of an extension log that show a request meant for a host other than the emulator: a client built with
+ * another endpoint (or AWS's own), or a failed host lookup. The tests run VS Code at debug level, so every client
+ * the extension builds is in the log with its endpoint.
+ */
+export function publicHostLines(log: string, emulatorUrl: string): string[] {
+  return log.split('\n').filter((line) => {
+    if (/ENOTFOUND|EAI_AGAIN|getaddrinfo|amazonaws\.com/.test(line)) return true;
+    const created = /Created \S+ client for profile .*?: (.*)$/.exec(line);
+    return created !== null && !(created[1] ?? '').startsWith(`endpoint ${emulatorUrl} `);
+  });
+}
+
 /** One emulator, one code-server and one browser for a test file; one fresh window per scenario. */
 export class E2e {
+  /** The extension log files that existed when each window opened: the window's own are the others. */
+  private readonly logsBefore = new WeakMap<Workbench, ReadonlySet<string>>();
+
   private constructor(
     readonly session: DemoSession,
     readonly emulator: EmulatorAdmin,
@@ -83,6 +112,7 @@ export class E2e {
       ...(options.extensionRoot ? { extensionRoot: options.extensionRoot } : {}),
       // Hover tooltips would cover menus and rows the steps click (and the screenshots); a test may turn them on.
       settings: { 'workbench.hover.delay': 600_000, ...options.settings },
+      logLevel: 'debug',
       log,
       codeServerOutput: process.env.E2E_VERBOSE ? (line) => console.error(`[code-server] ${line}`) : undefined,
     });
@@ -102,7 +132,7 @@ export class E2e {
    */
   useProfiles(profiles: readonly DemoProfile[]): void {
     if (!this.session.awsFiles) throw new Error('no throwaway AWS files in this session');
-    writeAwsFiles(this.session.awsFiles, profiles);
+    writeAwsFiles(this.session.awsFiles, profiles, this.session.emulatorUrl);
   }
 
   /** Writes a file into the workspace folder the workbench opens (e.g. a snapshot plan); returns its path. */
@@ -115,9 +145,11 @@ export class E2e {
   /** Opens a new workbench window (its own extension host) for one scenario, after an emulator reset. */
   async open(scenario: string): Promise<Workbench> {
     await this.emulator.reset();
+    const logsBefore = new Set(this.extensionLogFiles());
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const workbench = new Workbench(scenario, screenshotRoot, context, page);
+    this.logsBefore.set(workbench, logsBefore);
     await workbench.step('workbench loaded', async () => {
       await page.goto(this.session.url);
       await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
@@ -126,11 +158,44 @@ export class E2e {
     return workbench;
   }
 
-  /** Opens a window for `scenario`, runs it, and closes the window (the screenshots stay). */
+  private extensionLogFiles(): string[] {
+    return filesNamed(path.join(this.session.userDataDir, 'logs'), extensionLogName);
+  }
+
+  /**
+   * The extension's log of this window's extension host so far (VS Code runs at debug level in the tests, so it
+   * holds a line for every client built, with its endpoint, and one for every AWS call).
+   */
+  async extensionLog(workbench: Workbench): Promise<string> {
+    const before = this.logsBefore.get(workbench) ?? new Set<string>();
+    // VS Code writes log files in batches: wait until this window's file exists and stops growing.
+    let previous = '';
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const text = this.extensionLogFiles()
+        .filter((file) => !before.has(file))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
+      if (text !== '' && text === previous) return text;
+      previous = text;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return previous;
+  }
+
+  /**
+   * Opens a window for `scenario`, runs it, and closes the window (the screenshots stay). Fails the scenario when
+   * the extension's log shows a request meant for a host other than the emulator.
+   */
   async withWorkbench(scenario: string, run: (workbench: Workbench) => Promise<void>): Promise<void> {
     const workbench = await this.open(scenario);
     try {
       await run(workbench);
+      const outside = publicHostLines(await this.extensionLog(workbench), this.session.emulatorUrl ?? '');
+      if (outside.length > 0) {
+        throw new Error(
+          `${scenario}: the extension meant to reach a host other than the emulator:\n${outside.join('\n')}`,
+        );
+      }
     } finally {
       await workbench.close();
     }

@@ -69,12 +69,30 @@ export class QuickInput {
 
   /** Picks the item labelled `label` (exactly, or matching a RegExp). */
   async pick(label: string | RegExp): Promise<void> {
+    await (await this.item(label)).click();
+  }
+
+  /** Waits for the pick list's item labelled `label` (exactly, or matching a RegExp) and returns it. */
+  private async item(label: string | RegExp): Promise<Locator> {
     const row = this.widget()
       .locator('.monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: textMatcher(label) }) })
       .first();
     await row.waitFor({ timeout: STATE_TIMEOUT_MS });
-    await row.click();
+    return row;
+  }
+
+  /** Toggles the check box of the item labelled `label` in a multi-select pick list (Enter accepts the list). */
+  async toggle(label: string | RegExp): Promise<void> {
+    const row = await this.item(label);
+    const checkbox = row.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first();
+    const before = await row.getAttribute('aria-checked');
+    await checkbox.click();
+    await waitUntil(
+      () => row.getAttribute('aria-checked'),
+      (now) => now !== before,
+      `the check box of ${String(label)} to change`,
+    );
   }
 
   /** Waits until the validation message equals `expected` (or matches it) and returns the message. */

@@ -40,17 +40,27 @@ export class SideBarTree {
   /** Waits for the row, expands it (no-op if expanded) and waits for VS Code to mark it expanded. */
   async expand(item: Locator | string | RegExp): Promise<Locator> {
     const row = typeof item === 'string' || item instanceof RegExp ? this.item(item) : item;
+    await this.setExpanded(row, true);
+    return row;
+  }
+
+  /** Clicks the row's twistie unless it is already in the wanted state, then waits for VS Code to show it. */
+  private async setExpanded(row: Locator, expanded: boolean): Promise<void> {
     await row.waitFor({ timeout: STATE_TIMEOUT_MS });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    if ((await row.getAttribute('aria-expanded')) !== String(expanded)) {
       await row.locator('.monaco-tl-twistie').click();
       await this.parkMouse();
     }
     await waitUntil(
       () => row.getAttribute('aria-expanded'),
-      (expanded) => expanded === 'true',
-      'the tree item to expand',
+      (now) => now === String(expanded),
+      `the tree item to ${expanded ? 'expand' : 'collapse'}`,
     );
-    return row;
+  }
+
+  /** Collapses the row (no-op if collapsed), so the rows below it come into view. */
+  async collapse(row: Locator): Promise<void> {
+    await this.setExpanded(row, false);
   }
 
   /**
