@@ -28,6 +28,19 @@ export const endpointKeys: Readonly<Record<ClientKind, string>> = {
   simSpaceWeaver: 'simspaceweaver',
 };
 
+/**
+ * The SDK service id of each client kind (the models' `metadata.serviceId`): it names the service in
+ * `AWS_ENDPOINT_URL_<SERVICE>` and in the `[services]` sections of the AWS config file.
+ */
+export const awsServiceIds: Readonly<Record<ClientKind, string>> = {
+  neptuneGraph: 'Neptune Graph',
+  storageGateway: 'Storage Gateway',
+  docdb: 'DocDB',
+  ec2: 'EC2',
+  s3: 'S3',
+  simSpaceWeaver: 'SimSpaceWeaver',
+};
+
 export interface AwsClients {
   /** The client of that kind for a profile and region, created on first use (loading the SDK lazily). */
   get<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]>;
