@@ -14,7 +14,7 @@ import { registerCoreCommands } from './ui/coreCommands';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Snapshot Explorer'), { log: true });
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const aws = createAwsAccess(log, version);
+  const aws = createAwsAccess(log, version, context.globalState);
   const treeSettings = createTreeSettingsSource();
   context.subscriptions.push(log, aws);
   registerCoreCommands(context, log);
@@ -27,7 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
     settings: treeSettings,
     checkCredentials: async (profile) => void (await aws.credentials.provider(profile)()),
     reauthenticate: aws.reauthenticate,
+    // Profiles' keys and endpoint_url may have changed: clients and credentials are built afresh.
+    onAwsFilesChanged: () => {
+      aws.clients.clear();
+      aws.credentials.forget();
+    },
   });
+  context.subscriptions.push(aws.onDidChangeEndpoints(() => explorer.refresh()));
 
   // The profiles the create flow last offered, so their own regions are the default ones.
   let offered: readonly ProfileInfo[] = [];

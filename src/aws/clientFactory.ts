@@ -1,11 +1,15 @@
 // The client factory: one client per (kind, profile, region), created on first use from the lazily loaded SDK,
-// with the endpoint override of the settings, adaptive retries, the request timeout, the user-agent suffix,
-// a limit on requests in flight per profile and region, and one debug log line per call.
+// with the endpoint of `endpoints.ts` (refused by the guard when a configured override is missing), adaptive
+// retries, the request timeout, the user-agent suffix, a limit on requests in flight per profile and region, and
+// one debug log line per client (its endpoint and where it came from) and per call.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
 import { errorCodeOf, logCall } from './callLog';
 import { endpointKeys, type AwsClients, type ClientKind, type ClientTypes } from './clients';
 import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrency';
+import type { ProfileEndpointReader } from './endpointConfig';
+import type { EndpointGuard } from './endpointGuard';
+import { resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Sdk } from './sdkLoader';
 import { loadSdk } from './sdkLoader';
 
@@ -21,8 +25,17 @@ const MAX_SOCKETS_PER_HOST = Infinity;
 
 export interface ClientFactoryOptions {
   readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
-  /** The `snapshotExplorer.endpoints` setting: per endpoint key (see `endpointKeys`) or `*`. */
-  readonly endpoints: () => Readonly<Record<string, string>>;
+  /**
+   * The `snapshotExplorer.endpoints` setting: per endpoint key (see `endpointKeys`) or `*`; undefined (or a throw)
+   * when it cannot be read at the moment.
+   */
+  readonly endpoints: () => Readonly<Record<string, string>> | undefined;
+  /** Refuses clients whose configured override is missing (fail closed). Default: none. */
+  readonly guard?: EndpointGuard;
+  /** The environment's AWS_ENDPOINT_URL variables (default: none). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The endpoint settings of a profile in the AWS config file (default: none). */
+  readonly profileEndpoints?: ProfileEndpointReader;
   readonly requestTimeoutMs: () => number;
   /**
    * The most requests in flight at once per profile and region (AWS throttles per account and region): branches of
@@ -38,8 +51,8 @@ export interface ClientFactoryOptions {
 export type ClientFactory = AwsClients & {
   /** Destroys every client (their connections close); the next `get` creates fresh ones. Call on settings changes. */
   clear(): void;
-  /** The endpoint override that applies to a client kind, if any (validated). */
-  endpointFor(kind: ClientKind): string | undefined;
+  /** The endpoint a client of that kind for that profile would use now, and its source (validated). */
+  endpointFor(kind: ClientKind, profile: string): Promise<ResolvedEndpoint>;
 };
 
 /** What every client config shares. */
@@ -73,6 +86,9 @@ const sdkConfig = (common: CommonConfig, extra: SdkExtra) => ({
   ...common,
   retryMode: 'adaptive',
   customUserAgent: extra.userAgent,
+  // endpoints.ts has resolved the AWS config's endpoint_url for the right profile; the SDK's own lookup reads the
+  // default profile's (AWS_PROFILE), whatever profile the client is for.
+  ignoreConfiguredEndpointUrls: true,
 });
 
 const constructors: Constructors = {
@@ -91,18 +107,6 @@ const constructors: Constructors = {
       profile: extra.profile,
     }),
 };
-
-function validEndpoint(kind: ClientKind, value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-    return value;
-  } catch {
-    throw new Error(
-      `The endpoint override for ${endpointKeys[kind]} ("${value}") is not a valid http(s) URL; fix the snapshotExplorer.endpoints setting.`,
-    );
-  }
-}
 
 /** Logs one line per SDK call: service, operation, profile, region, status, duration, attempts. */
 function addCallLogging(
@@ -187,14 +191,30 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
   };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
-  function endpointFor(kind: ClientKind): string | undefined {
-    const endpoints = options.endpoints();
-    const value = endpoints[endpointKeys[kind]] ?? endpoints['*'];
-    return value === undefined || value.trim() === '' ? undefined : validEndpoint(kind, value.trim());
+  const readSetting = (): Readonly<Record<string, string>> | undefined => {
+    try {
+      return options.endpoints();
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function endpointFor(kind: ClientKind, profile: string): Promise<ResolvedEndpoint> {
+    const setting = readSetting();
+    options.guard?.check(kind, setting);
+    const profileConfig = (await options.profileEndpoints?.(profile)) ?? {};
+    // The guard let an unreadable setting through only when no override was ever configured for this kind.
+    return resolveEndpoint(kind, { setting: setting ?? {}, env: options.env ?? {}, profile, profileConfig });
   }
 
-  function create<K extends ClientKind>(sdk: Sdk, kind: K, profile: string, region: string): ClientTypes[K] {
-    const endpoint = endpointFor(kind);
+  function create<K extends ClientKind>(
+    sdk: Sdk,
+    kind: K,
+    profile: string,
+    region: string,
+    resolved: ResolvedEndpoint,
+  ): ClientTypes[K] {
+    const endpoint = resolved.url;
     const common: CommonConfig = {
       region,
       credentials: options.credentials(profile),
@@ -208,9 +228,20 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       addCallLogging(client as unknown as { middlewareStack: Stack }, kind, profile, region, options.logger);
     }
     options.logger.debug(
-      `Created ${endpointKeys[kind]} client for profile "${profile}" in ${region}${endpoint ? ` (endpoint ${endpoint})` : ''}`,
+      `Created ${endpointKeys[kind]} client for profile "${profile}" in ${region}: ` +
+        (endpoint ? `endpoint ${endpoint} (${resolved.source})` : `${resolved.source} (no override)`),
     );
     return client;
+  }
+
+  /** Bumped by clear(): a client resolved before a clear is not kept (it was built from the old settings). */
+  let generation = 0;
+  const pending = new Map<string, Promise<ClientTypes[ClientKind]>>();
+  async function build<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]> {
+    const started = generation;
+    const [sdk, resolved] = await Promise.all([loadSdk(), endpointFor(kind, profile)]);
+    if (started !== generation) return build(kind, profile, region);
+    return create(sdk, kind, profile, region, resolved);
   }
 
   return {
@@ -218,15 +249,28 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       const key = `${kind}\u0000${profile}\u0000${region}`;
       const cached = clients.get(key);
       if (cached) return cached as ClientTypes[K];
-      const sdk = await loadSdk();
-      // Everything below is synchronous, so two concurrent first calls cannot both create a client.
-      const again = clients.get(key);
-      if (again) return again as ClientTypes[K];
-      const client = create(sdk, kind, profile, region);
-      clients.set(key, client);
-      return client;
+      // Concurrent first calls share one creation; a failed one is not kept, so the next call tries again.
+      let creation = pending.get(key);
+      if (!creation) {
+        const started = generation;
+        creation = build(kind, profile, region).then(
+          (client) => {
+            if (pending.get(key) === creation) pending.delete(key);
+            if (started === generation) clients.set(key, client);
+            return client;
+          },
+          (error: unknown) => {
+            if (pending.get(key) === creation) pending.delete(key);
+            throw error;
+          },
+        );
+        pending.set(key, creation);
+      }
+      return (await creation) as ClientTypes[K];
     },
     clear() {
+      generation += 1;
+      pending.clear();
       for (const client of clients.values()) (client as Destroyable).destroy();
       clients.clear();
       shared?.destroy();

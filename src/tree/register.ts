@@ -35,6 +35,8 @@ export interface ExplorerDeps {
   readonly checkCredentials?: (profile: string, signal: AbortSignal) => Promise<void>;
   /** Gets fresh credentials for a profile (e.g. `aws sso login`); default: show how, with the command to copy. */
   readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
+  /** Called when the AWS config or credentials file changes, before the tree reloads (drop cached clients). */
+  readonly onAwsFilesChanged?: () => void;
 }
 
 export interface ExplorerApi {
@@ -106,7 +108,10 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsTree(event)) model.refresh();
     }),
-    ...watchAwsFiles(() => model.refresh()),
+    ...watchAwsFiles(() => {
+      deps.onAwsFilesChanged?.();
+      model.refresh();
+    }),
   );
 
   return {

@@ -1,9 +1,13 @@
 // Builds the AWS access layer from VS Code settings: one credential source (with an MFA prompt), one client
-// factory (endpoints, timeout, concurrency from `snapshotExplorer.*`), and the Reauthenticate action.
+// factory (endpoints, timeout, concurrency from `snapshotExplorer.*`), and the Reauthenticate action. Endpoint
+// overrides fail closed: one that goes missing stops that service's requests until it is back or the user chooses
+// AWS's endpoints (see aws/endpointGuard.ts).
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
 import { createCredentialSource, type CredentialSource } from '../aws/credentials';
+import { createProfileEndpointReader } from '../aws/endpointConfig';
+import { createEndpointGuard, type EndpointGuard, type KnownOverridesStore } from '../aws/endpointGuard';
 import { reauthenticateAdvice } from '../aws/errors';
 import { discoverProfiles, type ProfileInfo } from '../aws/profiles';
 
@@ -12,16 +16,69 @@ export interface AwsAccess {
   readonly clients: ClientFactory;
   profiles(): Promise<ProfileInfo[]>;
   reauthenticate(profile: ProfileInfo): Promise<void>;
+  /** Fires when the endpoints in use change (the user released a missing override): lists should reload. */
+  readonly onDidChangeEndpoints: vscode.Event<void>;
 }
+
+/** The global-state key of the overrides seen so far (aws/endpointGuard.ts). */
+const KNOWN_OVERRIDES_KEY = 'snapshotExplorer.knownEndpointOverrides';
 
 function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('snapshotExplorer');
 }
 
-/** The endpoint overrides, from the user's (machine) settings only: never from a workspace. */
-function endpoints(): Record<string, string> {
-  const inspected = settings().inspect<Record<string, string>>('endpoints');
-  return { ...(inspected?.globalValue ?? {}) };
+/**
+ * The endpoint overrides, from the user settings only (the setting is application-scoped: no workspace can set
+ * it). Undefined when the configuration cannot be read now; the factory's guard then refuses overridden services.
+ */
+function endpoints(): Record<string, string> | undefined {
+  const inspected = settings().inspect<unknown>('endpoints');
+  if (!inspected) return undefined;
+  const value = inspected.globalValue ?? {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [key, url] of Object.entries(value)) if (typeof url === 'string') out[key] = url;
+  return out;
+}
+
+function knownOverrides(memento: vscode.Memento): KnownOverridesStore {
+  return {
+    get: () => memento.get<Record<string, string>>(KNOWN_OVERRIDES_KEY, {}),
+    set: (value) => void memento.update(KNOWN_OVERRIDES_KEY, value),
+  };
+}
+
+/**
+ * Warns once per missing set of overrides: until the user restores them or chooses AWS's endpoints, the guard
+ * refuses every client of those services (their branches show why).
+ */
+async function warnMissing(
+  guard: EndpointGuard,
+  missing: Readonly<Record<string, string>>,
+  log: vscode.LogOutputChannel,
+  released: () => void,
+): Promise<void> {
+  const keys = Object.keys(missing);
+  if (keys.length === 0) return;
+  const names = keys.map((key) => `${key}: ${missing[key]}`).join(', ');
+  log.warn(`Endpoint overrides missing from the user settings (${names}); no request is sent for those services.`);
+  const useAws = vscode.l10n.t('Use AWS Endpoints');
+  const open = vscode.l10n.t('Open User Settings');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      'The endpoint override {0} is no longer in your user settings. Snapshot Explorer sends no request for these services until it is back, or until you choose to use the AWS endpoints.',
+      names,
+    ),
+    open,
+    useAws,
+  );
+  if (choice === open) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'snapshotExplorer.endpoints');
+  } else if (choice === useAws) {
+    guard.release(keys);
+    log.info(`Endpoint overrides released by the user: ${keys.join(', ')}; those services use AWS's endpoints.`);
+    released();
+  }
 }
 
 async function askMfaCode(serialArn: string): Promise<string> {
@@ -40,11 +97,20 @@ function awsCliAvailable(): Promise<boolean> {
   return new Promise((resolve) => execFile('aws', ['--version'], { timeout: 5000 }, (error) => resolve(!error)));
 }
 
-export function createAwsAccess(log: vscode.LogOutputChannel, version: string): AwsAccess & vscode.Disposable {
+export function createAwsAccess(
+  log: vscode.LogOutputChannel,
+  version: string,
+  globalState: vscode.Memento,
+): AwsAccess & vscode.Disposable {
   const credentials = createCredentialSource({ env: process.env, mfaCodeProvider: askMfaCode, logger: log });
+  const guard = createEndpointGuard(knownOverrides(globalState));
+  const endpointsChanged = new vscode.EventEmitter<void>();
   const clients = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
     endpoints,
+    guard,
+    env: process.env,
+    profileEndpoints: createProfileEndpointReader(process.env),
     requestTimeoutMs: () => Math.max(1, settings().get<number>('requestTimeoutSeconds', 30)) * 1000,
     maxConcurrentRequests: () => Math.max(1, settings().get<number>('maxConcurrentRequests', 8)),
     userAgent: `snapshot-explorer-aws/${version}`,
@@ -67,21 +133,30 @@ export function createAwsAccess(log: vscode.LogOutputChannel, version: string): 
     if (choice === copy && advice.command) await vscode.env.clipboard.writeText(advice.command);
   };
 
-  const watcher = vscode.workspace.onDidChangeConfiguration((event) => {
-    if (
-      event.affectsConfiguration('snapshotExplorer.endpoints') ||
-      event.affectsConfiguration('snapshotExplorer.requestTimeoutSeconds')
-    ) {
+  const checkOverrides = (): void => {
+    const released = (): void => {
       clients.clear();
-    }
+      endpointsChanged.fire();
+    };
+    void warnMissing(guard, guard.observe(endpoints()), log, released).catch((error: unknown) =>
+      log.error(error instanceof Error ? error : String(error)),
+    );
+  };
+  const watcher = vscode.workspace.onDidChangeConfiguration((event) => {
+    const edited = event.affectsConfiguration('snapshotExplorer.endpoints');
+    if (edited || event.affectsConfiguration('snapshotExplorer.requestTimeoutSeconds')) clients.clear();
+    if (edited) checkOverrides();
   });
+  checkOverrides();
   return {
     credentials,
     clients,
     profiles,
     reauthenticate,
+    onDidChangeEndpoints: endpointsChanged.event,
     dispose: () => {
       watcher.dispose();
+      endpointsChanged.dispose();
       clients.clear();
     },
   };

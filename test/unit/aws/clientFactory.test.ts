@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ListGraphsCommand } from '@aws-sdk/client-neptune-graph';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { createClientFactory, type ClientFactoryOptions } from '../../../src/aws/clientFactory';
+import { createEndpointGuard, EndpointOverrideUnavailableError } from '../../../src/aws/endpointGuard';
 import { classifyAwsError } from '../../../src/aws/errors';
 import { startListener, recordingLogger } from './support/listener';
 
@@ -44,8 +45,8 @@ test('one client per (kind, profile, region): same instance for the same key, ne
 test('endpoint overrides: the per-service key wins over "*", and bad URLs get a clear message', async () => {
   let endpoints: Record<string, string> = { '*': 'http://127.0.0.1:4566', 'neptune-graph': 'http://127.0.0.1:9000' };
   const f = factory({ endpoints: () => endpoints });
-  assert.equal(f.endpointFor('neptuneGraph'), 'http://127.0.0.1:9000');
-  assert.equal(f.endpointFor('docdb'), 'http://127.0.0.1:4566');
+  assert.equal((await f.endpointFor('neptuneGraph', 'dev')).url, 'http://127.0.0.1:9000');
+  assert.equal((await f.endpointFor('docdb', 'dev')).url, 'http://127.0.0.1:4566');
   const neptune = await f.get('neptuneGraph', 'dev', 'us-east-1');
   const endpoint = await neptune.config.endpoint?.();
   assert.equal(endpoint?.hostname, '127.0.0.1');
@@ -57,10 +58,99 @@ test('endpoint overrides: the per-service key wins over "*", and bad URLs get a 
   f.clear();
   await assert.rejects(
     f.get('docdb', 'dev', 'us-east-1'),
-    /endpoint override for docdb \("not a url"\) is not a valid http\(s\) URL/,
+    /endpoint override for docdb \("not a url"\) is not a valid http\(s\) URL; fix snapshotExplorer\.endpoints\["docdb"\]/,
   );
-  assert.equal(f.endpointFor('s3'), undefined);
+  assert.equal((await f.endpointFor('s3', 'dev')).url, undefined);
   assert.equal((await f.get('s3', 'dev', 'us-east-1')).config.forcePathStyle, false);
+});
+
+test('the endpoint of every source reaches the client: environment and the profile of the AWS config', async () => {
+  const { logger, lines } = recordingLogger();
+  const f = factory({
+    endpoints: () => ({}),
+    env: { AWS_ENDPOINT_URL_DOCDB: 'http://127.0.0.1:7001' },
+    profileEndpoints: async (profile) =>
+      profile === 'emu' ? { endpointUrl: 'http://127.0.0.1:7002', services: { s3: 'http://127.0.0.1:7003' } } : {},
+    logger,
+  });
+  const docdb = await f.get('docdb', 'emu', 'us-east-1');
+  assert.equal((await docdb.config.endpoint?.())?.port, 7001, 'AWS_ENDPOINT_URL_DOCDB before the config file');
+  const neptune = await f.get('neptuneGraph', 'emu', 'us-east-1');
+  assert.equal((await neptune.config.endpoint?.())?.port, 7002, "the profile's endpoint_url");
+  const s3 = await f.get('s3', 'emu', 'us-east-1');
+  assert.equal((await s3.config.endpoint?.())?.port, 7003, "the profile's services section");
+  assert.equal(s3.config.forcePathStyle, true);
+  const other = await f.get('neptuneGraph', 'other', 'us-east-1');
+  assert.equal(other.config.isCustomEndpoint, false, 'another profile keeps AWS endpoints');
+  assert.equal(other.config.ignoreConfiguredEndpointUrls, true, "the SDK never reads the default profile's");
+  assert.ok(
+    lines.includes(
+      'debug Created docdb client for profile "emu" in us-east-1: endpoint http://127.0.0.1:7001 (AWS_ENDPOINT_URL_DOCDB)',
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes(
+      'debug Created neptune-graph client for profile "other" in us-east-1: AWS\'s public endpoint (no override)',
+    ),
+    lines.join('\n'),
+  );
+});
+
+test('fail closed: once an override was seen, a client is never built without it', async () => {
+  let known: Readonly<Record<string, string>> = {};
+  const guard = createEndpointGuard({ get: () => known, set: (value) => (known = value) });
+  let setting: Record<string, string> | undefined = { '*': 'http://127.0.0.1:4566' };
+  let unreadable = false;
+  const f = factory({
+    endpoints: () => {
+      if (unreadable) throw new Error('configuration not ready');
+      return setting;
+    },
+    guard,
+    // Even with an endpoint_url in the AWS config, a missing override of the setting refuses the client.
+    profileEndpoints: async () => ({ endpointUrl: 'http://127.0.0.1:7777' }),
+  });
+  const before = await f.get('docdb', 'dev', 'us-east-1');
+  assert.equal((await before.config.endpoint?.())?.port, 4566);
+  for (const lost of [{}, undefined, 'throws'] as const) {
+    f.clear();
+    setting = lost === 'throws' ? setting : lost;
+    unreadable = lost === 'throws';
+    await assert.rejects(f.get('docdb', 'dev', 'us-east-1'), (error: unknown) => {
+      assert.ok(error instanceof EndpointOverrideUnavailableError, String(error));
+      assert.match(error.message, /^Endpoint override not available: .*docdb.*http:\/\/127\.0\.0\.1:4566/);
+      return true;
+    });
+    await assert.rejects(f.get('simSpaceWeaver', 'dev', 'us-east-1'), EndpointOverrideUnavailableError);
+  }
+  unreadable = false;
+  setting = { '*': 'http://127.0.0.1:4566' };
+  assert.equal((await (await f.get('docdb', 'dev', 'us-east-1')).config.endpoint?.())?.port, 4566, 'back again');
+  f.clear();
+  setting = {};
+  guard.release(['*']);
+  const released = await f.get('docdb', 'dev', 'us-east-1');
+  assert.equal((await released.config.endpoint?.())?.port, 7777, 'released: the next source applies');
+});
+
+test('a clear() during a client creation never keeps a client built from the old settings', async () => {
+  let setting: Record<string, string> = { '*': 'http://127.0.0.1:4566' };
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const f = factory({
+    endpoints: () => setting,
+    profileEndpoints: async () => {
+      await gate;
+      return {};
+    },
+  });
+  const first = f.get('docdb', 'dev', 'us-east-1');
+  f.clear();
+  setting = { '*': 'http://127.0.0.1:5000' };
+  release();
+  assert.equal((await (await first).config.endpoint?.())?.port, 5000, 'rebuilt from the settings after the clear');
+  assert.equal((await (await f.get('docdb', 'dev', 'us-east-1')).config.endpoint?.())?.port, 5000);
 });
 
 test('a real call reaches the overridden endpoint, signed, with the user-agent suffix, and is logged', async () => {

@@ -1,23 +1,10 @@
 // A recording fake of the parts of `vscode` the snapshot UI uses (installed with installFakeVscode): input
 // boxes and quick picks a test drives by hand (type, accept, press Back), a status bar item, notifications
 // with scripted answers, progress, tree views and commands.
+import { EventEmitter } from '../../support/eventEmitter';
 import { installFakeVscode } from '../../support/fakeVscode';
 
-type Listener<T> = (value: T) => unknown;
-
-export class EventEmitter<T> {
-  private listeners = new Set<Listener<T>>();
-  readonly event = (listener: Listener<T>) => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  };
-  fire(value: T): void {
-    for (const l of [...this.listeners]) l(value);
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
+export { EventEmitter };
 
 const BackButton = { iconPath: 'back' };
 
