@@ -1,4 +1,5 @@
-// Runs the test suites with node's own test runner (TypeScript through tsx).
+// Runs the test suites with node's own test runner (TypeScript through tsx), each test process with the network
+// guard preloaded (test/support/networkGuard.ts: nothing but 127.0.0.1 is reachable, an attempt fails the run).
 // Usage: node scripts/run-tests.mjs [unit|integration|e2e ...]   (default: every suite)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -26,7 +27,15 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => path.relative(root, f))],
+  [
+    '--import',
+    'tsx',
+    '--import',
+    './test/support/networkGuard.ts',
+    '--test',
+    '--test-reporter=spec',
+    ...files.map((f) => path.relative(root, f)),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

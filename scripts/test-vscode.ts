@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     mkdirSync(workspace, { recursive: true });
     writeUserSettings(userDataDir, emulator.url);
     const awsFiles = awsFilesIn(scratch);
-    writeAwsFiles(awsFiles, defaultDemoProfiles());
+    writeAwsFiles(awsFiles, defaultDemoProfiles(), emulator.url);
     // The user's own AWS identity never reaches the extension host: only the throwaway files.
     const clearedAws = Object.fromEntries(
       Object.keys(process.env)

@@ -19,10 +19,15 @@ export function awsFilesIn(dir: string): AwsFiles {
   return { configFile: path.join(dir, 'config.ini'), credentialsFile: path.join(dir, 'credentials.ini') };
 }
 
-/** (Re)writes the config and credentials files; `region` goes to the config file, the keys to the credentials file. */
-export function writeAwsFiles(files: AwsFiles, profiles: readonly DemoProfile[]): void {
+/**
+ * (Re)writes the config and credentials files; `region` goes to the config file, the keys to the credentials file.
+ * With `endpointUrl` (the emulator's), every profile also names it as its `endpoint_url`, as the AWS CLI reads it:
+ * even without the extension's endpoint setting, nothing the demo does can reach AWS.
+ */
+export function writeAwsFiles(files: AwsFiles, profiles: readonly DemoProfile[], endpointUrl?: string): void {
+  const endpoint = endpointUrl ? `endpoint_url = ${endpointUrl}\n` : '';
   const config = profiles.map(
-    (p) => `[${p.name === 'default' ? 'default' : `profile ${p.name}`}]\nregion = ${p.region}\n`,
+    (p) => `[${p.name === 'default' ? 'default' : `profile ${p.name}`}]\nregion = ${p.region}\n${endpoint}`,
   );
   const credentials = profiles.map(
     (p) => `[${p.name}]\naws_access_key_id = ${p.accessKeyId}\naws_secret_access_key = ${p.secretAccessKey}\n`,
