@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   registerPlans(context, {
     log,
+    onDidChangeEndpoints: aws.onDidChangeEndpoints,
     runPlanEntries: createPlanRunner({
       services,
       clients: aws.clients,

@@ -9,12 +9,14 @@ import {
   type PlanServerSettings,
   type PlanSettingsChange,
 } from '../plans/protocol';
+import { knownOverridesStore, readUserEndpoints } from '../ui/endpointSettings';
 
-/** The server's settings from the `snapshotExplorer` configuration and the workspace trust. */
-export function readServerSettings(): PlanServerSettings {
+/** The server's settings from the `snapshotExplorer` configuration, the known overrides and the workspace trust. */
+export function readServerSettings(globalState: vscode.Memento): PlanServerSettings {
   const config = vscode.workspace.getConfiguration('snapshotExplorer');
   return {
-    endpoints: config.get<Record<string, string>>('endpoints', {}),
+    endpoints: readUserEndpoints(),
+    knownEndpoints: knownOverridesStore(globalState).get(),
     requestTimeoutSeconds: config.get<number>('requestTimeoutSeconds', 30),
     maxConcurrentRequests: config.get<number>('maxConcurrentRequests', 8),
     liveChecks: config.get<boolean>('plans.liveChecks', true),
@@ -58,7 +60,7 @@ export class PlanClient implements vscode.Disposable {
     };
     const version = String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
     const initializationOptions: PlanInitializationOptions = {
-      settings: readServerSettings(),
+      settings: readServerSettings(this.context.globalState),
       userAgent: `snapshot-explorer-aws/${version}`,
     };
     const clientOptions: LanguageClientOptions = {
@@ -78,9 +80,10 @@ export class PlanClient implements vscode.Disposable {
     return client.sendRequest<R>(request.method, params);
   }
 
-  private async sendSettings(): Promise<void> {
+  /** Sends the current settings to the server (also when the known endpoint overrides change). */
+  async sendSettings(): Promise<void> {
     if (!this.client) return;
-    const change: PlanSettingsChange = { settings: readServerSettings() };
+    const change: PlanSettingsChange = { settings: readServerSettings(this.context.globalState) };
     await this.client.sendNotification('workspace/didChangeConfiguration', change);
   }
 

@@ -11,6 +11,8 @@ export interface PlanDeps {
   readonly log: vscode.LogOutputChannel;
   /** Runs plan entries through the create-and-track path (see createPlanRunner in src/plans/run.ts). */
   readonly runPlanEntries?: RunPlanEntries;
+  /** Fires when the extension's endpoints change outside the settings (a released override). */
+  readonly onDidChangeEndpoints?: vscode.Event<void>;
 }
 
 export function registerPlans(context: vscode.ExtensionContext, deps: PlanDeps): void {
@@ -30,6 +32,7 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlanDeps):
   };
   context.subscriptions.push(
     client,
+    ...(deps.onDidChangeEndpoints ? [deps.onDidChangeEndpoints(() => void client.sendSettings())] : []),
     vscode.workspace.onDidOpenTextDocument(startFor),
     registerCommand(planCommands.newPlan, deps.log, () => newPlan()),
     registerCommand(planCommands.dryRun, deps.log, (arg?: unknown) => dryRun(commandDeps, arg)),

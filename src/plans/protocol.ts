@@ -14,8 +14,10 @@ export const planCommands = {
 
 /** What the server needs from the extension's settings, sent at start and on every change. */
 export interface PlanServerSettings {
-  /** `snapshotExplorer.endpoints`. */
-  readonly endpoints: Readonly<Record<string, string>>;
+  /** `snapshotExplorer.endpoints` (user level); undefined when it could not be read. */
+  readonly endpoints: Readonly<Record<string, string>> | undefined;
+  /** The overrides the extension has seen: the server refuses a service whose override is missing now. */
+  readonly knownEndpoints: Readonly<Record<string, string>>;
   readonly requestTimeoutSeconds: number;
   readonly maxConcurrentRequests: number;
   /** Whether the workspace is trusted (the Run lens shows only then). */

@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
+import { createProfileEndpointReader } from '../aws/endpointConfig';
+import { createEndpointGuard } from '../aws/endpointGuard';
 import { createCredentialSource } from '../aws/credentials';
 import { classifyAwsError } from '../aws/errors';
 import { discoverProfiles } from '../aws/profiles';
@@ -50,6 +52,7 @@ const log = connectionLogger(connection.console);
 
 let settings: PlanServerSettings = {
   endpoints: {},
+  knownEndpoints: {},
   requestTimeoutSeconds: 30,
   maxConcurrentRequests: 8,
   trusted: false,
@@ -116,6 +119,10 @@ function buildAws(userAgent: string): void {
   clients = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
     endpoints: () => settings.endpoints,
+    // The extension remembers the overrides (its global state); the server only refuses what they lack.
+    guard: createEndpointGuard({ get: () => settings.knownEndpoints ?? {}, set: () => undefined }),
+    env: process.env,
+    profileEndpoints: createProfileEndpointReader(process.env),
     requestTimeoutMs: () => settings.requestTimeoutSeconds * 1000,
     maxConcurrentRequests: () => settings.maxConcurrentRequests,
     userAgent,

@@ -7,9 +7,10 @@ import { execFile } from 'node:child_process';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
 import { createCredentialSource, type CredentialSource } from '../aws/credentials';
 import { createProfileEndpointReader } from '../aws/endpointConfig';
-import { createEndpointGuard, type EndpointGuard, type KnownOverridesStore } from '../aws/endpointGuard';
+import { createEndpointGuard, type EndpointGuard } from '../aws/endpointGuard';
 import { reauthenticateAdvice } from '../aws/errors';
 import { discoverProfiles, type ProfileInfo } from '../aws/profiles';
+import { knownOverridesStore, readUserEndpoints } from './endpointSettings';
 
 export interface AwsAccess {
   readonly credentials: CredentialSource;
@@ -20,32 +21,8 @@ export interface AwsAccess {
   readonly onDidChangeEndpoints: vscode.Event<void>;
 }
 
-/** The global-state key of the overrides seen so far (aws/endpointGuard.ts). */
-const KNOWN_OVERRIDES_KEY = 'snapshotExplorer.knownEndpointOverrides';
-
 function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('snapshotExplorer');
-}
-
-/**
- * The endpoint overrides, from the user settings only (the setting is application-scoped: no workspace can set
- * it). Undefined when the configuration cannot be read now; the factory's guard then refuses overridden services.
- */
-function endpoints(): Record<string, string> | undefined {
-  const inspected = settings().inspect<unknown>('endpoints');
-  if (!inspected) return undefined;
-  const value = inspected.globalValue ?? {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [key, url] of Object.entries(value)) if (typeof url === 'string') out[key] = url;
-  return out;
-}
-
-function knownOverrides(memento: vscode.Memento): KnownOverridesStore {
-  return {
-    get: () => memento.get<Record<string, string>>(KNOWN_OVERRIDES_KEY, {}),
-    set: (value) => void memento.update(KNOWN_OVERRIDES_KEY, value),
-  };
 }
 
 /**
@@ -103,11 +80,11 @@ export function createAwsAccess(
   globalState: vscode.Memento,
 ): AwsAccess & vscode.Disposable {
   const credentials = createCredentialSource({ env: process.env, mfaCodeProvider: askMfaCode, logger: log });
-  const guard = createEndpointGuard(knownOverrides(globalState));
+  const guard = createEndpointGuard(knownOverridesStore(globalState));
   const endpointsChanged = new vscode.EventEmitter<void>();
   const clients = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
-    endpoints,
+    endpoints: readUserEndpoints,
     guard,
     env: process.env,
     profileEndpoints: createProfileEndpointReader(process.env),
@@ -138,7 +115,7 @@ export function createAwsAccess(
       clients.clear();
       endpointsChanged.fire();
     };
-    void warnMissing(guard, guard.observe(endpoints()), log, released).catch((error: unknown) =>
+    void warnMissing(guard, guard.observe(readUserEndpoints()), log, released).catch((error: unknown) =>
       log.error(error instanceof Error ? error : String(error)),
     );
   };

@@ -91,6 +91,7 @@ export async function startPlanServer(options: ServerOptions): Promise<PlanServe
   connection.listen();
   const settings: PlanServerSettings = {
     endpoints: { '*': options.emulatorUrl },
+    knownEndpoints: { '*': options.emulatorUrl },
     requestTimeoutSeconds: 10,
     maxConcurrentRequests: 8,
     trusted: true,

@@ -211,3 +211,22 @@ test('the bundled server (dist/server.js) answers live diagnostics too', async (
     await bundled.stop();
   }
 });
+
+test('live checks fail closed: a missing endpoint override is reported, and no call goes anywhere', async () => {
+  // The extension has seen an override for every service, but the settings it sends now lack it.
+  const lost = await startPlanServer({
+    emulatorUrl: emulator.url,
+    settings: { endpoints: {}, knownEndpoints: { '*': emulator.url } },
+  });
+  try {
+    const before = (await calls()).length;
+    const uri = await lost.open('lost.snapshots.yaml', plan);
+    const diagnostics = await lost.diagnostics(uri, (d) => d.some((x) => x.code === 'live-unavailable'));
+    const live = diagnostics.filter((d) => d.code === 'live-unavailable');
+    assert.ok(live.length >= 1);
+    assert.match(live[0]?.message ?? '', /Endpoint override not available/);
+    assert.equal((await calls()).length, before, 'no call reached the emulator either');
+  } finally {
+    await lost.stop();
+  }
+});
