@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidGatewayRequestException } from '@aws-sdk/client-storage-gateway';
-import { splitVolumeArn, storageGatewayService as svc } from '../../../src/services/storageGateway';
+import { storageGatewayService as svc } from '../../../src/services/storageGateway';
+import { splitVolumeArn } from '../../../src/services/storageGatewayListing';
 import { decodeVolumeCursor, encodeVolumeCursor } from '../../../src/services/storageGatewayCursor';
 import type { Resource, SnapshotRef } from '../../../src/services/service';
 import { byId, fakeAws, type Handlers } from './fakeAws';
