@@ -1,34 +1,19 @@
 // Follows every create-snapshot operation until it ends, with ONE poller for all of them: each tick groups
 // the running operations by (profile, region, service) and asks each group's service once, so the cost grows
 // with regions × services, not with the number of snapshots. Backoff from `initialSeconds` ×1.5 up to
-// `maxSeconds`. State is persisted through an injected store and resumed after a reload. No `vscode` import.
+// `maxSeconds` (the timer is `pollScheduler`'s). State is persisted through an injected store (`operationStore`)
+// and resumed after a reload. No `vscode` import.
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
-import type { Snapshot, SnapshotInput, SnapshotRef, SnapshotService } from '../services/service';
-import { isRunning, parseOperation, resourceKey, type Operation } from './operation';
+import type { Snapshot, SnapshotInput, SnapshotService } from '../services/service';
+import { isRunning, resourceKey, type Operation } from './operation';
+import { OperationStore, type StateStore } from './operationStore';
+import { PollScheduler, systemClock, type Clock, type PollingSettings } from './pollScheduler';
+import { pollGroups, readStatuses } from './statusPoll';
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** The subset of vscode.Memento the tracker uses (globalState in the extension). */
-export interface StateStore {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
-
-export interface PollingSettings {
-  readonly initialSeconds: number;
-  readonly maxSeconds: number;
-}
+// The types of the tracker's deps, which its callers (the benchmark among them) read from here.
+export type { StateStore } from './operationStore';
+export type { Clock, PollingSettings } from './pollScheduler';
 
 export interface TrackerDeps {
   serviceById(id: string): SnapshotService | undefined;
@@ -60,8 +45,6 @@ export interface BeginRequest {
   readonly requestKey: string;
 }
 
-export const storeKey = 'snapshotExplorer.operations';
-
 const text = {
   gone: 'AWS no longer lists this snapshot: it may have been deleted. Look for it in the tree.',
   failed: (status: string) => `AWS reports the snapshot failed (status ${status}). Check the resource, then retry.`,
@@ -76,22 +59,20 @@ export class Tracker {
   private readonly listeners = new Set<(event: TrackerEvent) => void>();
   private readonly misses = new Map<string, number>();
   private readonly clock: Clock;
-  private timer: unknown;
-  private timerDue = 0;
-  private delaySeconds: number;
-  private ticking = false;
-  private disposed = false;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly scheduler: PollScheduler;
+  private readonly saved: OperationStore;
   private counter = 0;
 
   constructor(private readonly deps: TrackerDeps) {
     this.clock = deps.clock ?? systemClock;
-    this.delaySeconds = this.settings().initialSeconds;
-    const saved = deps.store.get<unknown[]>(storeKey);
-    for (const entry of Array.isArray(saved) ? saved : []) {
-      const op = parseOperation(entry);
-      if (op) this.ops.set(op.id, op);
-    }
+    this.scheduler = new PollScheduler({
+      clock: this.clock,
+      polling: () => deps.polling(),
+      hasWork: () => [...this.ops.values()].some((op) => op.state === 'creating'),
+      poll: () => this.pollAll(),
+    });
+    this.saved = new OperationStore(deps.store, deps.log);
+    for (const op of this.saved.load()) this.ops.set(op.id, op);
   }
 
   onDidChange(listener: (event: TrackerEvent) => void): { dispose(): void } {
@@ -126,7 +107,7 @@ export class Tracker {
     for (const op of this.ops.values()) {
       if (op.state === 'requested') this.finish(op, { state: 'failed', error: text.interrupted });
     }
-    this.schedule(true);
+    this.scheduler.schedule(true);
   }
 
   /** Records a request about to be sent (state `requested`). */
@@ -154,7 +135,7 @@ export class Tracker {
     else if (snapshot.state === 'failed') this.finish(next, { state: 'failed', error: text.failed(snapshot.status) });
     else {
       this.replace({ ...next, state: 'creating' });
-      this.schedule(true);
+      this.scheduler.schedule(true);
     }
   }
 
@@ -182,39 +163,27 @@ export class Tracker {
 
   /** Seconds until the next poll (for tests and the tooltip). */
   nextDelaySeconds(): number {
-    return this.delaySeconds;
+    return this.scheduler.delaySeconds;
   }
 
   /** Resolves when the pending writes reached the store. */
   flush(): Promise<void> {
-    return this.saving;
+    return this.saved.flush();
   }
 
   dispose(): void {
-    this.disposed = true;
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.scheduler.dispose();
     this.listeners.clear();
   }
 
+  /** Polls now (unless a poll is running), then schedules the next poll. */
+  tick(): Promise<void> {
+    return this.scheduler.tick();
+  }
+
   /** One poll of every running operation: one status call per (profile, region, service). */
-  async tick(): Promise<void> {
-    if (this.ticking || this.disposed) return;
-    this.ticking = true;
-    // The backoff grows per tick; new work during the tick resets it (see schedule).
-    this.delaySeconds = Math.min(this.settings().maxSeconds, this.delaySeconds * 1.5);
-    try {
-      const groups = new Map<string, Operation[]>();
-      for (const op of this.ops.values()) {
-        if (op.state !== 'creating' || !op.snapshotId) continue;
-        const key = `${op.profile}|${op.region}|${op.service}`;
-        groups.set(key, [...(groups.get(key) ?? []), op]);
-      }
-      await Promise.all([...groups.values()].map((ops) => this.pollGroup(ops)));
-    } finally {
-      this.ticking = false;
-    }
-    this.schedule(false);
+  private async pollAll(): Promise<void> {
+    await Promise.all(pollGroups(this.ops.values()).map((ops) => this.pollGroup(ops)));
   }
 
   private async pollGroup(ops: Operation[]): Promise<void> {
@@ -225,20 +194,9 @@ export class Tracker {
       for (const op of ops) this.finish(op, { state: 'failed', error: text.unknownService(first.service) });
       return;
     }
-    const refs: SnapshotRef[] = ops.map((op) => ({
-      service: op.service,
-      profile: op.profile,
-      region: op.region,
-      resourceId: op.resourceId,
-      snapshotId: op.snapshotId ?? '',
-      requestedAt: op.startedAt,
-    }));
     let found: Map<string, Snapshot>;
     try {
-      found = await service.getSnapshotStatuses(
-        { profile: first.profile, region: first.region, clients: this.deps.clients },
-        refs,
-      );
+      found = await readStatuses(service, first, ops, this.deps.clients);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.warn(`Polling ${first.service} in ${first.profile}/${first.region} failed: ${message}`);
@@ -296,36 +254,6 @@ export class Tracker {
     for (const op of finished.slice(this.deps.maxHistory ?? 100)) this.ops.delete(op.id);
   }
 
-  private settings(): PollingSettings {
-    const { initialSeconds, maxSeconds } = this.deps.polling();
-    const initial = Number.isFinite(initialSeconds) && initialSeconds > 0 ? initialSeconds : 5;
-    const max = Number.isFinite(maxSeconds) && maxSeconds >= initial ? maxSeconds : Math.max(initial, 30);
-    return { initialSeconds: initial, maxSeconds: max };
-  }
-
-  /** Arms the one timer when something is being created. `reset` starts the backoff again (new work). */
-  private schedule(reset: boolean): void {
-    if (this.disposed) return;
-    if (![...this.ops.values()].some((op) => op.state === 'creating')) {
-      if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-      this.timer = undefined;
-      this.delaySeconds = this.settings().initialSeconds;
-      return;
-    }
-    if (reset) this.delaySeconds = this.settings().initialSeconds;
-    const due = this.clock.now() + this.delaySeconds * 1000;
-    if (this.timer !== undefined) {
-      if (due >= this.timerDue) return; // the armed poll comes sooner
-      this.clock.clearTimeout(this.timer);
-    }
-    if (this.ticking) return; // tick() schedules when it ends
-    this.timerDue = due;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      void this.tick();
-    }, this.delaySeconds * 1000);
-  }
-
   private emit(event: TrackerEvent): void {
     for (const listener of [...this.listeners]) {
       try {
@@ -337,9 +265,6 @@ export class Tracker {
   }
 
   private persist(): void {
-    const snapshot = [...this.ops.values()];
-    this.saving = this.saving
-      .then(() => this.deps.store.update(storeKey, snapshot))
-      .catch((error: unknown) => this.deps.log.warn(`Saving the snapshot operations failed: ${String(error)}`));
+    this.saved.save(this.ops.values());
   }
 }

@@ -10,7 +10,8 @@ import type {
   SnapshotRef,
   SnapshotService,
 } from '../../../src/services/service';
-import type { Clock, StateStore } from '../../../src/snapshots/tracker';
+import type { StateStore } from '../../../src/snapshots/operationStore';
+import type { Clock } from '../../../src/snapshots/pollScheduler';
 import type { ServiceInputRules } from '../../../src/validation/types';
 
 export const noClients: AwsClients = {

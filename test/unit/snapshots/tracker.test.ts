@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Tracker, storeKey, type BeginRequest, type TrackerEvent } from '../../../src/snapshots/tracker';
+import { storeKey } from '../../../src/snapshots/operationStore';
+import { Tracker, type BeginRequest, type TrackerEvent } from '../../../src/snapshots/tracker';
 import { silentLogger } from '../../../src/log';
 import { docdbRules } from '../../../src/validation';
 import type { Snapshot, SnapshotRef } from '../../../src/services/service';

@@ -1,0 +1,45 @@
+// The tracker's persistence: the operations saved in an injected store (globalState in the extension), read
+// once when the tracker starts and written after each change, one write after another.
+import type { Logger } from '../log';
+import { parseOperation, type Operation } from './operation';
+
+/** The subset of vscode.Memento the tracker uses (globalState in the extension). */
+export interface StateStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export const storeKey = 'snapshotExplorer.operations';
+
+export class OperationStore {
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly log: Logger,
+  ) {}
+
+  /** The saved operations that still parse (others are dropped). */
+  load(): Operation[] {
+    const saved = this.store.get<unknown[]>(storeKey);
+    const ops: Operation[] = [];
+    for (const entry of Array.isArray(saved) ? saved : []) {
+      const op = parseOperation(entry);
+      if (op) ops.push(op);
+    }
+    return ops;
+  }
+
+  /** Queues a write of these operations after the pending ones; a failed write is logged. */
+  save(ops: Iterable<Operation>): void {
+    const snapshot = [...ops];
+    this.saving = this.saving
+      .then(() => this.store.update(storeKey, snapshot))
+      .catch((error: unknown) => this.log.warn(`Saving the snapshot operations failed: ${String(error)}`));
+  }
+
+  /** Resolves when the pending writes reached the store. */
+  flush(): Promise<void> {
+    return this.saving;
+  }
+}
