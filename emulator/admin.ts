@@ -2,7 +2,7 @@ import { type Emulator } from './core';
 import { parseFaultConfig } from './faults';
 import { type WireResponse } from './protocols/types';
 
-/** Admin paths live under `/_emulator/`: no AWS path starts with `_` (S3 bucket names cannot). */
+/** Admin paths live under `/_emulator/`: no AWS path starts with `_` (bucket names cannot either). */
 export const ADMIN_PREFIX = '/_emulator/';
 
 const json = (status: number, body: unknown): WireResponse => ({

@@ -8,7 +8,7 @@ export interface SigV4Authorization {
   accessKeyId: string;
   date: string;
   region: string;
-  /** The signing name (`rds` for DocumentDB). */
+  /** The signing name (several services may share one). */
   service: string;
   signedHeaders: string[];
   signature: string;
@@ -53,7 +53,7 @@ function amzDate(text: string | undefined): Date | undefined {
 /**
  * Recomputes the request's SigV4 signature with @smithy/signature-v4 and the known secret, and compares it with the
  * one sent. The payload hash is checked against the body unless the client declared `UNSIGNED-PAYLOAD`.
- * `uriEscapePath` is false for S3 (its signer does not double-encode the path), true for every other service.
+ * `uriEscapePath` is false for a service whose signer does not double-encode the path (the service says so).
  */
 export async function signatureMatches(
   request: WireRequest,

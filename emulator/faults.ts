@@ -8,7 +8,7 @@ export interface FaultConfig {
   errorRate: number;
   /** Only these operation names (any service); all when absent. */
   operations?: string[];
-  /** Only these service ids (`neptune-graph`, `storagegateway`, `docdb`, `simspaceweaver`, `ec2`, `s3`); all when absent. */
+  /** Only these service ids (as in the call log and GET /_emulator/health); all when absent. */
   services?: string[];
   /** PRNG seed: the same seed and call sequence give the same faults. */
   seed: number;

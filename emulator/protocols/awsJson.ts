@@ -7,6 +7,7 @@ export function awsJsonProtocol(model: ServiceModel): Protocol {
   const contentType = `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`;
   const prefix = `${model.metadata.targetPrefix}.`;
   return {
+    requestShape: 'target',
     parse(request: WireRequest): ParsedCall {
       const target = String(request.headers['x-amz-target'] ?? '');
       const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';

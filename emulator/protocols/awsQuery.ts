@@ -27,11 +27,12 @@ export function parseForm(model: ServiceModel, style: FormStyle, request: WireRe
   return { operation, input };
 }
 
-/** awsQuery (DocumentDB/RDS): form-encoded `Action=…&Version=…` in, `<OpResponse><OpResult>…` XML out. */
+/** awsQuery: form-encoded `Action=…&Version=…` in, `<OpResponse><OpResult>…` XML out. */
 export function awsQueryProtocol(model: ServiceModel): Protocol {
   const builder = xmlBuilder();
   const xmlns = model.metadata.xmlNamespace ?? '';
   return {
+    requestShape: 'query',
     parse: (request) => parseForm(model, 'query', request),
     serialize(operation: string, output: Record<string, unknown>, requestId: string): WireResponse {
       const op = model.operations[operation]!;

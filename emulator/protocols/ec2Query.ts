@@ -10,6 +10,7 @@ export function ec2Protocol(model: ServiceModel): Protocol {
   const builder = xmlBuilder();
   const xmlns = model.metadata.xmlNamespace ?? '';
   return {
+    requestShape: 'query',
     parse: (request) => parseForm(model, 'ec2', request),
     serialize(operation: string, output: Record<string, unknown>, requestId: string): WireResponse {
       const op = model.operations[operation]!;

@@ -12,7 +12,7 @@ function memberKey(style: FormStyle, name: string, ref: MemberRef): string {
 }
 
 /**
- * Decodes form parameters (`Filters.Filter.1.Values.Value.1=docdb`, ec2's `Filter.1.Value.1=vol-1`) into model
+ * Decodes form parameters (`Filters.Filter.1.Values.Value.1=a`, ec2's `Filter.1.Value.1=b`) into model
  * values by walking the input shape. awsQuery lists are `<name>.<member|locationName>.N` unless flattened; ec2 lists
  * are always flattened (`<name>.N`).
  */

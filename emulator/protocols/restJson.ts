@@ -7,6 +7,7 @@ import { restRouter, scalarFromText } from './http';
 export function restJsonProtocol(model: ServiceModel): Protocol {
   const route = restRouter(model);
   return {
+    requestShape: 'rest',
     parse(request: WireRequest): ParsedCall {
       const query = new URLSearchParams(request.rawQuery);
       const match = route(request.method, request.rawPath, query);

@@ -3,23 +3,30 @@ import { ApiError, type ParsedCall, type Protocol, type WireRequest, type WireRe
 import { restRouter, scalarFromText } from './http';
 import { structureToXml, xmlBuilder } from './xmlShapes';
 
-/** Root element names of rest-xml outputs that the model does not name (S3 keeps them in its docs only). */
-const ROOT_ELEMENTS: Record<string, string> = { ListBuckets: 'ListAllMyBucketsResult' };
-const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+/** What a rest-xml service's documentation says and its model does not. */
+export interface RestXmlOptions {
+  /** The `xmlns` of output documents. */
+  namespace: string;
+  /** Root element names of outputs that the model does not name, by operation. */
+  rootElements?: Readonly<Record<string, string>>;
+  /**
+   * Virtual-hosted addressing: a Host (not an IP address) that this matches names the resource in its first group,
+   * which is moved into the path (`name.host/x` is served as `/name/x`).
+   */
+  virtualHost?: RegExp;
+}
 
-/**
- * rest-xml for S3. Path-style (`/bucket`) and virtual-hosted (`bucket.host`) addressing are both understood: a
- * virtual-hosted bucket (the first label of a Host that is not an IP address or `localhost`) is moved into the path.
- */
-export function restXmlProtocol(model: ServiceModel): Protocol {
+/** rest-xml: operation by method + URI template (path-style or virtual-hosted), members in URI, query and headers. */
+export function restXmlProtocol(model: ServiceModel, options: RestXmlOptions): Protocol {
   const route = restRouter(model);
   const builder = xmlBuilder();
   return {
+    requestShape: 'rest',
     parse(request: WireRequest): ParsedCall {
       const query = new URLSearchParams(request.rawQuery);
       const host = String(request.headers.host ?? '').replace(/:\d+$/, '');
       let path = request.rawPath;
-      const virtual = /^(.+?)\.(?:localhost|s3[.-].*)$/.exec(host);
+      const virtual = options.virtualHost?.exec(host);
       if (virtual && !/^\d+\.\d+\.\d+\.\d+$/.test(host)) path = `/${virtual[1]}${path === '/' ? '' : path}`;
       const match = route(request.method, path, query);
       if (!match)
@@ -52,9 +59,11 @@ export function restXmlProtocol(model: ServiceModel): Protocol {
             headers[ref.locationName!.toLowerCase()] = String(output[name]);
         }
         if (op.http.method !== 'HEAD') {
-          const root = ROOT_ELEMENTS[operation] ?? shape.locationName ?? `${operation}Result`;
+          const root = options.rootElements?.[operation] ?? shape.locationName ?? `${operation}Result`;
           headers['content-type'] = 'application/xml';
-          body = builder.build({ [root]: { '@_xmlns': S3_NS, ...structureToXml(model, shape, output) } }) as string;
+          body = builder.build({
+            [root]: { '@_xmlns': options.namespace, ...structureToXml(model, shape, output) },
+          }) as string;
         }
       }
       return { status: op.http.responseCode ?? 200, headers, body };

@@ -1,3 +1,4 @@
+/** What every wire protocol shares: the request and response as bytes, the parsed call, errors, the protocol contract. */
 import { type IncomingHttpHeaders } from 'node:http';
 
 /** A request as the server received it, body read in full. */
@@ -25,8 +26,8 @@ export interface ParsedCall {
 
 /**
  * An error as a service reports it. `code` is the wire code (e.g. `SnapshotQuotaExceeded`, not the SDK class name
- * `SnapshotQuotaExceededFault`); `fields` are extra members of the error body (neptune's `reason`, storage gateway's
- * `error: { errorCode }`).
+ * `SnapshotQuotaExceededFault`); `fields` are extra members of the error body (e.g. a `reason`, or an
+ * `error: { errorCode }` object).
  */
 export class ApiError extends Error {
   constructor(
@@ -34,7 +35,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: Record<string, unknown> = {},
-    /** Extra response headers, e.g. S3's `x-amz-bucket-region`. */
+    /** Extra response headers, e.g. the `x-amz-bucket-region` of a redirect. */
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
@@ -45,8 +46,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * How a protocol's requests look before they are parsed: `target`, an `X-Amz-Target` header (awsJson); `query`, an
+ * `Action=` parameter (awsQuery, ec2); `rest`, neither (restJson, restXml). See requestShapeOf.
+ */
+export type RequestShape = 'target' | 'query' | 'rest';
+
 /** One wire protocol: from bytes to (operation, input) and from output/error to bytes, driven by the model. */
 export interface Protocol {
+  /** How its requests look before they are parsed. */
+  readonly requestShape: RequestShape;
   /** Finds the operation and decodes its input; throws ApiError for unknown operations or undecodable input. */
   parse(request: WireRequest): ParsedCall;
   serialize(operation: string, output: Record<string, unknown>, requestId: string): WireResponse;

@@ -12,7 +12,12 @@ export function s3Service(model: ServiceModel): ServiceDefinition {
     id: 's3',
     signingName: 's3',
     model,
-    protocol: restXmlProtocol(model),
+    protocol: restXmlProtocol(model, {
+      namespace: 'http://s3.amazonaws.com/doc/2006-03-01/',
+      // The model leaves it unnamed; S3 keeps it in its docs only.
+      rootElements: { ListBuckets: 'ListAllMyBucketsResult' },
+      virtualHost: /^(.+?)\.(?:localhost|s3[.-].*)$/,
+    }),
     uriEscapePath: false,
     errors: {
       ...s3AuthErrors(),
