@@ -1,12 +1,12 @@
+/** The emulated account's request pipeline: route → auth → parse → faults → validate → handler → serialize, call log. */
 import { createHash, randomUUID } from 'node:crypto';
 import { parseAuthorization, signatureMatches } from './auth';
 import { type DemoCredential, secretFor } from './credentials';
 import { FaultInjector } from './faults';
-import { type Models } from './model/load';
 import { PatternCache } from './model/patterns';
 import { validateInput } from './model/validate';
 import { ApiError, type WireRequest, type WireResponse } from './protocols/types';
-import { buildServices } from './services/registry';
+import { serviceByShape, serviceBySigningName } from './routing';
 import { type CallContext, type ServiceDefinition } from './services/types';
 import { buildAccount, type SeedFile } from './state/seed';
 import { type AccountState, regionState } from './state/types';
@@ -24,7 +24,8 @@ export interface CallRecord {
 
 export interface EmulatorOptions {
   seed: SeedFile;
-  models: Models;
+  /** The registered services, models loaded (routing.loadServices), in registry order. */
+  services: readonly ServiceDefinition[];
   credentials: readonly DemoCredential[];
   snapshotSeconds: number;
   verifySignatures: boolean;
@@ -39,16 +40,16 @@ export class Emulator {
   private calls: CallRecord[] = [];
   private idCounter = 0;
   readonly faults = new FaultInjector();
-  private readonly services: ServiceDefinition[];
+  private readonly services: readonly ServiceDefinition[];
   private readonly patterns = new PatternCache();
 
   constructor(private readonly options: EmulatorOptions) {
-    this.services = buildServices(options.models);
+    this.services = options.services;
     this.account = this.seedAccount();
   }
 
   private seedAccount(): AccountState {
-    return buildAccount(this.options.seed, this.options.clock(), this.options.snapshotSeconds * 1000);
+    return buildAccount(this.options.seed, this.services, this.options.clock(), this.options.snapshotSeconds * 1000);
   }
 
   /** Back to the seed data; empties the call log and clears faults. */
@@ -63,41 +64,19 @@ export class Emulator {
     return this.calls;
   }
 
-  summary(): { services: string[]; regions: string[]; buckets: number } {
+  /** GET /_emulator/health: the service ids, the regions, and what each service adds (e.g. a count). */
+  summary(): { services: string[]; regions: string[] } & Record<string, unknown> {
+    const extras = this.services.flatMap((s) => Object.entries(s.data?.health?.(this.account) ?? {}));
     return {
       services: this.services.map((s) => s.id),
       regions: [...this.account.regions.keys()],
-      buckets: this.account.buckets.size,
+      ...Object.fromEntries(extras),
     };
   }
 
-  private newId(kind: string): string {
+  private nextHash(kind: string): string {
     this.idCounter += 1;
-    const hash = createHash('sha256').update(`${kind}:${this.idCounter}`).digest('hex');
-    switch (kind) {
-      case 'gs-':
-        return `gs-${BigInt(`0x${hash.slice(0, 16)}`)
-          .toString(36)
-          .padStart(10, '0')
-          .slice(-10)}`;
-      case 'snap-':
-        return `snap-${hash.slice(0, 17)}`;
-      default:
-        return `${kind}${hash.slice(0, 12)}`;
-    }
-  }
-
-  /** Finds the service for a request without a usable Authorization header, from its shape. */
-  private guessService(request: WireRequest): ServiceDefinition | undefined {
-    const byId = (id: string) => this.services.find((s) => s.id === id);
-    if (request.headers['x-amz-target']) return byId('storagegateway');
-    const body = request.body.toString('utf8');
-    if (/(^|&)Action=/.test(body) || /(^|&)Action=/.test(request.rawQuery)) {
-      return byId(/Version=2016-11-15/.test(body + request.rawQuery) ? 'ec2' : 'docdb');
-    }
-    if (/^\/(graphs|snapshots)(\/|$)/.test(request.rawPath)) return byId('neptune-graph');
-    if (/^\/(listsimulations|describesimulation|createsnapshot)/.test(request.rawPath)) return byId('simspaceweaver');
-    return byId('s3');
+    return createHash('sha256').update(`${kind}:${this.idCounter}`).digest('hex');
   }
 
   async handle(request: WireRequest): Promise<WireResponse> {
@@ -105,8 +84,8 @@ export class Emulator {
     const parsedAuth = parseAuthorization(request.headers.authorization as string | undefined);
     const service =
       parsedAuth.kind === 'ok'
-        ? this.services.find((s) => s.signingName === parsedAuth.auth.service)
-        : this.guessService(request);
+        ? serviceBySigningName(this.services, parsedAuth.auth.service, request)
+        : serviceByShape(this.services, request);
     const region = parsedAuth.kind === 'ok' ? parsedAuth.auth.region : '';
     const accessKeyId = parsedAuth.kind === 'ok' ? parsedAuth.auth.accessKeyId : '';
     if (!service) {
@@ -179,7 +158,7 @@ export class Emulator {
         state: regionState(this.account, region),
         now: this.options.clock(),
         snapshotMs: this.options.snapshotSeconds * 1000,
-        newId: (kind) => this.newId(kind),
+        nextHash: (kind) => this.nextHash(kind),
       };
       const output = handler(ctx, parsed.input);
       return respond(service.protocol.serialize(parsed.operation, output, requestId));

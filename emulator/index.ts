@@ -1,10 +1,13 @@
+/** The emulator's public API: startEmulator (the HTTP server over the core), and the types tests and scripts use. */
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { Emulator } from './core';
 import { DEMO_CREDENTIALS } from './credentials';
-import { loadModels, modelsDir } from './model/load';
+import { modelsDir } from './model/load';
 import { type WireRequest } from './protocols/types';
+import { loadServices } from './routing';
+import { EMULATED_SERVICES } from './services/registry';
 import { DEFAULT_DATA_FILE, readSeedFile } from './state/seed';
 
 export { DEMO_CREDENTIALS } from './credentials';
@@ -40,7 +43,7 @@ const MAX_BODY = 10 * 1024 * 1024;
 export async function startEmulator(options: StartOptions): Promise<RunningEmulator> {
   const emulator = new Emulator({
     seed: readSeedFile(options.dataFile ?? DEFAULT_DATA_FILE),
-    models: loadModels(options.modelsDir ?? modelsDir()),
+    services: loadServices(EMULATED_SERVICES, options.modelsDir ?? modelsDir()),
     credentials: DEMO_CREDENTIALS,
     snapshotSeconds: options.snapshotSeconds ?? 5,
     verifySignatures: options.verifySignatures ?? false,

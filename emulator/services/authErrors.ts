@@ -1,4 +1,5 @@
 import { ApiError } from '../protocols/types';
+import { type ServiceErrors } from './types';
 
 const BAD_SIGNATURE =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -56,5 +57,14 @@ export function s3AuthErrors(): {
         403,
         'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
       ),
+  };
+}
+
+/** Everything but validation for the restJson (Coral) services: their auth errors, 429 throttling, 500 internal. */
+export function restJsonErrors(): Omit<ServiceErrors, 'validation'> {
+  return {
+    ...jsonAuthErrors(403),
+    throttling: () => new ApiError('ThrottlingException', 429, 'Rate exceeded'),
+    internal: () => new ApiError('InternalServerException', 500, 'Internal server error'),
   };
 }

@@ -33,3 +33,29 @@ export function pageOf<T>(
   const end = offset + slice.length;
   return { items: slice, next: end < items.length ? encodeToken(scope, end) : undefined };
 }
+
+/** How a service pages: the input members that carry the token and the page size, its default size, its error. */
+export interface PagingStyle {
+  token: string;
+  size: string;
+  defaultSize: number;
+  /** The service's answer to a token that is not one of this listing's. */
+  invalidToken(): Error;
+}
+
+/** One page of `items` for an operation's `input`, in the service's paging style. */
+export function pageFor<T>(
+  items: readonly T[],
+  input: Record<string, unknown>,
+  scope: string,
+  style: PagingStyle,
+): PageResult<T> {
+  const page = pageOf(
+    items,
+    input[style.token] as string | undefined,
+    (input[style.size] as number | undefined) ?? style.defaultSize,
+    scope,
+  );
+  if (!page) throw style.invalidToken();
+  return page;
+}

@@ -1,20 +1,17 @@
-import { type Models } from '../model/load';
-import { docDbService } from './docdb';
-import { ec2Service } from './ec2';
-import { neptuneGraphService } from './neptuneGraph';
-import { s3Service } from './s3';
-import { simSpaceWeaverService } from './simSpaceWeaver';
-import { storageGatewayService } from './storageGateway';
-import { type ServiceDefinition } from './types';
+/** Every emulated service, in the order health lists them; a new one is one module under services/ and one line here. */
+import { docDb } from './docdb/index';
+import { ec2 } from './ec2/index';
+import { neptuneGraph } from './neptuneGraph/index';
+import { s3 } from './s3/index';
+import { simSpaceWeaver } from './simSpaceWeaver/index';
+import { storageGateway } from './storageGateway/index';
+import { type EmulatedService } from './types';
 
-/** Every emulated service, built from its model. */
-export function buildServices(models: Models): ServiceDefinition[] {
-  return [
-    neptuneGraphService(models['neptune-graph']),
-    storageGatewayService(models.storagegateway),
-    docDbService(models.docdb),
-    simSpaceWeaverService(models.simspaceweaver),
-    ec2Service(models.ec2),
-    s3Service(models.s3),
-  ];
-}
+export const EMULATED_SERVICES: readonly EmulatedService[] = [
+  neptuneGraph,
+  storageGateway,
+  docDb,
+  simSpaceWeaver,
+  ec2,
+  s3,
+];

@@ -1,10 +1,14 @@
+/**
+ * The seam between the shared core and each emulated service: what a service module declares (`EmulatedService`,
+ * listed one per line in registry.ts) and what its operation handlers are given (`CallContext`).
+ */
 import { type ServiceModel } from '../model/types';
 import { type ValidationIssue } from '../model/validate';
-import { type ApiError, type Protocol } from '../protocols/types';
+import { type ApiError, type Protocol, type WireRequest } from '../protocols/types';
+import { type ServiceData } from '../state/seed';
 import { type AccountState, type RegionState } from '../state/types';
-import { type ServiceId } from '../model/load';
 
-/** Everything an operation handler may use: no globals. */
+/** Everything an operation handler may use: no globals. Services read their slices with their own accessors. */
 export interface CallContext {
   region: string;
   account: AccountState;
@@ -13,8 +17,8 @@ export interface CallContext {
   now: number;
   /** How long a new snapshot takes (ms). */
   snapshotMs: number;
-  /** Deterministic id source (`gs-…`, `snap-…`). */
-  newId(kind: string): string;
+  /** A fresh sha256 hex digest of `kind` and a call counter, deterministic after a reset: services make ids from it. */
+  nextHash(kind: string): string;
 }
 
 export type Handler = (ctx: CallContext, input: Record<string, unknown>) => Record<string, unknown>;
@@ -30,16 +34,45 @@ export interface ServiceErrors {
   internal(): ApiError;
 }
 
-export interface ServiceDefinition {
-  id: ServiceId;
-  /** The SigV4 signing name in the credential scope (`rds` for DocumentDB). */
+/**
+ * How the core finds the service of a request. A signed request names a signing name in its credential scope; an
+ * unsigned (or garbled) one only has its protocol's request shape. Among the services that fit, the first whose
+ * `claims` is true wins, else the one without `claims` (the fallback), else the first.
+ */
+export interface RoutingHint {
+  /** The SigV4 signing name in the credential scope (its model's `signingName`, e.g. `rds` for a whole family). */
   signingName: string;
-  model: ServiceModel;
+  /**
+   * Tells this service's requests apart from those of services that look alike: the same signing name (e.g. by the
+   * SDK's user agent or an operation only its model defines), or the same request shape when unsigned (e.g. a path).
+   */
+  claims?(request: WireRequest, model: ServiceModel): boolean;
+}
+
+/** A service's wire behaviour, built from its model. */
+export interface ServiceApi {
   protocol: Protocol;
-  /** false for S3, whose signer does not double-encode the path. */
+  /** false for a service whose SigV4 signer does not double-encode the path. */
   uriEscapePath: boolean;
-  operations: Record<string, Handler>;
+  operations: Readonly<Record<string, Handler>>;
   errors: ServiceErrors;
-  /** Rules the service enforces beyond the model (DocumentDB identifiers and tags). Throws ApiError. */
+  /** Rules the service enforces beyond the model (documented identifier and tag rules). Throws ApiError. */
   extraValidation?(operation: string, input: Record<string, unknown>): void;
+}
+
+/** Everything about one emulated service; its module exports one, and registry.ts lists it. */
+export interface EmulatedService {
+  /** The service id: call log, fault filters, health. */
+  id: string;
+  /** Its botocore model: `<aws-models>/<modelFolder>/service-2.json`. */
+  modelFolder: string;
+  routing: RoutingHint;
+  /** Its part of the data file (its state slices' seed and bulk data) and of the health summary. */
+  data?: ServiceData;
+  build(model: ServiceModel): ServiceApi;
+}
+
+/** A registered service with its model loaded and its wire behaviour built: what the core routes requests to. */
+export interface ServiceDefinition extends EmulatedService, ServiceApi {
+  model: ServiceModel;
 }

@@ -1,4 +1,10 @@
-import { type Timed } from './types';
+/** Time-driven lifecycles (snapshots in progress, resources busy while one is taken). Times are epoch milliseconds. */
+
+/** Something that takes time: ready (AVAILABLE / completed) once `now >= readyAt`. */
+export interface Timed {
+  startedAt: number;
+  readyAt: number;
+}
 
 /** Whole percent of a timed operation done at `now` (0–100). */
 export function percentDone(timed: Timed, now: number): number {

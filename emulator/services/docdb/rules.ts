@@ -1,6 +1,6 @@
-import { validateDocDbIdentifier, validateDocDbTagKey, validateDocDbTagValue } from '../../src/validation/index';
-import { type Issue } from '../../src/validation/types';
-import { ApiError } from '../protocols/types';
+import { validateDocDbIdentifier, validateDocDbTagKey, validateDocDbTagValue } from '../../../src/validation/index';
+import { type Issue } from '../../../src/validation/types';
+import { ApiError } from '../../protocols/types';
 
 /**
  * DocumentDB's documented identifier and tag rules, which the model leaves unconstrained (plain `String`). The rules

@@ -1,0 +1,26 @@
+/** Neptune Analytics (`neptune-graph`, restJson1): graphs and their snapshots. */
+import { summarizeIssues } from '../../model/validate';
+import { restJsonProtocol } from '../../protocols/restJson';
+import { restJsonErrors } from '../authErrors';
+import { type EmulatedService } from '../types';
+import { neptuneGraphOperations, validation } from './operations';
+import { neptuneGraphData } from './seed';
+
+export const neptuneGraph: EmulatedService = {
+  id: 'neptune-graph',
+  modelFolder: 'neptune-graph',
+  routing: {
+    signingName: 'neptune-graph',
+    claims: (request) => /^\/(graphs|snapshots)(\/|$)/.test(request.rawPath),
+  },
+  data: neptuneGraphData,
+  build: (model) => ({
+    protocol: restJsonProtocol(model),
+    uriEscapePath: true,
+    errors: {
+      ...restJsonErrors(),
+      validation: (issues) => validation(summarizeIssues(issues), 'CONSTRAINT_VIOLATION'),
+    },
+    operations: neptuneGraphOperations,
+  }),
+};

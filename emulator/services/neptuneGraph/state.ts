@@ -1,0 +1,61 @@
+/** Neptune Analytics' state: each region's graphs and graph snapshots, and the account's snapshot quota. */
+import { type Timed } from '../../state/lifecycle';
+import { accountSlice, regionSlice } from '../../state/slices';
+import { type AccountState, type RegionState } from '../../state/types';
+import { type CallContext } from '../types';
+
+export interface GraphRecord {
+  id: string;
+  name: string;
+  status: string;
+  createTime: number;
+  provisionedMemory: number;
+  publicConnectivity: boolean;
+  replicaCount: number;
+  deletionProtection: boolean;
+  vectorDimension?: number;
+  kmsKeyIdentifier?: string;
+  /** While a snapshot is being taken the graph reports SNAPSHOTTING. */
+  busyUntil?: number;
+}
+
+export interface GraphSnapshotRecord extends Timed {
+  id: string;
+  name: string;
+  sourceGraphId: string;
+  /** A terminal status from the seed (e.g. FAILED) overrides the timed lifecycle. */
+  fixedStatus?: string;
+  tags: Record<string, string>;
+}
+
+export interface NeptuneGraphRegion {
+  graphs: GraphRecord[];
+  snapshots: GraphSnapshotRecord[];
+}
+
+export interface NeptuneGraphQuotas {
+  /** Graph snapshots per region (data file `quotas.neptuneSnapshots`). */
+  snapshots: number;
+}
+
+export const DEFAULT_SNAPSHOT_QUOTA = 500;
+
+const REGION = regionSlice('neptune-graph', (): NeptuneGraphRegion => ({ graphs: [], snapshots: [] }));
+const QUOTAS = accountSlice('neptune-graph', (): NeptuneGraphQuotas => ({ snapshots: DEFAULT_SNAPSHOT_QUOTA }));
+
+export function neptuneGraphIn(state: RegionState): NeptuneGraphRegion {
+  return state.get(REGION);
+}
+
+export function neptuneGraphQuotas(account: AccountState): NeptuneGraphQuotas {
+  return account.shared.get(QUOTAS);
+}
+
+/** A new `gs-` id (10 base-36 characters), deterministic after a reset. */
+export function newGraphSnapshotId(ctx: CallContext): string {
+  const hash = ctx.nextHash('gs-');
+  return `gs-${BigInt(`0x${hash.slice(0, 16)}`)
+    .toString(36)
+    .padStart(10, '0')
+    .slice(-10)}`;
+}

@@ -1,0 +1,42 @@
+/** SimSpace Weaver's part of the data file: each region's `simulations`, and the bulk `simulations` count. */
+import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
+import { optionalStr, rowsOf, str, time } from '../../state/rows';
+import { type ServiceData } from '../../state/seed';
+import { simulationsIn } from './state';
+
+export const simSpaceWeaverData: ServiceData = {
+  seedRegion(rows, { state, account, loadedAt }) {
+    const simulations = simulationsIn(state);
+    for (const s of rowsOf(rows, 'simulations')) {
+      const name = str(s, 'name');
+      simulations.push({
+        name,
+        status: str(s, 'status', 'STARTED'),
+        targetStatus: str(s, 'targetStatus', str(s, 'status', 'STARTED') === 'STOPPED' ? 'STOPPED' : 'STARTED'),
+        createTime: time(s, 'createTime', loadedAt),
+        description: optionalStr(s, 'description'),
+        maximumDuration: str(s, 'maximumDuration', '14D'),
+        executionId: str(s, 'executionId', '00000000-0000-4000-8000-000000000000'),
+        roleArn: str(s, 'roleArn', `arn:aws:iam::${account.accountId}:role/weaver-${name}`),
+        schemaBucket: str(s, 'schemaBucket', `weaver-${account.accountId}-schemas`),
+        schemaKey: str(s, 'schemaKey', `${name}/schema.yaml`),
+      });
+    }
+  },
+  generate(spec, { state, account }) {
+    const simulations = simulationsIn(state);
+    for (let i = 1; i <= countOf(spec, 'simulations'); i++) {
+      simulations.push({
+        name: `bulk-simulation-${pad(i, 4)}`,
+        status: i % 2 ? 'STARTED' : 'STOPPED',
+        targetStatus: i % 2 ? 'STARTED' : 'STOPPED',
+        createTime: BULK_BASE + i * HOUR,
+        maximumDuration: '2D',
+        executionId: `00000000-0000-4000-8000-${pad(i, 12)}`,
+        roleArn: `arn:aws:iam::${account.accountId}:role/weaver-bulk`,
+        schemaBucket: `weaver-${account.accountId}-schemas`,
+        schemaKey: `bulk/${i}/schema.yaml`,
+      });
+    }
+  },
+};

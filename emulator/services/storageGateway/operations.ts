@@ -1,0 +1,179 @@
+/** Storage Gateway's operations: gateways, their cached and stored volumes, and volume snapshots (EBS snapshots). */
+import { ApiError } from '../../protocols/types';
+import { isReady, percentDone } from '../../state/lifecycle';
+import { type EbsSnapshotRecord, ebsSnapshotsIn, newEbsSnapshotId } from '../ec2/state';
+import { pageFor, type PagingStyle } from '../paging';
+import { type CallContext, type Handler } from '../types';
+import { GIB, type GatewayRecord, storageGatewayIn, type VolumeRecord } from './state';
+
+/** Storage Gateway reports every request error as InvalidGatewayRequestException with an `error.errorCode`. */
+export function gatewayError(errorCode: string, message: string): ApiError {
+  return new ApiError('InvalidGatewayRequestException', 400, message, { error: { errorCode, errorDetails: {} } });
+}
+
+const gatewayArn = (ctx: CallContext, id: string) =>
+  `arn:aws:storagegateway:${ctx.region}:${ctx.account.accountId}:gateway/${id}`;
+const volumeArn = (ctx: CallContext, v: VolumeRecord) => `${gatewayArn(ctx, v.gatewayId)}/volume/${v.id}`;
+const volumeType = (v: VolumeRecord) => (v.type === 'CACHED' ? 'CACHED iSCSI' : 'STORED iSCSI');
+
+function findGateway(ctx: CallContext, arn: string): GatewayRecord {
+  const id = /^arn:aws[a-z-]*:storagegateway:([a-z0-9-]+):(\d+):gateway\/(sgw-[0-9A-Za-z]+)$/.exec(arn);
+  const gateway =
+    id && id[1] === ctx.region && id[2] === ctx.account.accountId
+      ? storageGatewayIn(ctx.state).gateways.find((g) => g.id === id[3])
+      : undefined;
+  if (!gateway) throw gatewayError('GatewayNotFound', `The specified gateway was not found: ${arn}`);
+  return gateway;
+}
+
+function findVolume(ctx: CallContext, arn: string): VolumeRecord {
+  const id =
+    /^arn:aws[a-z-]*:storagegateway:([a-z0-9-]+):(\d+):gateway\/(sgw-[0-9A-Za-z]+)\/volume\/(vol-[0-9A-Za-z]+)$/.exec(
+      arn,
+    );
+  const volume =
+    id && id[1] === ctx.region && id[2] === ctx.account.accountId
+      ? storageGatewayIn(ctx.state).volumes.find((v) => v.id === id[4] && v.gatewayId === id[3])
+      : undefined;
+  if (!volume) throw gatewayError('VolumeNotFound', `The specified volume was not found: ${arn}`);
+  return volume;
+}
+
+function pendingSnapshot(ctx: CallContext, v: VolumeRecord): EbsSnapshotRecord | undefined {
+  return ebsSnapshotsIn(ctx.state).find((s) => s.volumeId === v.id && !s.fixedState && !isReady(s, ctx.now));
+}
+
+function volumeView(ctx: CallContext, v: VolumeRecord, gateway: GatewayRecord | undefined): Record<string, unknown> {
+  const pending = pendingSnapshot(ctx, v);
+  return {
+    VolumeARN: volumeArn(ctx, v),
+    VolumeId: v.id,
+    VolumeType: volumeType(v),
+    VolumeStatus: v.status,
+    VolumeAttachmentStatus: 'ATTACHED',
+    VolumeSizeInBytes: v.sizeInBytes,
+    VolumeProgress: pending ? percentDone(pending, ctx.now) : undefined,
+    VolumeiSCSIAttributes: {
+      TargetARN: `${gatewayArn(ctx, v.gatewayId)}/target/iqn.1997-05.com.amazon:${v.targetName}`,
+      NetworkInterfaceId: '10.0.0.10',
+      NetworkInterfacePort: 3260,
+      LunNumber: 0,
+      ChapEnabled: false,
+    },
+    CreatedDate: new Date(v.createdDate),
+    VolumeUsedInBytes: Math.floor(v.sizeInBytes * 0.4),
+    TargetName: v.targetName,
+    ...(v.type === 'STORED'
+      ? { VolumeDiskId: `pci-0000:03:00.0-scsi-0:0:${gateway ? 1 : 0}:0`, PreservedExistingData: false }
+      : {}),
+  };
+}
+
+const PAGING: PagingStyle = {
+  token: 'Marker',
+  size: 'Limit',
+  defaultSize: 100, // undocumented default
+  invalidToken: () => gatewayError('InvalidParameters', 'The marker is not valid.'),
+};
+
+function describeVolumes(ctx: CallContext, arns: string[], type: 'CACHED' | 'STORED'): Record<string, unknown>[] {
+  return arns.map((arn) => {
+    const volume = findVolume(ctx, arn);
+    if (volume.type !== type) {
+      throw gatewayError(
+        'InvalidParameters',
+        `The volume ${arn} is not a ${type === 'CACHED' ? 'cached' : 'stored'} volume.`,
+      );
+    }
+    return volumeView(
+      ctx,
+      volume,
+      storageGatewayIn(ctx.state).gateways.find((g) => g.id === volume.gatewayId),
+    );
+  });
+}
+
+export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
+  ListGateways(ctx, input) {
+    const result = pageFor(storageGatewayIn(ctx.state).gateways, input, 'gateways', PAGING);
+    return {
+      Gateways: result.items.map((g) => ({
+        GatewayId: g.id,
+        GatewayARN: gatewayArn(ctx, g.id),
+        GatewayType: g.type,
+        GatewayOperationalState: g.state === 'RUNNING' ? 'ACTIVE' : 'SHUTDOWN',
+        GatewayName: g.name,
+        Ec2InstanceId: g.ec2InstanceId,
+        Ec2InstanceRegion: g.ec2InstanceId ? ctx.region : undefined,
+        HostEnvironment: g.ec2InstanceId ? 'EC2' : 'VMWARE',
+        SoftwareVersion: g.softwareVersion,
+      })),
+      Marker: result.next,
+    };
+  },
+  ListVolumes(ctx, input) {
+    const gateway = input.GatewayARN === undefined ? undefined : findGateway(ctx, input.GatewayARN as string);
+    const { volumes: all } = storageGatewayIn(ctx.state);
+    const volumes = gateway ? all.filter((v) => v.gatewayId === gateway.id) : all;
+    const result = pageFor(volumes, input, `volumes:${gateway?.id ?? ''}`, PAGING);
+    return {
+      GatewayARN: gateway ? gatewayArn(ctx, gateway.id) : undefined,
+      Marker: result.next,
+      VolumeInfos: result.items.map((v) => ({
+        VolumeARN: volumeArn(ctx, v),
+        VolumeId: v.id,
+        GatewayARN: gatewayArn(ctx, v.gatewayId),
+        GatewayId: v.gatewayId,
+        VolumeType: volumeType(v),
+        VolumeSizeInBytes: v.sizeInBytes,
+        VolumeAttachmentStatus: 'ATTACHED',
+      })),
+    };
+  },
+  DescribeGatewayInformation(ctx, input) {
+    const g = findGateway(ctx, input.GatewayARN as string);
+    return {
+      GatewayARN: gatewayArn(ctx, g.id),
+      GatewayId: g.id,
+      GatewayName: g.name,
+      GatewayTimezone: g.timezone,
+      GatewayState: g.state,
+      GatewayNetworkInterfaces: [{ Ipv4Address: '10.0.0.10' }],
+      GatewayType: g.type,
+      Ec2InstanceId: g.ec2InstanceId,
+      Ec2InstanceRegion: g.ec2InstanceId ? ctx.region : undefined,
+      Tags: [],
+      HostEnvironment: g.ec2InstanceId ? 'EC2' : 'VMWARE',
+      EndpointType: 'STANDARD',
+      SoftwareVersion: g.softwareVersion,
+    };
+  },
+  DescribeCachediSCSIVolumes: (ctx, input) => ({
+    CachediSCSIVolumes: describeVolumes(ctx, input.VolumeARNs as string[], 'CACHED'),
+  }),
+  DescribeStorediSCSIVolumes: (ctx, input) => ({
+    StorediSCSIVolumes: describeVolumes(ctx, input.VolumeARNs as string[], 'STORED'),
+  }),
+  CreateSnapshot(ctx, input) {
+    const volume = findVolume(ctx, input.VolumeARN as string);
+    const gateway = storageGatewayIn(ctx.state).gateways.find((g) => g.id === volume.gatewayId);
+    if (!gateway || gateway.state !== 'RUNNING') {
+      throw gatewayError('GatewayNotConnected', `The gateway ${volume.gatewayId} is not connected.`);
+    }
+    if (pendingSnapshot(ctx, volume)) {
+      throw gatewayError('SnapshotInProgress', `A snapshot of volume ${volume.id} is already in progress.`);
+    }
+    const snapshot: EbsSnapshotRecord = {
+      id: newEbsSnapshotId(ctx),
+      volumeId: volume.id,
+      description: input.SnapshotDescription as string,
+      volumeSize: Math.ceil(volume.sizeInBytes / GIB),
+      encrypted: false,
+      startedAt: ctx.now,
+      readyAt: ctx.now + ctx.snapshotMs,
+      tags: (input.Tags as { Key: string; Value: string }[] | undefined) ?? [],
+    };
+    ebsSnapshotsIn(ctx.state).push(snapshot);
+    return { VolumeARN: volumeArn(ctx, volume), SnapshotId: snapshot.id };
+  },
+};
