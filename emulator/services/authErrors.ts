@@ -1,3 +1,4 @@
+/** The errors services of one protocol family share: authentication failures, and the restJson services' faults. */
 import { ApiError } from '../protocols/types';
 import { type ServiceErrors } from './types';
 
