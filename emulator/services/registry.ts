@@ -1,4 +1,4 @@
-/** Every emulated service, in the order health lists them; a new one is one module under services/ and one line here. */
+/** Every emulated service, in the order health lists them: a new one is its folder in services/ and an entry here. */
 import { docDb } from './docdb/index';
 import { ec2 } from './ec2/index';
 import { neptuneGraph } from './neptuneGraph/index';
