@@ -1,5 +1,6 @@
 // The messages between the plan language client and server, typed once for both sides. Plain descriptors
 // (no vscode-jsonrpc classes): the client and the server bundle different vscode-jsonrpc versions.
+import { commandIds } from '../commandIds';
 import type { PlannedCall } from './dryRun';
 import type { PlanRunEntry } from './run';
 
@@ -7,9 +8,9 @@ export const planLanguageId = 'snapshot-plan';
 
 /** Client command ids the server's code lenses execute (arguments: the document URI as a string). */
 export const planCommands = {
-  newPlan: 'snapshotExplorer.newPlan',
-  dryRun: 'snapshotExplorer.dryRunPlan',
-  run: 'snapshotExplorer.runPlan',
+  newPlan: commandIds.newPlan,
+  dryRun: commandIds.dryRunPlan,
+  run: commandIds.runPlan,
 } as const;
 
 /** What the server needs from the extension's settings, sent at start and on every change. */

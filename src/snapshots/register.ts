@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
 import { ActivityTreeProvider, activityViewId, revealOperationCommand } from '../ui/activityView';
+import { commandIds } from '../commandIds';
 import { registerCommand, showErrorWithLogs } from '../ui/command';
 import { QuickInputPrompter } from '../ui/multiStepInput';
 import { finishedNotifications, showProgress } from '../ui/notifications';
@@ -44,11 +45,11 @@ export interface SnapshotsApi {
 }
 
 const ids = {
-  create: 'snapshotExplorer.createSnapshot',
-  cancel: 'snapshotExplorer.cancelOperation',
-  retry: 'snapshotExplorer.retryOperation',
-  copyId: 'snapshotExplorer.copySnapshotId',
-  clear: 'snapshotExplorer.clearFinishedOperations',
+  create: commandIds.createSnapshot,
+  cancel: commandIds.cancelOperation,
+  retry: commandIds.retryOperation,
+  copyId: commandIds.copySnapshotId,
+  clear: commandIds.clearFinishedOperations,
 };
 
 function settings() {

@@ -7,6 +7,8 @@ import type { ExplorerNode, ProfileNode } from './model/nodes';
 import { regionsFor } from './model/treeSettings';
 import { pickRegions } from './regionPicker';
 import type { TreeSettingsSource } from './settings';
+import { commandIds } from '../commandIds';
+import { registerCommand } from '../ui/command';
 
 export interface TreeCommandDeps {
   readonly model: ExplorerModel;
@@ -20,22 +22,6 @@ export interface TreeCommandDeps {
 }
 
 export const filterContextKey = 'snapshotExplorer.filterActive';
-
-/** One wrapper for every command: errors are logged with their stack and shown once with "Show Logs". */
-function command(log: vscode.LogOutputChannel, id: string, run: (...args: unknown[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    try {
-      await run(...args);
-    } catch (error) {
-      if (error instanceof vscode.CancellationError) return;
-      log.error(error instanceof Error ? error : String(error));
-      const showLogs = vscode.l10n.t('Show Logs');
-      const message = error instanceof Error ? error.message : String(error);
-      const choice = await vscode.window.showErrorMessage(message, showLogs);
-      if (choice === showLogs) await vscode.commands.executeCommand('snapshotExplorer.showLogs');
-    }
-  });
-}
 
 function isNode(value: unknown): value is ExplorerNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
@@ -103,20 +89,19 @@ async function chooseRegions(deps: TreeCommandDeps, node: ExplorerNode | undefin
 
 export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[] {
   const { model, log } = deps;
-  const id = (name: string) => `snapshotExplorer.${name}`;
   return [
-    command(log, id('refresh'), (arg) => (isNode(arg) ? model.refreshNode(arg) : model.refresh())),
-    command(log, id('loadMore'), async (arg) => {
+    registerCommand(commandIds.refresh, log, (arg) => (isNode(arg) ? model.refreshNode(arg) : model.refresh())),
+    registerCommand(commandIds.loadMore, log, async (arg) => {
       if (isNode(arg) && arg.kind === 'loadMore') await model.loadMore(arg);
     }),
-    command(log, id('retry'), async (arg) => {
+    registerCommand(commandIds.retry, log, async (arg) => {
       const node = nodeArg(deps, arg);
       if (node?.kind === 'error') await model.retry(node);
       else if (node) model.refreshNode(node);
     }),
-    command(log, id('reauthenticate'), (arg) => reauthenticate(deps, nodeArg(deps, arg))),
-    command(log, id('chooseRegions'), (arg) => chooseRegions(deps, isNode(arg) ? arg : undefined)),
-    command(log, id('filter'), async () => {
+    registerCommand(commandIds.reauthenticate, log, (arg) => reauthenticate(deps, nodeArg(deps, arg))),
+    registerCommand(commandIds.chooseRegions, log, (arg) => chooseRegions(deps, isNode(arg) ? arg : undefined)),
+    registerCommand(commandIds.filter, log, async () => {
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter Resources by Name'),
         prompt: vscode.l10n.t('Shows the resources whose name or ID contains this text (any case). Empty clears.'),
@@ -125,13 +110,13 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
       });
       if (text !== undefined) setFilter(deps, text);
     }),
-    command(log, id('clearFilter'), () => setFilter(deps, '')),
-    command(log, id('copyId'), async (arg) => {
+    registerCommand(commandIds.clearFilter, log, () => setFilter(deps, '')),
+    registerCommand(commandIds.copyId, log, async (arg) => {
       const node = nodeArg(deps, arg);
       if (node?.kind === 'resource') await copy(node.target.resource.id, vscode.l10n.t('ID'));
       else if (node?.kind === 'snapshot') await copy(node.snapshot.id, vscode.l10n.t('ID'));
     }),
-    command(log, id('copyArn'), async (arg) => {
+    registerCommand(commandIds.copyArn, log, async (arg) => {
       const node = nodeArg(deps, arg);
       const arn =
         node?.kind === 'resource'
@@ -141,7 +126,7 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
             : undefined;
       if (arn) await copy(arn, vscode.l10n.t('ARN'));
     }),
-    command(log, id('openInConsole'), async (arg) => {
+    registerCommand(commandIds.openInConsole, log, async (arg) => {
       const node = nodeArg(deps, arg);
       if (node?.kind !== 'resource' && node?.kind !== 'snapshot') return;
       const { service, region, resource } = node.target;

@@ -1,4 +1,5 @@
 // Builds the explorer (model, provider, tree view, commands) and returns the API other parts call.
+import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { classifyAwsError } from '../aws/errors';
@@ -135,7 +136,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
           ),
           choose,
         );
-        if (choice === choose) await vscode.commands.executeCommand('snapshotExplorer.chooseRegions');
+        if (choice === choose) await vscode.commands.executeCommand(commandIds.chooseRegions);
         return;
       }
       if (!matchesFilter(node, model.filter)) setFilter({ model, view }, '');

@@ -1,12 +1,13 @@
 // "Snapshot Activity": every create-snapshot operation, newest first, with service, resource, name, start
 // time, duration, state and progress. Finished ones open the resource in the tree; running ones can be
 // cancelled (which only stops waiting); "Clear Finished" drops the history.
+import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { formatDuration, isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
 
 export const activityViewId = 'snapshotExplorer.activity';
-export const revealOperationCommand = 'snapshotExplorer.revealSnapshot';
+export const revealOperationCommand = commandIds.revealSnapshot;
 
 const icons: Record<Operation['state'], [string, string?]> = {
   requested: ['sync~spin'],

@@ -1,5 +1,6 @@
 // The one command wrapper: user cancellation is silent; any other error is logged with its stack and shown
 // once, with "Show Logs".
+import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 
 /** Thrown (or returned through) when the user backs out: never reported. */
@@ -18,7 +19,7 @@ export function isUserCancellation(error: unknown): boolean {
 export async function showErrorWithLogs(message: string): Promise<void> {
   const showLogs = vscode.l10n.t('Show Logs');
   const choice = await vscode.window.showErrorMessage(message, showLogs);
-  if (choice === showLogs) await vscode.commands.executeCommand('snapshotExplorer.showLogs');
+  if (choice === showLogs) await vscode.commands.executeCommand(commandIds.showLogs);
 }
 
 export function registerCommand<A extends unknown[]>(
@@ -31,9 +32,9 @@ export function registerCommand<A extends unknown[]>(
       return await handler(...(args as A));
     } catch (error) {
       if (isUserCancellation(error)) return undefined;
-      log.error(error instanceof Error ? error : String(error));
-      const reason = error instanceof Error ? error.message : String(error);
-      void showErrorWithLogs(vscode.l10n.t('{0} failed: {1}', id, reason));
+      log.error(`${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // The errors the extension throws are sentences for the user; the log holds the command id and the stack.
+      void showErrorWithLogs(error instanceof Error ? error.message : String(error));
       return undefined;
     }
   });

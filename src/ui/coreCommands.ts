@@ -1,11 +1,13 @@
 // Commands that need no AWS call: show the log, open the AWS config file.
 import * as vscode from 'vscode';
 import { configFilePath } from '../aws/paths';
+import { commandIds } from '../commandIds';
+import { registerCommand } from './command';
 
 export function registerCoreCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('snapshotExplorer.showLogs', () => log.show(true)),
-    vscode.commands.registerCommand('snapshotExplorer.openConfigFile', async () => {
+    registerCommand(commandIds.showLogs, log, () => log.show(true)),
+    registerCommand(commandIds.openConfigFile, log, async () => {
       const file = vscode.Uri.file(configFilePath(process.env));
       try {
         await vscode.workspace.fs.stat(file);

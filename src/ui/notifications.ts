@@ -1,6 +1,7 @@
 // Exactly one notification per finished operation (success: Reveal in Tree / Copy ID; failure: the mapped
 // message with Show Logs / Retry; cancelled: that AWS is not stopped), and a cancellable progress
 // notification while an operation started in this window runs.
+import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import type { Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
@@ -51,7 +52,7 @@ async function notify(op: Operation, actions: NotificationActions): Promise<void
       logs,
       retry,
     );
-    if (choice === logs) await vscode.commands.executeCommand('snapshotExplorer.showLogs');
+    if (choice === logs) await vscode.commands.executeCommand(commandIds.showLogs);
     if (choice === retry) await actions.retry(op);
   } else if (op.state === 'cancelled') {
     await vscode.window.showInformationMessage(cancelledMessage(op));

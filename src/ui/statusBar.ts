@@ -1,10 +1,11 @@
 // One status bar item for all snapshot operations: hidden when idle, "$(sync~spin) 2 snapshots · 45%" while
 // work is in flight, a tooltip listing them; a click opens the list of operations.
+import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { formatDuration, isRunning, summarizeRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
 
-export const showOperationsCommand = 'snapshotExplorer.showOperations';
+export const showOperationsCommand = commandIds.showOperations;
 
 /** The item's text for the running operations, or undefined when idle. */
 export function statusText(ops: readonly Operation[]): string | undefined {

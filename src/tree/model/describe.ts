@@ -1,5 +1,6 @@
 // How each node is drawn, as data: label, description, Markdown tooltip, codicon id, contextValue, collapsible
 // state. The `vscode` layer maps this to a TreeItem one to one.
+import { commandIds } from '../../commandIds';
 import type { Snapshot } from '../../services/service';
 import { messages } from './messages';
 import type { ExplorerNode, ProfileEntry, ResourceNode, ServiceNode, SnapshotNode, TreeError } from './nodes';
@@ -18,7 +19,7 @@ export interface NodeView {
   readonly contextValue: string;
   readonly collapsible: 'none' | 'collapsed' | 'expanded';
   /** The command a click runs (with the node as argument). */
-  readonly command?: 'snapshotExplorer.loadMore';
+  readonly command?: typeof commandIds.loadMore;
 }
 
 /** What the drawing needs to know beyond the node itself. */
@@ -267,7 +268,7 @@ export function describeNode(node: ExplorerNode, state: DescribeState): NodeView
         icon: loading ? 'loading~spin' : 'ellipsis',
         contextValue: 'loadMore',
         collapsible: 'none',
-        command: 'snapshotExplorer.loadMore',
+        command: commandIds.loadMore,
       };
     }
     case 'placeholder':
