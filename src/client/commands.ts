@@ -1,5 +1,6 @@
 // The plan commands: New Snapshot Plan, Dry Run Plan, Run Plan. The server reads the plan; these show it.
 import * as vscode from 'vscode';
+import { numberValue } from '../ui/settings';
 import { examplePlan } from '../plans/example';
 import { dryRunRequest, planLanguageId, resolveRequest, type ResolveResult } from '../plans/protocol';
 import { formatRunReport } from '../plans/report';
@@ -126,9 +127,7 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
 
   const labels = new Map(resolved.perService.map((s) => [s.service, s.label]));
   const runEntries = deps.runPlanEntries;
-  const concurrency = vscode.workspace
-    .getConfiguration('snapshotExplorer')
-    .get<number>('plans.maxConcurrentCreates', 4);
+  const concurrency = numberValue('plans.maxConcurrentCreates');
   deps.log.info(`Running plan ${title}: ${resolved.entries.length} entries, at most ${concurrency} at once`);
   const report = await vscode.window.withProgress(
     {

@@ -9,17 +9,17 @@ import {
   type PlanServerSettings,
   type PlanSettingsChange,
 } from '../plans/protocol';
-import { knownOverridesStore, readUserEndpoints } from '../ui/endpointSettings';
+import { knownOverridesStore } from '../ui/endpointSettings';
+import { booleanValue, numberValue, onDidChangeSettings, userEndpoints } from '../ui/settings';
 
 /** The server's settings from the `snapshotExplorer` configuration, the known overrides and the workspace trust. */
 export function readServerSettings(globalState: vscode.Memento): PlanServerSettings {
-  const config = vscode.workspace.getConfiguration('snapshotExplorer');
   return {
-    endpoints: readUserEndpoints(),
+    endpoints: userEndpoints(),
     knownEndpoints: knownOverridesStore(globalState).get(),
-    requestTimeoutSeconds: config.get<number>('requestTimeoutSeconds', 30),
-    maxConcurrentRequests: config.get<number>('maxConcurrentRequests', 8),
-    liveChecks: config.get<boolean>('plans.liveChecks', true),
+    requestTimeoutSeconds: numberValue('requestTimeoutSeconds'),
+    maxConcurrentRequests: numberValue('maxConcurrentRequests'),
+    liveChecks: booleanValue('plans.liveChecks', true),
     trusted: vscode.workspace.isTrusted,
   };
 }
@@ -34,12 +34,7 @@ export class PlanClient implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const push = (): void => void this.sendSettings();
-    this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('snapshotExplorer')) push();
-      }),
-      vscode.workspace.onDidGrantWorkspaceTrust(push),
-    );
+    this.subscriptions.push(onDidChangeSettings([], push), vscode.workspace.onDidGrantWorkspaceTrust(push));
   }
 
   /** Starts the server once; later calls get the same client. */

@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
 import { createProfileEndpointReader } from '../aws/endpointConfig';
 import { createEndpointGuard } from '../aws/endpointGuard';
+import { numberSettings } from '../settingsDefaults';
 import { createCredentialSource } from '../aws/credentials';
 import { classifyAwsError } from '../aws/errors';
 import { discoverProfiles } from '../aws/profiles';
@@ -53,8 +54,8 @@ const log = connectionLogger(connection.console);
 let settings: PlanServerSettings = {
   endpoints: {},
   knownEndpoints: {},
-  requestTimeoutSeconds: 30,
-  maxConcurrentRequests: 8,
+  requestTimeoutSeconds: numberSettings.requestTimeoutSeconds.default,
+  maxConcurrentRequests: numberSettings.maxConcurrentRequests.default,
   trusted: false,
   liveChecks: true,
 };

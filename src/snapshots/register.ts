@@ -5,6 +5,7 @@ import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
 import { ActivityTreeProvider, activityViewId, revealOperationCommand } from '../ui/activityView';
 import { commandIds } from '../commandIds';
+import { numberValue, rawValue, stringRecord } from '../ui/settings';
 import { registerCommand, showErrorWithLogs } from '../ui/command';
 import { QuickInputPrompter } from '../ui/multiStepInput';
 import { finishedNotifications, showProgress } from '../ui/notifications';
@@ -52,10 +53,6 @@ const ids = {
   clear: commandIds.clearFinishedOperations,
 };
 
-function settings() {
-  return vscode.workspace.getConfiguration('snapshotExplorer');
-}
-
 /** The command argument from a tree node: anything with a `target`, or a target itself. */
 function targetOf(arg: unknown): ResourceTarget | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
@@ -78,8 +75,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
     store: context.globalState,
     log,
     polling: () => ({
-      initialSeconds: settings().get<number>('polling.initialSeconds', 5),
-      maxSeconds: settings().get<number>('polling.maxSeconds', 30),
+      initialSeconds: numberValue('polling.initialSeconds'),
+      maxSeconds: numberValue('polling.maxSeconds'),
     }),
   });
   const creator = new SnapshotCreator({ clients, tracker, log });
@@ -89,7 +86,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
     log,
     profiles: deps.profiles,
     regionsFor: deps.regionsFor,
-    defaultTags: () => settings().get<Record<string, string>>('defaultTags', {}),
+    defaultTags: () => stringRecord(rawValue('defaultTags')),
     listBuckets: listBucketsInRegion,
     now: () => new Date(),
   };

@@ -13,7 +13,8 @@ import { ExplorerModel } from './model/explorerModel';
 import { matchesFilter, type RefreshTarget } from './model/treeQueries';
 import type { ExplorerNode } from './model/nodes';
 import { regionsFor } from './model/treeSettings';
-import { affectsTree, createTreeSettingsSource, type TreeSettingsSource } from './settings';
+import { onDidChangeSettings } from '../ui/settings';
+import { createTreeSettingsSource, treeSettingKeys, type TreeSettingsSource } from './settings';
 
 export type { RefreshTarget } from './model/treeQueries';
 export { resourceKey, targetKey } from './model/nodes';
@@ -106,9 +107,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       regions,
       ...(deps.reauthenticate ? { reauthenticate: deps.reauthenticate } : {}),
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsTree(event)) model.refresh();
-    }),
+    onDidChangeSettings(treeSettingKeys, () => model.refresh()),
     ...watchAwsFiles(() => {
       deps.onAwsFilesChanged?.();
       model.refresh();

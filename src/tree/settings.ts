@@ -1,5 +1,5 @@
 // Reads the tree's settings from the VS Code configuration and stores the regions chosen per profile.
-import * as vscode from 'vscode';
+import { numberValue, rawValue, updateUserValue, userValue } from '../ui/settings';
 import { clampPageSize, withProfileRegions, type TreeSettings } from './model/treeSettings';
 
 export interface TreeSettingsSource {
@@ -8,8 +8,6 @@ export interface TreeSettingsSource {
   /** Stores the regions of one profile in the user settings (`snapshotExplorer.regions`). */
   setProfileRegions(profile: string, regions: readonly string[]): Promise<void>;
 }
-
-const section = 'snapshotExplorer';
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -25,26 +23,20 @@ function regionsObject(value: unknown): Record<string, string[]> {
 export function createTreeSettingsSource(): TreeSettingsSource {
   return {
     read() {
-      const config = vscode.workspace.getConfiguration(section);
       return {
-        include: stringArray(config.get('profiles.include')),
-        hidden: stringArray(config.get('profiles.hidden')),
-        regions: regionsObject(config.get('regions')),
-        pageSize: clampPageSize(config.get('pageSize')),
+        include: stringArray(rawValue('profiles.include')),
+        hidden: stringArray(rawValue('profiles.hidden')),
+        regions: regionsObject(rawValue('regions')),
+        pageSize: clampPageSize(numberValue('pageSize')),
       };
     },
     async setProfileRegions(profile, regions) {
-      const config = vscode.workspace.getConfiguration(section);
       // Only the user-level value is rewritten, so workspace values are never copied into user settings.
-      const current = regionsObject(config.inspect('regions')?.globalValue);
-      await config.update('regions', withProfileRegions(current, profile, regions), vscode.ConfigurationTarget.Global);
+      const current = regionsObject(userValue('regions'));
+      await updateUserValue('regions', withProfileRegions(current, profile, regions));
     },
   };
 }
 
-/** True when a configuration change affects what the tree shows. */
-export function affectsTree(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['profiles', 'regions', 'endpoints', 'requestTimeoutSeconds', 'maxConcurrentRequests'].some((key) =>
-    event.affectsConfiguration(`${section}.${key}`),
-  );
-}
+/** The settings whose change alters what the tree shows. */
+export const treeSettingKeys = ['profiles', 'regions', 'endpoints', 'requestTimeoutSeconds', 'maxConcurrentRequests'];

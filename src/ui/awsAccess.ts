@@ -10,7 +10,8 @@ import { createProfileEndpointReader } from '../aws/endpointConfig';
 import { createEndpointGuard, type EndpointGuard } from '../aws/endpointGuard';
 import { reauthenticateAdvice } from '../aws/errors';
 import { discoverProfiles, type ProfileInfo } from '../aws/profiles';
-import { knownOverridesStore, readUserEndpoints } from './endpointSettings';
+import { knownOverridesStore } from './endpointSettings';
+import { numberValue, onDidChangeSettings, userEndpoints } from './settings';
 
 export interface AwsAccess {
   readonly credentials: CredentialSource;
@@ -19,10 +20,6 @@ export interface AwsAccess {
   reauthenticate(profile: ProfileInfo): Promise<void>;
   /** Fires when the endpoints in use change (the user released a missing override): lists should reload. */
   readonly onDidChangeEndpoints: vscode.Event<void>;
-}
-
-function settings(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('snapshotExplorer');
 }
 
 /**
@@ -84,12 +81,12 @@ export function createAwsAccess(
   const endpointsChanged = new vscode.EventEmitter<void>();
   const clients = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
-    endpoints: readUserEndpoints,
+    endpoints: userEndpoints,
     guard,
     env: process.env,
     profileEndpoints: createProfileEndpointReader(process.env),
-    requestTimeoutMs: () => Math.max(1, settings().get<number>('requestTimeoutSeconds', 30)) * 1000,
-    maxConcurrentRequests: () => Math.max(1, settings().get<number>('maxConcurrentRequests', 8)),
+    requestTimeoutMs: () => numberValue('requestTimeoutSeconds') * 1000,
+    maxConcurrentRequests: () => numberValue('maxConcurrentRequests'),
     userAgent: `snapshot-explorer-aws/${version}`,
     logger: log,
   });
@@ -115,14 +112,13 @@ export function createAwsAccess(
       clients.clear();
       endpointsChanged.fire();
     };
-    void warnMissing(guard, guard.observe(readUserEndpoints()), log, released).catch((error: unknown) =>
+    void warnMissing(guard, guard.observe(userEndpoints()), log, released).catch((error: unknown) =>
       log.error(error instanceof Error ? error : String(error)),
     );
   };
-  const watcher = vscode.workspace.onDidChangeConfiguration((event) => {
-    const edited = event.affectsConfiguration('snapshotExplorer.endpoints');
-    if (edited || event.affectsConfiguration('snapshotExplorer.requestTimeoutSeconds')) clients.clear();
-    if (edited) checkOverrides();
+  const watcher = onDidChangeSettings(['endpoints', 'requestTimeoutSeconds'], (changed) => {
+    clients.clear();
+    if (changed.includes('endpoints')) checkOverrides();
   });
   checkOverrides();
   return {

@@ -1,4 +1,5 @@
 // The settings the tree reads, as plain values, and the pure rules that apply them.
+import { numberSetting, numberSettings } from '../../settingsDefaults';
 import type { ProfileEntry } from './nodes';
 
 export interface TreeSettings {
@@ -13,7 +14,7 @@ export interface TreeSettings {
 }
 
 export const defaultRegion = 'us-east-1';
-export const defaultPageSize = 50;
+export const defaultPageSize: number = numberSettings.pageSize.default;
 
 export const defaultTreeSettings: TreeSettings = { include: [], hidden: [], regions: {}, pageSize: defaultPageSize };
 
@@ -43,8 +44,7 @@ export function regionsFor(profile: ProfileEntry, settings: TreeSettings): strin
 
 /** The page size within what AWS list APIs accept (1–100; services clamp further to their own maximum). */
 export function clampPageSize(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return defaultPageSize;
-  return Math.min(100, Math.max(1, Math.floor(value)));
+  return Math.floor(numberSetting('pageSize', value));
 }
 
 /** The `snapshotExplorer.regions` value after choosing `regions` for `profile` (a new object; others kept). */
