@@ -5,7 +5,7 @@ import { services } from './services/registry';
 import { registerExplorer } from './tree/register';
 import { createTreeSettingsSource } from './tree/settings';
 import { regionsFor, visibleProfiles } from './tree/model/treeSettings';
-import { registerSnapshots } from './snapshots/register';
+import { registerSnapshots } from './ui/registerSnapshots';
 import { registerPlans } from './client/register';
 import { createPlanRunner } from './plans/run';
 import { createAwsAccess } from './ui/awsAccess';

@@ -85,7 +85,7 @@ for (const service of services) {
   test(`${service.label}: Create Snapshot from the tree, progress in the status bar, one notification`, async () => {
     await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     rec.notifications.length = 0;
-    const { registerSnapshots } = await import('../../../src/snapshots/register');
+    const { registerSnapshots } = await import('../../../src/ui/registerSnapshots');
     const context = fakeExtensionContext('/ext') as { subscriptions: { dispose(): unknown }[] };
     registerSnapshots(context as never, {
       log: { ...silentLogger, show: () => undefined } as never,

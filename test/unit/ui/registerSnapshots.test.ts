@@ -13,7 +13,7 @@ import { installUiRecorder, type FakeInputBox, type FakeQuickPick, type FakeStat
 
 const rec = installUiRecorder();
 after(() => rec.restore());
-const load = () => import('../../../src/snapshots/register');
+const load = () => import('../../../src/ui/registerSnapshots');
 
 async function waitFor(what: string, predicate: () => boolean, ms = 3000): Promise<void> {
   const deadline = Date.now() + ms;

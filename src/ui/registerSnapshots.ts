@@ -3,18 +3,18 @@
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
-import { ActivityTreeProvider, activityViewId, revealOperationCommand } from '../ui/activityView';
+import { ActivityTreeProvider, activityViewId, revealOperationCommand } from './activityView';
 import { commandIds } from '../commandIds';
-import { numberValue, rawValue, stringRecord } from '../ui/settings';
-import { registerCommand, showErrorWithLogs } from '../ui/command';
-import { QuickInputPrompter } from '../ui/multiStepInput';
-import { finishedNotifications, showProgress } from '../ui/notifications';
-import { createStatusBar, operationLine, showOperationsCommand } from '../ui/statusBar';
-import { listBucketsInRegion } from './buckets';
-import { runCreateFlow, type CreateFlowDeps } from './createFlow';
-import { SnapshotCreator, type CreateOutcome } from './creator';
-import { isRunning, type Operation } from './operation';
-import { Tracker } from './tracker';
+import { numberValue, rawValue, stringRecord } from './settings';
+import { registerCommand, showErrorWithLogs } from './command';
+import { QuickInputPrompter } from './multiStepInput';
+import { finishedNotifications, showProgress } from './notifications';
+import { createStatusBar, operationLine, showOperationsCommand } from './statusBar';
+import { listBucketsInRegion } from '../snapshots/buckets';
+import { runCreateFlow, type CreateFlowDeps } from '../snapshots/createFlow';
+import { SnapshotCreator, type CreateOutcome } from '../snapshots/creator';
+import { isRunning, type Operation } from '../snapshots/operation';
+import { Tracker } from '../snapshots/tracker';
 
 /** What the explorer tree offers (src/tree's ExplorerApi). Keys are `${profile}|${region}|${serviceId}|${resourceId}`. */
 export interface ExplorerHooks {
