@@ -16,7 +16,7 @@ import {
   ResourceNotFoundException,
   ValidationException,
 } from '../../../src/aws/simspaceweaver/client';
-import { recordingLogger } from '../../unit/aws/support/listener';
+import { recordingLogger } from '../../support/recordingLogger';
 
 const [demo] = DEMO_CREDENTIALS;
 if (!demo) throw new Error('the emulator has no demo credentials');

@@ -15,7 +15,7 @@ import { listBucketsInRegion } from '../../../src/snapshots/buckets';
 import { runCreateFlow, type CreateFlowDeps } from '../../../src/snapshots/createFlow';
 import { SnapshotCreator } from '../../../src/snapshots/creator';
 import { Tracker } from '../../../src/snapshots/tracker';
-import { ScriptedPrompter, type Action } from '../../unit/snapshots/scriptedPrompter';
+import { ScriptedPrompter, type Action } from '../../support/scriptedPrompter';
 import { MemoryStore } from '../../unit/snapshots/fakes';
 
 interface Emu {

@@ -5,7 +5,8 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { createClientFactory, type ClientFactoryOptions } from '../../../src/aws/clientFactory';
 import { createEndpointGuard, EndpointOverrideUnavailableError } from '../../../src/aws/endpointGuard';
 import { classifyAwsError } from '../../../src/aws/errors';
-import { startListener, recordingLogger } from './support/listener';
+import { startListener } from '../../support/listener';
+import { recordingLogger } from '../../support/recordingLogger';
 
 const credentials = () => async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' });
 

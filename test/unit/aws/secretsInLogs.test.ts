@@ -10,7 +10,8 @@ import { createCredentialSource } from '../../../src/aws/credentials';
 import { classifyAwsError } from '../../../src/aws/errors';
 import { discoverProfiles } from '../../../src/aws/profiles';
 import { describeError } from '../../../src/aws/redact';
-import { startListener, recordingLogger } from './support/listener';
+import { startListener } from '../../support/listener';
+import { recordingLogger } from '../../support/recordingLogger';
 
 const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

@@ -17,7 +17,7 @@ import {
 } from '../../../src/aws/simspaceweaver/client';
 import { resolveSimSpaceWeaverEndpoint } from '../../../src/aws/simspaceweaver/endpoint';
 import { classifyAwsError } from '../../../src/aws/errors';
-import { startListener, type RecordedRequest, type Reply } from './support/listener';
+import { startListener, type RecordedRequest, type Reply } from '../../support/listener';
 
 const CREDENTIALS = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',

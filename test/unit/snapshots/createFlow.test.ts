@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runCreateFlow, type CreateFlowDeps, type FlowResult } from '../../../src/snapshots/createFlow';
 import { docdbRules, neptuneGraphRules, simSpaceWeaverRules, storageGatewayRules } from '../../../src/validation';
 import { silentLogger } from '../../../src/log';
-import { ForcefulPrompter, ScriptedPrompter, type Action } from './scriptedPrompter';
+import { ForcefulPrompter, ScriptedPrompter, type Action } from '../../support/scriptedPrompter';
 import { fakeService, noClients, resource, snapshot, type FakeService } from './fakes';
 
 const now = new Date(Date.UTC(2026, 10, 22, 15, 30, 0));

@@ -10,7 +10,7 @@ import {
   type PickStep,
   type Prompter,
   type StepMessage,
-} from '../../../src/snapshots/prompter';
+} from '../../src/snapshots/prompter';
 
 export type Action =
   /** Type this value (replacing the box's value) and press Enter. */
