@@ -16,7 +16,7 @@ import { runCreateFlow, type CreateFlowDeps } from '../../../src/snapshots/creat
 import { SnapshotCreator } from '../../../src/snapshots/creator';
 import { Tracker } from '../../../src/snapshots/tracker';
 import { ScriptedPrompter, type Action } from '../../support/scriptedPrompter';
-import { MemoryStore } from '../../unit/snapshots/fakes';
+import { MemoryStore } from '../../support/memoryStore';
 
 interface Emu {
   url: string;

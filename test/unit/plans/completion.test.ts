@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completePlan } from '../../../src/plans/completion';
 import { parsePlan } from '../../../src/plans/parse';
-import { env } from './fakeServices';
+import { env } from '../../support/fakePlanServices';
 import { resource } from './fakeLive';
 
 /** Completes at the `|` in the text. */

@@ -4,7 +4,7 @@ import { dryRunPlan } from '../../../src/plans/dryRun';
 import { completeLiveDiagnostics, findResource } from '../../../src/plans/liveChecks';
 import { LiveCache } from '../../../src/plans/liveSource';
 import { analyzePlan } from '../../../src/plans/validate';
-import { env } from './fakeServices';
+import { env } from '../../support/fakePlanServices';
 import { fakeAccount, resource } from './fakeLive';
 
 const text = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hoverPlan } from '../../../src/plans/hover';
 import { analyzePlan } from '../../../src/plans/validate';
-import { env } from './fakeServices';
+import { env } from '../../support/fakePlanServices';
 import { resource } from './fakeLive';
 
 const text = [

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { completeLiveDiagnostics, findResource, liveDiagnostics } from '../../../src/plans/liveChecks';
 import { LiveCache } from '../../../src/plans/liveSource';
 import { analyzePlan } from '../../../src/plans/validate';
-import { env } from './fakeServices';
+import { env } from '../../support/fakePlanServices';
 import { fakeAccount, resource, snapshot } from './fakeLive';
 
 const text = [

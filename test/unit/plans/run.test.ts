@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { formatRunReport } from '../../../src/plans/report';
 import { runPlan, type PlanRunEntry } from '../../../src/plans/run';
 import type { ResourceTarget } from '../../../src/services/service';
-import { neptune } from './fakeServices';
+import { neptune } from '../../support/fakePlanServices';
 import { resource } from './fakeLive';
 
 const entries: PlanRunEntry[] = Array.from({ length: 12 }, (_, i) => ({

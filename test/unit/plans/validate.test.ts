@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PlanEnvironment } from '../../../src/plans/catalog';
 import { analyzePlan } from '../../../src/plans/validate';
-import { env } from './fakeServices';
+import { env } from '../../support/fakePlanServices';
 
 const plan = (...lines: string[]): string => lines.join('\n') + '\n';
 const findings = (text: string, e: PlanEnvironment = env) =>

@@ -4,7 +4,7 @@ import { runCreateFlow, type CreateFlowDeps, type FlowResult } from '../../../sr
 import { docdbRules, neptuneGraphRules, simSpaceWeaverRules, storageGatewayRules } from '../../../src/validation';
 import { silentLogger } from '../../../src/log';
 import { ForcefulPrompter, ScriptedPrompter, type Action } from '../../support/scriptedPrompter';
-import { fakeService, noClients, resource, snapshot, type FakeService } from './fakes';
+import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
 
 const now = new Date(Date.UTC(2026, 10, 22, 15, 30, 0));
 

@@ -6,7 +6,9 @@ import { Tracker } from '../../../src/snapshots/tracker';
 import { silentLogger } from '../../../src/log';
 import { docdbRules, simSpaceWeaverRules } from '../../../src/validation';
 import type { Snapshot, SnapshotInput } from '../../../src/services/service';
-import { FakeClock, MemoryStore, fakeService, noClients, resource, snapshot, type FakeService } from './fakes';
+import { FakeClock } from '../../support/fakeClock';
+import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
+import { MemoryStore } from '../../support/memoryStore';
 
 function setup(service: FakeService) {
   const tracker = new Tracker({

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PollScheduler, type PollingSettings } from '../../../src/snapshots/pollScheduler';
-import { FakeClock } from './fakes';
+import { FakeClock } from '../../support/fakeClock';
 
 function setup(polling: PollingSettings = { initialSeconds: 2, maxSeconds: 5 }) {
   const clock = new FakeClock();

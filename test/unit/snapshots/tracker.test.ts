@@ -5,7 +5,9 @@ import { Tracker, type BeginRequest, type TrackerEvent } from '../../../src/snap
 import { silentLogger } from '../../../src/log';
 import { docdbRules } from '../../../src/validation';
 import type { Snapshot, SnapshotRef } from '../../../src/services/service';
-import { FakeClock, MemoryStore, fakeService, noClients, settle, snapshot, type FakeService } from './fakes';
+import { FakeClock, settle } from '../../support/fakeClock';
+import { fakeService, noClients, snapshot, type FakeService } from '../../support/fakeService';
+import { MemoryStore } from '../../support/memoryStore';
 
 function request(name: string, options: Partial<BeginRequest> = {}): BeginRequest {
   return {

@@ -12,7 +12,7 @@ import type {
   ServiceNode,
 } from '../../../src/tree/model/nodes';
 import { defaultTreeSettings, type TreeSettings } from '../../../src/tree/model/treeSettings';
-import { FakeService, awsError, gate, noClients, resource, snapshot } from './fakes';
+import { FakeService, awsError, gate, noClients, resource, snapshot } from '../../support/fakeService';
 
 interface Setup {
   model: ExplorerModel;

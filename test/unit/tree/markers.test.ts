@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TreeMarkers } from '../../../src/tree/model/markers';
 import { placeholderNode, profileNode, regionNode, resourceNode, serviceNode } from '../../../src/tree/model/nodes';
-import { FakeService, resource } from './fakes';
+import { FakeService, resource } from '../../support/fakeService';
 
 const service = serviceNode(
   regionNode(profileNode({ name: 'dev', kind: 'static' }), 'us-east-1'),

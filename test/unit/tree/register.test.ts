@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ProfileInfo } from '../../../src/aws/profiles';
 import type { ExplorerNode, ResourceNode } from '../../../src/tree/model/nodes';
 import { fakeExtensionContext } from '../../support/fakeVscode';
-import { FakeService, noClients, resource } from './fakes';
+import { FakeService, noClients, resource } from '../../support/fakeService';
 import { installVscodeRecorder, type VscodeRecorder } from './vscodeFake';
 
 const rec: VscodeRecorder = installVscodeRecorder();

@@ -8,7 +8,7 @@ import {
   type SnapshotListerOptions,
   type SnapshotPageRequest,
 } from '../../../src/tree/model/snapshotLister';
-import { FakeService, awsError, gate, noClients, resource, snapshot } from './fakes';
+import { FakeService, awsError, gate, noClients, resource, snapshot } from '../../support/fakeService';
 
 /** A lister on a clock the test moves, with the fallbacks it reports. */
 function lister(options: SnapshotListerOptions = {}) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyAwsError } from '../../../src/aws/errors';
 import { retryThrottled } from '../../../src/tree/model/throttleRetry';
-import { awsError } from './fakes';
+import { awsError } from '../../support/fakeService';
 
 test('a throttled load is tried again after a wait, and succeeds', async () => {
   let calls = 0;

@@ -8,7 +8,7 @@ import { docdbRules } from '../../../src/validation';
 import type { Snapshot } from '../../../src/services/service';
 import type { Operation } from '../../../src/snapshots/operation';
 import { fakeExtensionContext } from '../../support/fakeVscode';
-import { fakeService, noClients, resource, snapshot, type FakeService } from '../snapshots/fakes';
+import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
 import { installUiRecorder, type FakeInputBox, type FakeQuickPick, type FakeStatusBarItem } from './vscodeFake';
 
 const rec = installUiRecorder();

@@ -1,7 +1,8 @@
-// Small stand-ins for the four services' input rules, so the plan logic is tested on its own.
-// (The integration tests run the plans against the real service modules and rules.)
-import type { PlanService } from '../../../src/plans/catalog';
-import type { InputField, Issue, TagRules } from '../../../src/validation/types';
+// The four services as the plan checks see them (PlanService: ids, nouns, small stand-ins for their input rules)
+// and a plan environment, so the plan logic is tested on its own. No listing or create behavior: that is
+// fakeService.ts. (The integration tests run the plans against the real service modules and rules.)
+import type { PlanService } from '../../src/plans/catalog';
+import type { InputField, Issue, TagRules } from '../../src/validation/types';
 
 const err = (message: string, start?: number, end?: number): Issue => ({ severity: 'error', message, start, end });
 

@@ -1,6 +1,8 @@
-// A fake SnapshotService for the tree model's unit tests: resources and snapshots in memory, paged by a
-// numeric token, with call recording, injectable failures and a gate that holds calls until released.
-import type { AwsClients } from '../../../src/aws/clients';
+// The fake SnapshotService of the unit tests (tree, create flow, tracker, snapshot UI): resources and snapshots in
+// memory, paged by a numeric token, with every call recorded, injectable failures, a gate that holds calls until
+// released, and scripted answers to create and status reads. Built with `new FakeService(id)` and set up field by
+// field, or with `fakeService(options)`. No AWS.
+import type { AwsClients } from '../../src/aws/clients';
 import type {
   AwsContext,
   Page,
@@ -8,9 +10,11 @@ import type {
   Resource,
   Snapshot,
   SnapshotBatchListing,
+  SnapshotInput,
+  SnapshotRef,
   SnapshotService,
-} from '../../../src/services/service';
-import type { ServiceInputRules } from '../../../src/validation/types';
+} from '../../src/services/service';
+import type { ServiceInputRules } from '../../src/validation/types';
 
 export interface Call {
   readonly op: 'listResources' | 'listSnapshots' | 'batchSnapshots';
@@ -36,27 +40,69 @@ export function resource(id: string, extra: Partial<Resource> = {}): Resource {
   };
 }
 
-export function snapshot(id: string, createdAt: Date | undefined, extra: Partial<Snapshot> = {}): Snapshot {
+/** A snapshot of resource `r`: in a state (its status the same), or available and created at a moment (or not known). */
+export function snapshot(id: string, state: Snapshot['state'], extra?: Partial<Snapshot>): Snapshot;
+export function snapshot(id: string, createdAt: Date | undefined, extra?: Partial<Snapshot>): Snapshot;
+export function snapshot(
+  id: string,
+  stateOrCreatedAt: Snapshot['state'] | Date | undefined,
+  extra: Partial<Snapshot> = {},
+): Snapshot {
+  const state = typeof stateOrCreatedAt === 'string' ? stateOrCreatedAt : undefined;
   return {
     service: 'fake',
     id,
     name: id,
     resourceId: 'r',
-    state: 'available',
-    status: 'AVAILABLE',
-    ...(createdAt ? { createdAt } : {}),
+    state: state ?? 'available',
+    status: state ?? 'AVAILABLE',
+    ...(stateOrCreatedAt instanceof Date ? { createdAt: stateOrCreatedAt } : {}),
     details: [],
     ...extra,
   };
+}
+
+export interface FakeServiceOptions {
+  readonly id: string;
+  readonly label?: string;
+  readonly rules?: ServiceInputRules;
+  readonly resources?: Resource[];
+  /** Listed under their `resourceId`. */
+  readonly snapshots?: Snapshot[];
+  readonly offeredIn?: (region: string) => boolean;
+  /** What create does (default: returns a creating snapshot named after the first value). */
+  readonly create?: (resource: Resource, input: SnapshotInput) => Promise<Snapshot>;
+  /** What a status read answers per ref (default: not found). */
+  readonly status?: (ref: SnapshotRef) => Snapshot | undefined;
+  readonly listSnapshotsDelayMs?: number;
+}
+
+/** A FakeService set up from options. */
+export function fakeService(options: FakeServiceOptions): FakeService {
+  const service = new FakeService(options.id, options.label);
+  if (options.rules) service.rules = options.rules;
+  service.resources = options.resources ?? [];
+  for (const s of options.snapshots ?? [])
+    service.snapshots.set(s.resourceId, [...(service.snapshots.get(s.resourceId) ?? []), s]);
+  if (options.offeredIn) service.isOfferedIn = options.offeredIn;
+  if (options.create) service.answerCreate = options.create;
+  if (options.status) service.answerStatus = options.status;
+  service.listSnapshotsDelayMs = options.listSnapshotsDelayMs ?? 0;
+  return service;
 }
 
 export class FakeService implements SnapshotService {
   readonly label: string;
   readonly resourceNoun = { one: 'graph', many: 'graphs' };
   readonly icon = 'graph';
-  readonly createOperation = 'CreateFake';
-  readonly rules = {} as ServiceInputRules; // never read by the tree
+  readonly createOperation: string;
+  rules: ServiceInputRules = { fields: [] };
+  /** The listing calls (resources, snapshots, batches), in order. */
   readonly calls: Call[] = [];
+  readonly createCalls: { ctx: AwsContext; resource: Resource; input: SnapshotInput }[] = [];
+  readonly statusCalls: { ctx: AwsContext; refs: readonly SnapshotRef[] }[] = [];
+  /** When each listSnapshots call came (Date.now()). */
+  readonly listSnapshotCalls: number[] = [];
   resources: Resource[] = [];
   snapshots = new Map<string, Snapshot[]>();
   notOffered = new Set<string>();
@@ -69,20 +115,29 @@ export class FakeService implements SnapshotService {
   batchSnapshots?: SnapshotBatchListing;
   /** Makes batch calls answer undefined, as a listing that does not fit one page of the API. */
   batchTooBig = false;
+  /** How long listSnapshots calls take. */
+  listSnapshotsDelayMs = 0;
+  /** What create does (default: a creating snapshot named after the first value). */
+  answerCreate: (resource: Resource, input: SnapshotInput) => Promise<Snapshot> = async (r, input) => {
+    const name = Object.values(input.values)[0] ?? 'snap';
+    return snapshot(`id-${name}`, 'creating', { service: this.id, name, resourceId: r.id });
+  };
+  /** What a status read answers per ref (default: not found). */
+  answerStatus: (ref: SnapshotRef) => Snapshot | undefined = () => undefined;
 
   constructor(
     readonly id: string,
     label?: string,
   ) {
     this.label = label ?? id;
+    this.createOperation = `Create${id}Snapshot`;
   }
 
-  isOfferedIn(region: string): boolean {
-    return !this.notOffered.has(region);
-  }
+  isOfferedIn = (region: string): boolean => !this.notOffered.has(region);
 
-  private async answer<T>(call: Call, items: readonly T[], page: PageRequest): Promise<Page<T>> {
+  private async answer<T>(call: Call, items: readonly T[], page: PageRequest, delayMs = 0): Promise<Page<T>> {
     this.calls.push(call);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (this.gate) await abortable(this.gate, call.signal);
     const error = this.failWith(call);
     if (error !== undefined) throw error;
@@ -108,6 +163,7 @@ export class FakeService implements SnapshotService {
   }
 
   listSnapshots(ctx: AwsContext, res: Resource, page: PageRequest): Promise<Page<Snapshot>> {
+    this.listSnapshotCalls.push(Date.now());
     const call = {
       op: 'listSnapshots' as const,
       profile: ctx.profile,
@@ -115,7 +171,7 @@ export class FakeService implements SnapshotService {
       ...page,
       signal: ctx.signal,
     };
-    return this.answer(call, this.snapshots.get(res.id) ?? [], page);
+    return this.answer(call, this.snapshots.get(res.id) ?? [], page, this.listSnapshotsDelayMs);
   }
 
   /**
@@ -157,12 +213,19 @@ export class FakeService implements SnapshotService {
     return this.calls.filter((c) => c.op === op);
   }
 
-  createSnapshot(): Promise<Snapshot> {
-    throw new Error('not used by the tree');
+  createSnapshot(ctx: AwsContext, res: Resource, input: SnapshotInput): Promise<Snapshot> {
+    this.createCalls.push({ ctx, resource: res, input });
+    return this.answerCreate(res, input);
   }
 
-  getSnapshotStatuses(): Promise<Map<string, Snapshot>> {
-    throw new Error('not used by the tree');
+  async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
+    this.statusCalls.push({ ctx, refs });
+    const found = new Map<string, Snapshot>();
+    for (const ref of refs) {
+      const s = this.answerStatus(ref);
+      if (s) found.set(ref.snapshotId, s);
+    }
+    return found;
   }
 
   consoleUrl(region: string, res: Resource): string {
@@ -187,9 +250,9 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
-/** Clients are never used by the fake service. */
+/** Clients are never used by the fake service: unit tests make no AWS calls. */
 export const noClients: AwsClients = {
-  get: () => Promise.reject(new Error('the fake service does not use clients')),
+  get: () => Promise.reject(new Error('unit tests make no AWS calls')),
 };
 
 /** An SDK-shaped error. */
