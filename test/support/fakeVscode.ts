@@ -1,6 +1,7 @@
 // A permissive stand-in for the `vscode` module: every property is a callable, constructible proxy,
 // so bundled code can be loaded and activated in plain Node (activation checks and benchmarks).
-// It records nothing and asserts nothing: tests assert on what the code under test does.
+// It records nothing and asserts nothing: tests assert on what the code under test does. The recording fake
+// (vscodeRecorder/recorder.ts) installs its parts over it.
 import Module from 'node:module';
 
 type AnyFunction = (...args: unknown[]) => unknown;

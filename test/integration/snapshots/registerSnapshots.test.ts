@@ -9,13 +9,13 @@ import { silentLogger } from '../../../src/log';
 import { services } from '../../../src/services/registry';
 import { fakeExtensionContext } from '../../support/fakeVscode';
 import {
-  installUiRecorder,
+  installVscodeRecorder,
   type FakeInputBox,
   type FakeQuickPick,
   type FakeStatusBarItem,
-} from '../../unit/ui/vscodeFake';
+} from '../../support/vscodeRecorder/recorder';
 
-const rec = installUiRecorder();
+const rec = installVscodeRecorder();
 let emulator: { url: string; stop(): Promise<void> };
 let clients: ClientFactory;
 
@@ -34,8 +34,8 @@ before(async () => {
     userAgent: 'snapshot-explorer-tests/0',
     logger: silentLogger,
   });
-  rec.settings['snapshotExplorer.polling.initialSeconds'] = 0.2;
-  rec.settings['snapshotExplorer.polling.maxSeconds'] = 0.5;
+  rec.settings.values['snapshotExplorer.polling.initialSeconds'] = 0.2;
+  rec.settings.values['snapshotExplorer.polling.maxSeconds'] = 0.5;
 });
 
 after(async () => {

@@ -5,7 +5,7 @@ import type { ProfileInfo } from '../../../src/aws/profiles';
 import type { ExplorerNode, ResourceNode } from '../../../src/tree/model/nodes';
 import { fakeExtensionContext } from '../../support/fakeVscode';
 import { FakeService, noClients, resource } from '../../support/fakeService';
-import { installVscodeRecorder, type VscodeRecorder } from './vscodeFake';
+import { installVscodeRecorder, type VscodeRecorder } from '../../support/vscodeRecorder/recorder';
 
 const rec: VscodeRecorder = installVscodeRecorder();
 after(() => rec.restore());
@@ -117,7 +117,7 @@ test('Filter… shows the filter in the view message and sets the context key; C
 
 test('Choose Regions… stores the picked regions for that profile in the user settings, keeping the others', async () => {
   const { children } = await setup([profile('dev')]);
-  rec.settings.global.regions = { ops: ['us-west-2'] };
+  rec.settings.global['snapshotExplorer.regions'] = { ops: ['us-west-2'] };
   let offered: string[] = [];
   rec.answers.quickPick = (items) => {
     offered = items.map((i) => i.label);

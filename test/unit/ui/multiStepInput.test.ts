@@ -2,9 +2,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InputStep, PickStep } from '../../../src/snapshots/prompter';
-import { installUiRecorder, type FakeInputBox, type FakeQuickPick } from './vscodeFake';
+import { installVscodeRecorder, type FakeInputBox, type FakeQuickPick } from '../../support/vscodeRecorder/recorder';
 
-const rec = installUiRecorder();
+const rec = installVscodeRecorder();
 after(() => rec.restore());
 const load = async () => new (await import('../../../src/ui/multiStepInput')).QuickInputPrompter();
 

@@ -9,9 +9,14 @@ import type { Snapshot } from '../../../src/services/service';
 import type { Operation } from '../../../src/snapshots/operation';
 import { fakeExtensionContext } from '../../support/fakeVscode';
 import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
-import { installUiRecorder, type FakeInputBox, type FakeQuickPick, type FakeStatusBarItem } from './vscodeFake';
+import {
+  installVscodeRecorder,
+  type FakeInputBox,
+  type FakeQuickPick,
+  type FakeStatusBarItem,
+} from '../../support/vscodeRecorder/recorder';
 
-const rec = installUiRecorder();
+const rec = installVscodeRecorder();
 after(() => rec.restore());
 const load = () => import('../../../src/ui/registerSnapshots');
 
@@ -83,9 +88,9 @@ beforeEach(() => {
   rec.notifications.length = 0;
   rec.progress.length = 0;
   rec.answer = () => undefined;
-  for (const key of Object.keys(rec.settings)) delete rec.settings[key];
-  rec.settings['snapshotExplorer.polling.initialSeconds'] = 0.01;
-  rec.settings['snapshotExplorer.polling.maxSeconds'] = 0.02;
+  for (const key of Object.keys(rec.settings.values)) delete rec.settings.values[key];
+  rec.settings.values['snapshotExplorer.polling.initialSeconds'] = 0.01;
+  rec.settings.values['snapshotExplorer.polling.maxSeconds'] = 0.02;
 });
 
 test('from a tree node: one create call, progress in the status bar, one notification when available', async () => {
@@ -132,7 +137,7 @@ test('from a tree node: one create call, progress in the status bar, one notific
   });
 
   const view = rec.views.find((v) => v.id === 'snapshotExplorer.activity');
-  const provider = view?.provider as {
+  const provider = view?.treeDataProvider as {
     getChildren(): Operation[];
     getTreeItem(op: Operation): { label: string; description: string; command?: { command: string } };
   };
