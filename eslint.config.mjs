@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The test suites (folders of test/): each imports only from its own folder, test/support and the code under test.
+const testSuites = ['unit', 'integration', 'e2e', 'vscode'];
+/** An import that climbs into one of these suites' folders. */
+const suiteImports = (suites, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${suites.join('|')})(/|$)`, message }] }],
+});
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'out/**'],
@@ -39,6 +46,17 @@ export default tseslint.config(
         { paths: [{ name: 'vscode', message: 'This module must run without VS Code.' }] },
       ],
     },
+  },
+  ...testSuites.map((suite) => ({
+    files: [`test/${suite}/**/*.ts`],
+    rules: suiteImports(
+      testSuites.filter((other) => other !== suite),
+      "Tests import only from their own suite's folder, test/support and the code under test; move what suites share to test/support.",
+    ),
+  })),
+  {
+    files: ['test/support/**/*.ts'],
+    rules: suiteImports(testSuites, 'test/support serves every suite, so it imports from none of them.'),
   },
   {
     files: ['**/*.mjs', '**/*.js'],
