@@ -1,6 +1,16 @@
 // Turns whatever an AWS call threw (SDK service errors, credential provider errors, Node socket errors,
 // aborts) into one of a few kinds the UI knows how to handle, and says how to re-authenticate a profile.
 import type { ProfileInfo } from './profiles';
+import {
+  CONFLICT_CODES,
+  EXPIRED_CODES,
+  INVALID_CODES,
+  NETWORK_CODES,
+  NOT_FOUND_CODES,
+  QUOTA_CODES,
+  THROTTLED_CODES,
+  VALIDATION_CODES,
+} from './errorCodes';
 import { redactSecrets } from './redact';
 
 export type AwsErrorKind =
@@ -26,76 +36,6 @@ export interface AwsErrorInfo {
   /** The error's own message, with any secret masked. */
   readonly message: string;
 }
-
-const EXPIRED_CODES = new Set([
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'RequestExpired',
-  'TokenRefreshRequired',
-  'UnauthorizedException',
-]);
-const INVALID_CODES = new Set([
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'AuthFailure',
-  'InvalidAccessKeyId',
-  'SignatureDoesNotMatch',
-  'InvalidSignatureException',
-  'IncompleteSignature',
-  'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException',
-  'InvalidToken',
-]);
-const THROTTLED_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'TooManyRequests',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'PriorRequestNotComplete',
-]);
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'ECONNABORTED',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'NetworkingError',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
-const NOT_FOUND_CODES = /NotFound|NoSuch|^Invalid\w*\.NotFound$|^GatewayNotConnected$/;
-const VALIDATION_CODES = new Set([
-  'ValidationException',
-  'ValidationError',
-  'InvalidParameterValue',
-  'InvalidParameterCombination',
-  'InvalidParameterValueException',
-  'InvalidParameterException',
-  'InvalidGatewayRequestException',
-  'MissingParameter',
-  'BadRequestException',
-  'TooManyTagsException',
-  'SerializationException',
-]);
-const CONFLICT_CODES =
-  /Conflict|AlreadyExists|InvalidDBClusterStateFault|InvalidDBClusterSnapshotStateFault|^IncorrectState|InUse/;
-const QUOTA_CODES = /QuotaExceeded|LimitExceeded|SnapshotQuotaExceededFault/;
 
 interface ErrorLike {
   name?: unknown;

@@ -2,35 +2,7 @@
 // (@smithy service-error-classification): throttling, transient (timeouts, socket errors, 500/502/503/504),
 // other server errors, and client errors (never retried).
 import type { RetryErrorInfo, RetryErrorType } from '@smithy/types';
-
-const THROTTLING_CODES = new Set([
-  'BandwidthLimitExceeded',
-  'EC2ThrottledException',
-  'LimitExceededException',
-  'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ThrottledException',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'TransactionInProgressException',
-]);
-const TRANSIENT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
-const NODE_TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
+import { NODE_TRANSIENT_CODES, THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUS } from '../errorCodes';
 
 interface ErrorFields {
   name?: unknown;
