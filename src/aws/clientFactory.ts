@@ -5,7 +5,7 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
 import { errorCodeOf, logCall } from './callLog';
-import { endpointKeys, type AwsClients, type ClientKind, type ClientTypes } from './clients';
+import type { AwsClients, ClientKind, ClientTypes } from './clients';
 import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrency';
 import type { ProfileEndpointReader } from './endpointConfig';
 import type { EndpointGuard } from './endpointGuard';
@@ -26,7 +26,7 @@ const MAX_SOCKETS_PER_HOST = Infinity;
 export interface ClientFactoryOptions {
   readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
   /**
-   * The `snapshotExplorer.endpoints` setting: per endpoint key (see `endpointKeys`) or `*`; undefined (or a throw)
+   * The `snapshotExplorer.endpoints` setting: per client kind (see `ClientKind`) or `*`; undefined (or a throw)
    * when it cannot be read at the moment.
    */
   readonly endpoints: () => Readonly<Record<string, string>> | undefined;
@@ -92,13 +92,13 @@ const sdkConfig = (common: CommonConfig, extra: SdkExtra) => ({
 });
 
 const constructors: Constructors = {
-  neptuneGraph: (sdk, common, extra) => new sdk.NeptuneGraphClient(sdkConfig(common, extra)),
-  storageGateway: (sdk, common, extra) => new sdk.StorageGatewayClient(sdkConfig(common, extra)),
+  'neptune-graph': (sdk, common, extra) => new sdk.NeptuneGraphClient(sdkConfig(common, extra)),
+  storagegateway: (sdk, common, extra) => new sdk.StorageGatewayClient(sdkConfig(common, extra)),
   docdb: (sdk, common, extra) => new sdk.DocDBClient(sdkConfig(common, extra)),
   ec2: (sdk, common, extra) => new sdk.EC2Client(sdkConfig(common, extra)),
   s3: (sdk, common, extra) =>
     new sdk.S3Client({ ...sdkConfig(common, extra), ...(extra.overridden ? { forcePathStyle: true } : {}) }),
-  simSpaceWeaver: (sdk, common, extra) =>
+  simspaceweaver: (sdk, common, extra) =>
     new sdk.SimSpaceWeaverClient({
       ...common,
       retryStrategy: new sdk.AdaptiveRetryStrategy(async () => common.maxAttempts),
@@ -116,7 +116,7 @@ function addCallLogging(
   region: string,
   logger: Logger,
 ) {
-  const service = endpointKeys[kind];
+  const service = kind;
   client.middlewareStack.add(
     (
       next: (args: unknown) => Promise<{ output: { $metadata?: { httpStatusCode?: number; attempts?: number } } }>,
@@ -228,7 +228,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       addCallLogging(client as unknown as { middlewareStack: Stack }, kind, profile, region, options.logger);
     }
     options.logger.debug(
-      `Created ${endpointKeys[kind]} client for profile "${profile}" in ${region}: ` +
+      `Created ${kind} client for profile "${profile}" in ${region}: ` +
         (endpoint ? `endpoint ${endpoint} (${resolved.source})` : `${resolved.source} (no override)`),
     );
     return client;

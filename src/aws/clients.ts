@@ -7,38 +7,32 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SimSpaceWeaverClient } from './simspaceweaver/client';
 
+/**
+ * The client of each kind. A kind is the service id (the service modules' `id`) or, for the helper services, the
+ * SDK's endpoint prefix; it is also the service's key in the `snapshotExplorer.endpoints` setting.
+ */
 export interface ClientTypes {
-  neptuneGraph: NeptuneGraphClient;
-  storageGateway: StorageGatewayClient;
+  'neptune-graph': NeptuneGraphClient;
+  storagegateway: StorageGatewayClient;
   docdb: DocDBClient;
   ec2: EC2Client;
   s3: S3Client;
-  simSpaceWeaver: SimSpaceWeaverClient;
+  simspaceweaver: SimSpaceWeaverClient;
 }
 
 export type ClientKind = keyof ClientTypes;
-
-/** The key of each client kind in the `snapshotExplorer.endpoints` setting. */
-export const endpointKeys: Readonly<Record<ClientKind, string>> = {
-  neptuneGraph: 'neptune-graph',
-  storageGateway: 'storagegateway',
-  docdb: 'docdb',
-  ec2: 'ec2',
-  s3: 's3',
-  simSpaceWeaver: 'simspaceweaver',
-};
 
 /**
  * The SDK service id of each client kind (the models' `metadata.serviceId`): it names the service in
  * `AWS_ENDPOINT_URL_<SERVICE>` and in the `[services]` sections of the AWS config file.
  */
 export const awsServiceIds: Readonly<Record<ClientKind, string>> = {
-  neptuneGraph: 'Neptune Graph',
-  storageGateway: 'Storage Gateway',
+  'neptune-graph': 'Neptune Graph',
+  storagegateway: 'Storage Gateway',
   docdb: 'DocDB',
   ec2: 'EC2',
   s3: 'S3',
-  simSpaceWeaver: 'SimSpaceWeaver',
+  simspaceweaver: 'SimSpaceWeaver',
 };
 
 export interface AwsClients {

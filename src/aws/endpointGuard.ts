@@ -2,7 +2,7 @@
 // seen (in a store that outlives the window), and refuses to build a client for a service whose remembered override
 // is missing now (the setting unreadable, dropped by VS Code, or removed) until it is back or the user releases it.
 // Signed requests meant for an emulator, LocalStack or a VPC endpoint then never go to AWS's public endpoints.
-import { endpointKeys, type ClientKind } from './clients';
+import type { ClientKind } from './clients';
 import { ENDPOINT_SETTING, settingOverride } from './endpoints';
 
 /** Where the remembered overrides live (the extension's global state); key → URL. */
@@ -66,7 +66,7 @@ export function createEndpointGuard(store: KnownOverridesStore): EndpointGuard {
       const now = setting === undefined ? undefined : settingOverride(setting, kind);
       // The override the kind had is gone: its own key, or `*` when it had no key of its own.
       if (now === undefined || (expected.key !== '*' && now.key !== expected.key)) {
-        throw new EndpointOverrideUnavailableError(endpointKeys[kind], expected.url);
+        throw new EndpointOverrideUnavailableError(kind, expected.url);
       }
     },
     release(keys) {

@@ -2,7 +2,7 @@
 // then `*`), then what the AWS CLI honours: `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
 // `services` section and its own `endpoint_url` (unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the profile's
 // `ignore_configured_endpoint_urls` says to ignore them), else AWS's public endpoint. Pure: no I/O.
-import { awsServiceIds, endpointKeys, type ClientKind } from './clients';
+import { awsServiceIds, type ClientKind } from './clients';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,7 +21,7 @@ export interface ProfileEndpointConfig {
 }
 
 export interface EndpointInputs {
-  /** The setting's user-level value: per endpoint key (see `endpointKeys`) or `*`. */
+  /** The setting's user-level value: per client kind (see `ClientKind`) or `*`. */
   readonly setting: Readonly<Record<string, string>>;
   readonly env: Env;
   readonly profile: string;
@@ -61,7 +61,7 @@ export function settingOverride(
   setting: Readonly<Record<string, string>>,
   kind: ClientKind,
 ): { key: string; url: string } | undefined {
-  for (const key of [endpointKeys[kind], '*']) {
+  for (const key of [kind, '*']) {
     const value = setting[key];
     if (present(value)) return { key, url: value.trim() };
   }
@@ -77,9 +77,7 @@ export function validEndpoint(kind: ClientKind, url: string, source: string): st
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    throw new Error(
-      `The endpoint override for ${endpointKeys[kind]} ("${url}") is not a valid http(s) URL; fix ${source}.`,
-    );
+    throw new Error(`The endpoint override for ${kind} ("${url}") is not a valid http(s) URL; fix ${source}.`);
   }
   return url;
 }

@@ -122,7 +122,7 @@ function toSnapshot(snapshot: GraphSnapshotSummary, fallbackGraphId: string): Sn
 }
 
 async function client(ctx: AwsContext) {
-  return ctx.clients.get('neptuneGraph', ctx.profile, ctx.region);
+  return ctx.clients.get('neptune-graph', ctx.profile, ctx.region);
 }
 
 export const neptuneGraphService: SnapshotService = {

@@ -120,7 +120,7 @@ function latestSnapshot(simulation: string, described: DescribedSimulation): Sna
 }
 
 async function client(ctx: AwsContext) {
-  return ctx.clients.get('simSpaceWeaver', ctx.profile, ctx.region);
+  return ctx.clients.get('simspaceweaver', ctx.profile, ctx.region);
 }
 
 async function describe(ctx: AwsContext, simulation: string): Promise<DescribedSimulation | undefined> {

@@ -31,7 +31,7 @@ export function splitVolumeArn(volumeArn: string): { gatewayArn: string; volumeI
 }
 
 export async function storageGatewayClient(ctx: AwsContext) {
-  return ctx.clients.get('storageGateway', ctx.profile, ctx.region);
+  return ctx.clients.get('storagegateway', ctx.profile, ctx.region);
 }
 
 async function describeGateway(ctx: AwsContext, gatewayArn: string): Promise<DescribeGatewayInformationOutput> {

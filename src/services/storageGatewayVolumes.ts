@@ -63,7 +63,7 @@ export async function describeVolumes(
   gateway: GatewayStatus,
 ): Promise<Map<string, VolumeDetail>> {
   const { DescribeCachediSCSIVolumesCommand, DescribeStorediSCSIVolumesCommand } = await loadSdk();
-  const client = await ctx.clients.get('storageGateway', ctx.profile, ctx.region);
+  const client = await ctx.clients.get('storagegateway', ctx.profile, ctx.region);
   const result = new Map<string, VolumeDetail>();
   const arnsOf = (kind: 'cached' | 'stored') =>
     volumes.filter((v) => volumeKind(v, gateway) === kind && v.VolumeARN).map((v) => v.VolumeARN as string);

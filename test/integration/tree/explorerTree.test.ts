@@ -286,7 +286,7 @@ test('refresh cancels the in-flight call and the branch loads again without wait
   const observe = (clients: AwsClients): AwsClients => ({
     async get(kind, profile, region) {
       const client = await clients.get(kind, profile, region);
-      if (kind !== 'neptuneGraph') return client;
+      if (kind !== 'neptune-graph') return client;
       return new Proxy(client, {
         get(target, prop, receiver) {
           if (prop !== 'send') return Reflect.get(target, prop, receiver);

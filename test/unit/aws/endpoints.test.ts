@@ -16,7 +16,7 @@ import {
   type ProfileEndpointConfig,
 } from '../../../src/aws/endpoints';
 
-const kinds: ClientKind[] = ['neptuneGraph', 'storageGateway', 'docdb', 'ec2', 's3', 'simSpaceWeaver'];
+const kinds: ClientKind[] = ['neptune-graph', 'storagegateway', 'docdb', 'ec2', 's3', 'simspaceweaver'];
 
 function inputs(overrides: Partial<EndpointInputs> = {}): EndpointInputs {
   return { setting: {}, env: {}, profile: 'dev', profileConfig: {}, ...overrides };
@@ -62,7 +62,7 @@ test('precedence: setting per service, setting *, env per service, env, services
 
 test('a per-service entry serves only its service; blank entries count as absent', () => {
   const i = inputs({ setting: { 'neptune-graph': 'http://n.test', docdb: '  ' } });
-  assert.equal(resolveEndpoint('neptuneGraph', i).url, 'http://n.test');
+  assert.equal(resolveEndpoint('neptune-graph', i).url, 'http://n.test');
   assert.equal(resolveEndpoint('docdb', i).url, undefined);
   assert.equal(resolveEndpoint('ec2', inputs({ env: { AWS_ENDPOINT_URL_S3: 'http://s.test' } })).url, undefined);
 });
@@ -121,7 +121,7 @@ test('the AWS config file: endpoint_url, the services section and ignore_configu
     services: { docdb: 'http://127.0.0.1:4000', neptune_graph: 'http://127.0.0.1:5000' },
   });
   assert.equal(
-    resolveEndpoint('neptuneGraph', inputs({ profile: 'emu', profileConfig: emu })).url,
+    resolveEndpoint('neptune-graph', inputs({ profile: 'emu', profileConfig: emu })).url,
     'http://127.0.0.1:5000',
   );
   assert.equal(resolveEndpoint('ec2', inputs({ profile: 'emu', profileConfig: emu })).url, 'http://127.0.0.1:2000');
@@ -154,9 +154,9 @@ test('the guard remembers overrides, refuses kinds whose override went missing, 
   assert.equal(writes, 1, 'an unchanged setting is not written again');
   assert.deepEqual(guard.observe({ '*': 'http://127.0.0.1:4566' }), { docdb: 'http://127.0.0.1:9000' });
   assert.throws(() => guard.check('docdb', { '*': 'http://127.0.0.1:4566' }), EndpointOverrideUnavailableError);
-  guard.check('neptuneGraph', { '*': 'http://127.0.0.1:4566' });
-  guard.check('neptuneGraph', { 'neptune-graph': 'http://127.0.0.1:1' }); // its own key replaces `*`: fine
-  assert.throws(() => guard.check('neptuneGraph', undefined), /Endpoint override not available/);
+  guard.check('neptune-graph', { '*': 'http://127.0.0.1:4566' });
+  guard.check('neptune-graph', { 'neptune-graph': 'http://127.0.0.1:1' }); // its own key replaces `*`: fine
+  assert.throws(() => guard.check('neptune-graph', undefined), /Endpoint override not available/);
   assert.throws(() => guard.check('s3', {}), /s3 now \(it was http:\/\/127\.0\.0\.1:4566\)/);
   guard.release(['docdb', 'neptune-graph']);
   assert.deepEqual(guard.observe({ '*': 'http://127.0.0.1:4566' }), {});

@@ -62,9 +62,9 @@ test('a full run with known fake keys logs neither the secret, the token nor any
       logger,
     });
     try {
-      await (await clients.get('neptuneGraph', 'dev', 'us-east-1')).send(new ListGraphsCommand({}));
+      await (await clients.get('neptune-graph', 'dev', 'us-east-1')).send(new ListGraphsCommand({}));
       await (await clients.get('s3', 'dev', 'us-east-1')).send(new HeadBucketCommand({ Bucket: 'b' }));
-      const ssw = await clients.get('simSpaceWeaver', 'dev', 'us-east-1');
+      const ssw = await clients.get('simspaceweaver', 'dev', 'us-east-1');
       await ssw.listSimulations();
       for (const failing of [
         () => ssw.createSnapshot({ Simulation: 'Sim1', Destination: { BucketName: 'b' } }),

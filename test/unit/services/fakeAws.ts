@@ -42,7 +42,7 @@ export function fakeAws(handlers: Handlers, options: { profile?: string; region?
   };
   const clients: AwsClients = {
     async get(kind, profile, region) {
-      if (kind === 'simSpaceWeaver') {
+      if (kind === 'simspaceweaver') {
         const method = (name: string) => (input: unknown, opts?: { abortSignal?: AbortSignal }) =>
           answer(kind, profile, region, name, input, opts?.abortSignal);
         return {

@@ -35,7 +35,7 @@ describe('Neptune Analytics service', () => {
     });
     const page = await svc.listResources(ctx, { nextToken: 'n1', pageSize: 500 });
     assert.deepEqual(calls[0]?.input, { nextToken: 'n1', maxResults: 100 });
-    assert.equal(calls[0]?.kind, 'neptuneGraph');
+    assert.equal(calls[0]?.kind, 'neptune-graph');
     assert.equal(calls[0]?.abortSignal, ctx.signal);
     assert.equal(page.nextToken, 'n2');
     assert.equal(page.items[0]?.id, 'g-aaaaaaaaaa');
@@ -227,7 +227,7 @@ describe('Neptune Analytics service', () => {
     const answer = await batch.list(ctx, [{ ...resource, id: 'g-1' }]);
     assert.deepEqual(
       calls.map((c) => [c.kind, c.name, c.input]),
-      [['neptuneGraph', 'ListGraphSnapshotsCommand', { maxResults: 100 }]],
+      [['neptune-graph', 'ListGraphSnapshotsCommand', { maxResults: 100 }]],
     );
     assert.equal(calls[0]?.abortSignal, ctx.signal);
     assert.deepEqual([...(answer?.keys() ?? [])].sort(), ['g-1', 'g-2'], 'by source graph; one without is left out');

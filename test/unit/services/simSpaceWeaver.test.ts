@@ -49,7 +49,7 @@ describe('SimSpace Weaver service', () => {
         described(String(input.Simulation), input.Simulation === 'city' ? 'STARTED' : 'STOPPED'),
     });
     const page = await svc.listResources(ctx, { pageSize: 10, nextToken: 'n1' });
-    assert.equal(calls[0]?.kind, 'simSpaceWeaver');
+    assert.equal(calls[0]?.kind, 'simspaceweaver');
     assert.deepEqual(calls[0]?.input, { MaxResults: 10, NextToken: 'n1' });
     assert.equal(calls[0]?.abortSignal, ctx.signal);
     assert.equal(named('describeSimulation').length, 2);

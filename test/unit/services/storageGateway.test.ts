@@ -232,7 +232,7 @@ describe('Storage Gateway service', () => {
       values: { SnapshotDescription: 'before upgrade' },
       tags: [{ key: 'k', value: 'v' }],
     });
-    assert.equal(calls[0]?.kind, 'storageGateway');
+    assert.equal(calls[0]?.kind, 'storagegateway');
     assert.deepEqual(calls[0]?.input, {
       VolumeARN: volArn(1, 0),
       SnapshotDescription: 'before upgrade',
