@@ -30,18 +30,13 @@ export interface PollingRow {
 
 const bucketOf = (region: string) => `bench-weaver-${region}`;
 
+/** A valid input for any service: the bench bucket for a bucket field, the bench name for every other kind. */
 function inputFor(service: SnapshotService, region: string, index: number): SnapshotInput {
   const name = `bench-poll-${index}`;
-  switch (service.id) {
-    case 'neptune-graph':
-      return { values: { snapshotName: name }, tags: [] };
-    case 'docdb':
-      return { values: { DBClusterSnapshotIdentifier: name }, tags: [] };
-    case 'storagegateway':
-      return { values: { SnapshotDescription: name }, tags: [] };
-    default:
-      return { values: { BucketName: bucketOf(region), ObjectKeyPrefix: name }, tags: [] };
-  }
+  const values = Object.fromEntries(
+    service.rules.fields.map((f) => [f.key, f.kind === 'bucket' ? bucketOf(region) : name] as const),
+  );
+  return { values, tags: [] };
 }
 
 export async function benchPolling(options: PollingOptions, log: (line: string) => void): Promise<PollingRow[]> {

@@ -30,14 +30,9 @@ export interface PlanEnvironment {
 /** The profile an entry falls back to when neither it nor `defaults` names one. */
 export const fallbackProfile = 'default';
 
-/** Which plan key feeds a service's input field (matched on the API member name). */
-export function planKeyOf(field: InputField): InputKey | undefined {
-  const key = field.key;
-  if (/bucket/i.test(key)) return 'bucket';
-  if (/prefix/i.test(key)) return 'prefix';
-  if (/description/i.test(key)) return 'description';
-  if (/name|identifier/i.test(key)) return 'name';
-  return undefined;
+/** Which plan key feeds a service's input field: the one named after its kind. */
+export function planKeyOf(field: InputField): InputKey {
+  return field.kind;
 }
 
 /** The plan keys a service takes (inputs, plus `tags` when its create call takes tags). */

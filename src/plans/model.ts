@@ -1,4 +1,5 @@
 // The shapes of a parsed snapshot plan and of its findings. Pure data.
+import type { InputKind } from '../validation/types';
 import type { Range, Span } from './positions';
 
 /** A scalar as written in the plan, with where it is. */
@@ -37,7 +38,8 @@ export interface PlanFields {
   readonly tags?: PlanTags;
 }
 
-export type InputKey = 'name' | 'description' | 'bucket' | 'prefix';
+/** The plan keys of the input fields: one per field kind. */
+export type InputKey = InputKind;
 export const inputKeys: readonly InputKey[] = ['name', 'description', 'bucket', 'prefix'];
 
 export interface PlanDefaults extends PlanFields {

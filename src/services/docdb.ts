@@ -2,6 +2,7 @@
 // cluster snapshots (DescribeDBClusters, DescribeDBClusterSnapshots, CreateDBClusterSnapshot).
 import type { DBCluster, DBClusterSnapshot } from '@aws-sdk/client-docdb';
 import { loadSdk } from '../aws/sdkLoader';
+import { explainDocDbError } from './docdbErrors';
 import { docdbRules } from '../validation/index';
 import {
   clampPageSize,
@@ -147,7 +148,11 @@ export const docdbService: SnapshotService = {
   resourceNoun: { one: 'cluster', many: 'clusters' },
   icon: 'database',
   createOperation: 'CreateDBClusterSnapshot',
+  resourceParameter: 'DBClusterIdentifier',
   rules: docdbRules,
+  iamActions: { create: 'rds:CreateDBClusterSnapshot' },
+  uniqueName: { field: 'DBClusterSnapshotIdentifier', scope: 'region' },
+  explainError: explainDocDbError,
   regions,
 
   isOfferedIn: offeredIn(regions),

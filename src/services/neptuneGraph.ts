@@ -2,6 +2,7 @@
 // GetGraphSnapshot).
 import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune-graph';
 import { loadSdk } from '../aws/sdkLoader';
+import { explainNeptuneGraphError } from './neptuneGraphErrors';
 import { neptuneGraphRules } from '../validation/index';
 import {
   clampPageSize,
@@ -131,7 +132,11 @@ export const neptuneGraphService: SnapshotService = {
   resourceNoun: { one: 'graph', many: 'graphs' },
   icon: 'type-hierarchy',
   createOperation: 'CreateGraphSnapshot',
+  resourceParameter: 'graphIdentifier',
   rules: neptuneGraphRules,
+  iamActions: { create: 'neptune-graph:CreateGraphSnapshot' },
+  uniqueName: { field: 'snapshotName', scope: 'resource' },
+  explainError: explainNeptuneGraphError,
   regions,
 
   isOfferedIn: offeredIn(regions),

@@ -2,6 +2,7 @@
 // run under plain `node --test`, in the extension host and in the language server.
 import type { AwsClients } from '../aws/clients';
 import type { ServiceInputRules } from '../validation/types';
+import type { CreateErrorContext, ErrorFacts } from './errorText';
 
 /** Where a call goes: which profile and region, with the client factory and a cancellation signal. */
 export interface AwsContext {
@@ -102,6 +103,33 @@ export interface SnapshotBatchListing {
   list(ctx: AwsContext, resources: readonly Resource[]): Promise<Map<string, Snapshot[]> | undefined>;
 }
 
+/** The IAM actions the service's calls need, named in access-denied explanations. */
+export interface IamActions {
+  /** The create call's, e.g. `rds:CreateDBClusterSnapshot` (DocumentDB's actions have the `rds:` prefix). */
+  readonly create: string;
+}
+
+/** For a create call that fails on a duplicate name: the name is checked on Enter (never per keystroke). */
+export interface UniqueName {
+  /** The key of the input field whose value must be unique. */
+  readonly field: string;
+  /**
+   * 'resource': unique among the resource's snapshots; 'region': per account and region (a snapshot of another
+   * resource may hold it too, so it is also looked up by id).
+   */
+  readonly scope: 'resource' | 'region';
+}
+
+/** For a service that writes the snapshot to a place the user names (SimSpace Weaver: an S3 object). */
+export interface SnapshotDestination {
+  /** The confirmation's label of the location, e.g. "Object key". */
+  readonly label: string;
+  /** The snapshot's name in the activity view, from the inputs (e.g. s3://bucket/prefix). */
+  name(values: Readonly<Record<string, string>>): string;
+  /** Where the snapshot will be written (e.g. s3://bucket/prefix/snapshot/sim-….zip), also before every value is in. */
+  location(values: Readonly<Record<string, string | undefined>>, resourceId: string, now: Date): string;
+}
+
 export interface SnapshotService {
   /** Stable key: used in settings, plans, context values and the registry. */
   readonly id: string;
@@ -113,8 +141,21 @@ export interface SnapshotService {
   readonly icon: string;
   /** The create API's name, for logs and confirmations (e.g. CreateGraphSnapshot). */
   readonly createOperation: string;
-  /** The input fields and their rules (pure data and functions from src/validation). */
+  /**
+   * The create API's member that names the resource (e.g. DBClusterIdentifier), shown in the confirmation. Every
+   * registered service declares it (the registry test checks); a stand-in without one shows "Resource".
+   */
+  readonly resourceParameter?: string;
+  /** The input fields (each of a kind the create flow and plans render) and their rules (from src/validation). */
   readonly rules: ServiceInputRules;
+  /** Every registered service declares them (the registry test checks); without: `<id>:<createOperation>`. */
+  readonly iamActions?: IamActions;
+  /** Present when the create call fails on a duplicate name. */
+  readonly uniqueName?: UniqueName;
+  /** Present when the snapshot goes to a place the user names. */
+  readonly destination?: SnapshotDestination;
+  /** One sentence (what happened, what to do) per modeled error of the create call; undefined for any other. */
+  explainError?(facts: ErrorFacts, context: CreateErrorContext): string | undefined;
 
   /** False when the service is not offered in a region (shown quietly, not as an error). */
   isOfferedIn(region: string): boolean;

@@ -1,5 +1,6 @@
 // SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
 // own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location.
+import { explainSimSpaceWeaverError } from './simSpaceWeaverErrors';
 import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
 import {
   clampPageSize,
@@ -168,7 +169,16 @@ export const simSpaceWeaverService: SnapshotService = {
   resourceNoun: { one: 'simulation', many: 'simulations' },
   icon: 'server-process',
   createOperation: 'CreateSnapshot',
+  resourceParameter: 'Simulation',
   rules: simSpaceWeaverRules,
+  iamActions: { create: 'simspaceweaver:CreateSnapshot' },
+  destination: {
+    label: 'Object key',
+    name: (values) => `s3://${[values.BucketName, values.ObjectKeyPrefix].filter(Boolean).join('/')}`,
+    location: (values, simulation, now) =>
+      s3Uri(values.BucketName || '<bucket>', simSpaceWeaverSnapshotKey(values.ObjectKeyPrefix ?? '', simulation, now)),
+  },
+  explainError: explainSimSpaceWeaverError,
   regions,
 
   isOfferedIn: offeredIn(regions),

@@ -1,6 +1,7 @@
 // Storage Gateway: cached and stored iSCSI volumes of every volume gateway, and their snapshots. The volumes are
 // listed in `storageGatewayListing`; their snapshots are EBS snapshots, read with EC2 in `storageGatewaySnapshots`.
 import { loadSdk } from '../aws/sdkLoader';
+import { explainStorageGatewayError } from './storageGatewayErrors';
 import { storageGatewayRules } from '../validation/index';
 import { consoleHome, requiredValue, tagList, offeredIn } from './common';
 import type { AwsContext, Resource, Snapshot, SnapshotInput, SnapshotService } from './service';
@@ -59,7 +60,10 @@ export const storageGatewayService: SnapshotService = {
   resourceNoun: { one: 'volume', many: 'volumes' },
   icon: 'server',
   createOperation: 'CreateSnapshot',
+  resourceParameter: 'VolumeARN',
   rules: storageGatewayRules,
+  iamActions: { create: 'storagegateway:CreateSnapshot' },
+  explainError: explainStorageGatewayError,
   regions,
 
   isOfferedIn: offeredIn(regions),

@@ -36,8 +36,7 @@ export function requestKey(target: ResourceTarget, input: SnapshotInput): string
 /** What the activity view shows as the snapshot's name. */
 export function snapshotLabel(target: ResourceTarget, input: SnapshotInput): string {
   const fields = target.service.rules.fields;
-  const values = fields.map((f) => input.values[f.key]).filter((v): v is string => Boolean(v));
-  if (target.service.id === 'simspaceweaver') return `s3://${values.join('/')}`;
+  if (target.service.destination) return target.service.destination.name(input.values);
   const first = fields[0];
   const value = first ? input.values[first.key] : undefined;
   return (value && first ? (first.normalize?.(value) ?? value) : undefined) ?? target.resource.name;
@@ -95,10 +94,7 @@ export class SnapshotCreator {
       this.deps.tracker.created(operation.id, snapshot);
       return { kind: 'started', operation: this.deps.tracker.get(operation.id) ?? operation };
     } catch (error) {
-      const message = createErrorMessage(error, {
-        serviceId: service.id,
-        serviceLabel: service.label,
-        operation: service.createOperation,
+      const message = createErrorMessage(error, service, {
         profile,
         region,
         resourceName: resource.name,

@@ -1,12 +1,12 @@
-// The per-service input steps of the create flow (from `service.rules`), SimSpace Weaver's bucket steps
-// and the final confirm step. Pure: no `vscode` import.
+// The input steps of the create flow, one per field of `service.rules` rendered by its kind (a bucket is picked
+// from the region's buckets), the tags step and the final confirm step. Pure: no `vscode` import.
 import type { AwsClients } from '../aws/clients';
 import type { AwsContext, SnapshotInput, SnapshotService } from '../services/service';
 import type { InputField, Issue, Tag } from '../validation/types';
-import { formatTags, parseTags, simSpaceWeaverSnapshotKey } from '../validation';
+import { formatTags, parseTags } from '../validation';
 import type { Prompter, StepMessage } from './prompter';
 import type { FlowState, FlowStep, Move, SummaryLine } from './createFlow';
-import { findTakenName, uniqueNameField } from './nameCheck';
+import { findTakenName, isUniqueNameField } from './nameCheck';
 
 export interface BucketChoice {
   readonly name: string;
@@ -17,24 +17,16 @@ export interface InputDeps {
   readonly clients: AwsClients;
   /** `snapshotExplorer.defaultTags`: prefilled in the tags box. */
   defaultTags(): Readonly<Record<string, string>>;
-  /** The S3 buckets in the context's region (SimSpace Weaver writes its snapshot there). */
+  /** The S3 buckets in the context's region (for fields of kind `bucket`). */
   listBuckets(ctx: AwsContext): Promise<readonly BucketChoice[]>;
   now(): Date;
   /** How long the on-Enter name check may take (default 10 s). */
   readonly nameCheckTimeoutMs?: number;
 }
 
-/** The API member that names the resource in each create call (for the confirmation). */
-const resourceParameter: Readonly<Record<string, string>> = {
-  'neptune-graph': 'graphIdentifier',
-  storagegateway: 'VolumeARN',
-  docdb: 'DBClusterIdentifier',
-  simspaceweaver: 'Simulation',
-};
-
 const text = {
   typeBucket: '$(edit) Type a bucket name…',
-  typeBucketDetail: 'A bucket in the same region as the simulation',
+  typeBucketDetail: (noun: string) => `A bucket in the same region as the ${noun}`,
   pickBucket: (region: string) => `Pick the S3 bucket the snapshot is written to (in ${region}), e.g. my-sim-snapshots`,
   noBuckets: (region: string) => `No buckets listed in ${region}`,
   bucketsFailed: (reason: string) => `Could not list buckets: ${reason}`,
@@ -49,12 +41,8 @@ const text = {
   confirm: (operation: string) => `Check what will be sent with ${operation}, then create`,
 };
 
-export function isBucketField(service: SnapshotService, field: InputField): boolean {
-  return service.id === 'simspaceweaver' && /bucket/i.test(field.key);
-}
-
-function isPrefixField(service: SnapshotService, field: InputField): boolean {
-  return service.id === 'simspaceweaver' && /prefix/i.test(field.key);
+export function isBucketField(field: InputField): boolean {
+  return field.kind === 'bucket';
 }
 
 /**
@@ -87,7 +75,7 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
       if (!resource || !state.profile || !state.region) return 'back';
       const remembered = state.values[field.key];
       const initial = remembered ?? field.defaultValue?.({ resourceName: resource.name, now: deps.now() }) ?? '';
-      const uniqueCheck = uniqueNameField[service.id] === field.key;
+      const uniqueCheck = isUniqueNameField(service, field);
       const ctx = { profile: state.profile, region: state.region, clients: deps.clients };
       const answer = await prompter.input({
         ...info,
@@ -97,10 +85,10 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
         placeholder: field.placeholder,
         validate: (value) => {
           const issue = firstIssue(field.validate(value));
-          if (issue || !isPrefixField(service, field)) return issue;
-          const bucket = bucketValue(service, state);
-          const key = simSpaceWeaverSnapshotKey(value, resource.id, deps.now());
-          return { message: text.objectKey(`s3://${bucket}/${key}`), severity: 'info' };
+          const destination = service.destination;
+          if (issue || !destination || field.kind !== 'prefix') return issue;
+          const location = destination.location({ ...state.values, [field.key]: value }, resource.id, deps.now());
+          return { message: text.objectKey(location), severity: 'info' };
         },
         accept: uniqueCheck
           ? (value, signal) => findTakenName({ ...ctx, signal }, service, resource, field, value)
@@ -114,12 +102,7 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
   };
 }
 
-function bucketValue(service: SnapshotService, state: FlowState): string {
-  const field = service.rules.fields.find((f) => isBucketField(service, f));
-  return (field && state.values[field.key]) || '<bucket>';
-}
-
-function bucketPickStep(prompter: Prompter, deps: InputDeps, field: InputField): FlowStep {
+function bucketPickStep(prompter: Prompter, deps: InputDeps, service: SnapshotService, field: InputField): FlowStep {
   return {
     id: 'bucket',
     run: async (state, info) => {
@@ -134,7 +117,11 @@ function bucketPickStep(prompter: Prompter, deps: InputDeps, field: InputField):
         activeValue: state.bucketMode === 'typed' ? typed : current ? { kind: 'listed', name: current } : undefined,
         same: (a, b) => a.kind === b.kind && (a.kind === 'typed' || (b.kind === 'listed' && a.name === b.name)),
         items: async (signal) => {
-          const typeItem = { label: text.typeBucket, detail: text.typeBucketDetail, value: typed };
+          const typeItem = {
+            label: text.typeBucket,
+            detail: text.typeBucketDetail(service.resourceNoun.one),
+            value: typed,
+          };
           try {
             const buckets = await deps.listBuckets({ ...ctx, signal });
             const listed = buckets.map((b) => ({
@@ -207,7 +194,7 @@ export function summarize(state: FlowState, input: SnapshotInput, now: Date): Su
   if (!service || !resource) return [];
   const lines: SummaryLine[] = [
     { label: 'Operation', value: `${service.createOperation} (profile ${state.profile}, ${state.region})` },
-    { label: resourceParameter[service.id] ?? 'Resource', value: resource.id },
+    { label: service.resourceParameter ?? 'Resource', value: resource.id },
   ];
   for (const field of service.rules.fields) {
     const value = input.values[field.key];
@@ -218,10 +205,11 @@ export function summarize(state: FlowState, input: SnapshotInput, now: Date): Su
       value: stored !== undefined && stored !== value ? `${value} (${text.storedAs(stored)})` : value,
     });
   }
-  if (service.id === 'simspaceweaver') {
-    const prefix = service.rules.fields.find((f) => isPrefixField(service, f));
-    const key = simSpaceWeaverSnapshotKey((prefix && input.values[prefix.key]) ?? '', resource.id, now);
-    lines.push({ label: 'Object key', value: `s3://${bucketValue(service, state)}/${key}` });
+  if (service.destination) {
+    lines.push({
+      label: service.destination.label,
+      value: service.destination.location(state.values, resource.id, now),
+    });
   }
   if (service.rules.tags) {
     lines.push({ label: 'Tags', value: input.tags.length ? formatTags(input.tags) : text.none });
@@ -269,8 +257,8 @@ export function inputSteps(prompter: Prompter, deps: InputDeps, state: FlowState
   const steps: FlowStep[] = [];
   if (service) {
     for (const field of service.rules.fields) {
-      if (isBucketField(service, field)) {
-        steps.push(bucketPickStep(prompter, deps, field));
+      if (isBucketField(field)) {
+        steps.push(bucketPickStep(prompter, deps, service, field));
         if (state.bucketMode === 'typed') steps.push(fieldStep(prompter, deps, service, field));
       } else {
         steps.push(fieldStep(prompter, deps, service, field));

@@ -1,20 +1,19 @@
 // "Is this snapshot name already taken?": run on Enter (never per keystroke) for the services whose create
-// call fails on a duplicate name. Pure: no `vscode` import.
+// call fails on a duplicate name (those that declare `uniqueName`). Pure: no `vscode` import.
 import type { AwsContext, Resource, SnapshotService } from '../services/service';
 import type { InputField } from '../validation/types';
 
-/** The field whose value must be unique, per service id. */
-export const uniqueNameField: Readonly<Record<string, string>> = {
-  'neptune-graph': 'snapshotName',
-  docdb: 'DBClusterSnapshotIdentifier',
-};
+/** Whether the value of this field is checked for a duplicate on Enter. */
+export function isUniqueNameField(service: SnapshotService, field: InputField): boolean {
+  return service.uniqueName?.field === field.key;
+}
 
 /** The most pages of snapshots read for one check. */
 const maxPages = 20;
 
 /**
- * Resolves to a message when a snapshot with that name exists (for DocumentDB also on another cluster of
- * the region: identifiers are unique per account and region), or undefined when the name is free.
+ * Resolves to a message when a snapshot with that name exists (for names unique per region, such as DocumentDB's
+ * identifiers, also on another resource of the region), or undefined when the name is free.
  */
 export async function findTakenName(
   ctx: AwsContext,
@@ -34,7 +33,7 @@ export async function findTakenName(
     nextToken = page.nextToken;
     pages++;
   } while (nextToken && pages < maxPages && !ctx.signal?.aborted);
-  if (service.id === 'docdb') {
+  if (service.uniqueName?.scope === 'region') {
     const ref = {
       service: service.id,
       profile: ctx.profile,

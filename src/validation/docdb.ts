@@ -76,6 +76,7 @@ export function validateDocDbTagValue(value: string): Issue[] {
 
 const identifier: InputField = {
   key: 'DBClusterSnapshotIdentifier',
+  kind: 'name',
   label: 'Snapshot identifier',
   placeholder: 'e.g. my-cluster-20261122-1530',
   prompt: `1–${identifierMax} letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase`,

@@ -10,4 +10,4 @@ export { validateInput, type InputValidation } from './validateInput';
 export { compactStamp, identifierDefault, sanitiseForIdentifier } from './defaults';
 export { compileConstraint, compileModelPattern, modelIssues, type CompiledConstraint } from './modelCheck';
 export { modelConstraints, type ModelConstraint } from './generated/modelConstraints';
-export type { DefaultContext, InputField, Issue, ServiceInputRules, Severity, Tag, TagRules } from './types';
+export type { DefaultContext, InputField, InputKind, Issue, ServiceInputRules, Severity, Tag, TagRules } from './types';

@@ -31,6 +31,7 @@ function validateSnapshotName(value: string): Issue[] {
 
 const snapshotName: InputField = {
   key: 'snapshotName',
+  kind: 'name',
   label: 'Snapshot name',
   placeholder: 'e.g. my-graph-20261122-1530',
   prompt: `${nameMin}–${nameMax} lowercase letters, digits and single hyphens; starts with a letter, not with 'gs-'; no trailing hyphen`,

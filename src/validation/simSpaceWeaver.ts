@@ -52,6 +52,7 @@ function validatePrefix(value: string): Issue[] {
 
 const bucket: InputField = {
   key: 'BucketName',
+  kind: 'bucket',
   label: 'Destination S3 bucket',
   placeholder: 'e.g. my-simulation-snapshots',
   prompt: "An existing bucket in the simulation's region: 3–63 lowercase letters, digits, dots and hyphens",
@@ -61,6 +62,7 @@ const bucket: InputField = {
 
 const prefix: InputField = {
   key: 'ObjectKeyPrefix',
+  kind: 'prefix',
   label: 'Object key prefix (optional)',
   placeholder: 'e.g. snapshots/2026',
   prompt: `Optional folder in the bucket, at most ${model['Destination.ObjectKeyPrefix'].max} characters`,

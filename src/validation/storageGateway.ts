@@ -53,6 +53,7 @@ function defaultDescription(volume: string, now: Date): string {
 
 const description: InputField = {
   key: 'SnapshotDescription',
+  kind: 'description',
   label: 'Snapshot description',
   placeholder: 'e.g. Before the 2.4 release',
   prompt: `Required, ${descriptionMin}–${descriptionMax} characters; shown in the EC2 and Storage Gateway consoles`,

@@ -18,9 +18,16 @@ export interface DefaultContext {
   readonly now: Date;
 }
 
+/**
+ * What a value is, whatever API member it goes to: the create flow and the plans render fields by kind (a `bucket`
+ * is picked from the region's S3 buckets; each kind is one plan key) and never ask which service it is.
+ */
+export type InputKind = 'name' | 'description' | 'bucket' | 'prefix';
+
 export interface InputField {
   /** The API member this value goes to (e.g. snapshotName, SnapshotDescription, DBClusterSnapshotIdentifier). */
   readonly key: string;
+  readonly kind: InputKind;
   /** Short label, e.g. "Snapshot name". */
   readonly label: string;
   /** An example shown as the placeholder. */

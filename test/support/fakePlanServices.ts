@@ -2,18 +2,19 @@
 // and a plan environment, so the plan logic is tested on its own. No listing or create behavior: that is
 // fakeService.ts. (The integration tests run the plans against the real service modules and rules.)
 import type { PlanService } from '../../src/plans/catalog';
-import type { InputField, Issue, TagRules } from '../../src/validation/types';
+import type { InputField, InputKind, Issue, TagRules } from '../../src/validation/types';
 
 const err = (message: string, start?: number, end?: number): Issue => ({ severity: 'error', message, start, end });
 
 function field(
   key: string,
+  kind: InputKind,
   label: string,
   required: boolean,
   validate: (v: string) => Issue[],
   normalize?: (v: string) => string,
 ): InputField {
-  return { key, label, placeholder: '', prompt: '', required, validate, ...(normalize ? { normalize } : {}) };
+  return { key, kind, label, placeholder: '', prompt: '', required, validate, ...(normalize ? { normalize } : {}) };
 }
 
 const tagRules: TagRules = {
@@ -27,7 +28,7 @@ const tagRules: TagRules = {
   validateValue: (v) => (v.length > 20 ? [err('must be at most 20 characters')] : []),
 };
 
-const snapshotName = field('snapshotName', 'Snapshot name', true, (v) => {
+const snapshotName = field('snapshotName', 'name', 'Snapshot name', true, (v) => {
   const issues: Issue[] = [];
   if (v.length < 1 || v.length > 63) issues.push(err('must be 1–63 characters'));
   if (!/^[a-z]/.test(v)) issues.push(err('must start with a lowercase letter', 0, 1));
@@ -52,7 +53,7 @@ export const gateway: PlanService = {
   resourceNoun: { one: 'volume', many: 'volumes' },
   rules: {
     fields: [
-      field('SnapshotDescription', 'Snapshot description', true, (v) =>
+      field('SnapshotDescription', 'description', 'Snapshot description', true, (v) =>
         v.length < 1 || v.length > 255 ? [err('must be 1–255 characters')] : [],
       ),
     ],
@@ -70,6 +71,7 @@ export const docdb: PlanService = {
     fields: [
       field(
         'DBClusterSnapshotIdentifier',
+        'name',
         'Snapshot identifier',
         true,
         (v) =>
@@ -93,8 +95,8 @@ export const weaver: PlanService = {
   resourceNoun: { one: 'simulation', many: 'simulations' },
   rules: {
     fields: [
-      field('BucketName', 'Bucket', true, (v) => (v.length < 3 ? [err('must be 3–63 characters')] : [])),
-      field('ObjectKeyPrefix', 'Object key prefix', false, (v) => (v.length > 1024 ? [err('too long')] : [])),
+      field('BucketName', 'bucket', 'Bucket', true, (v) => (v.length < 3 ? [err('must be 3–63 characters')] : [])),
+      field('ObjectKeyPrefix', 'prefix', 'Object key prefix', false, (v) => (v.length > 1024 ? [err('too long')] : [])),
     ],
   },
   isOfferedIn: (r) => ['us-east-1', 'eu-west-1'].includes(r),

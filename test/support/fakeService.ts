@@ -14,6 +14,7 @@ import type {
   SnapshotRef,
   SnapshotService,
 } from '../../src/services/service';
+import { serviceById } from '../../src/services/registry';
 import type { ServiceInputRules } from '../../src/validation/types';
 
 export interface Call {
@@ -78,8 +79,25 @@ export interface FakeServiceOptions {
 }
 
 /** A FakeService set up from options. */
+/** What the real service of that id declares for the create flow and the error explanations (none for other ids). */
+function declaredFacts(id: string): Partial<SnapshotService> {
+  const real = serviceById(id);
+  if (!real) return {};
+  const facts: Partial<Record<keyof SnapshotService, unknown>> = {
+    resourceParameter: real.resourceParameter,
+    iamActions: real.iamActions,
+    uniqueName: real.uniqueName,
+    destination: real.destination,
+    explainError: real.explainError,
+  };
+  return Object.fromEntries(
+    Object.entries(facts).filter(([, value]) => value !== undefined),
+  ) as Partial<SnapshotService>;
+}
+
 export function fakeService(options: FakeServiceOptions): FakeService {
   const service = new FakeService(options.id, options.label);
+  Object.assign(service, declaredFacts(options.id));
   if (options.rules) service.rules = options.rules;
   service.resources = options.resources ?? [];
   for (const s of options.snapshots ?? [])

@@ -23,6 +23,22 @@ describe('service registry', () => {
     }
   });
 
+  it('gives every service what the create flow and the error explanations ask it for', () => {
+    for (const s of services) {
+      assert.match(s.resourceParameter ?? '', /^[A-Za-z]+$/, `${s.id} names its resource parameter`);
+      assert.match(s.iamActions?.create ?? '', /^[a-z-]+:Create[A-Za-z]+$/, `${s.id} names its create IAM action`);
+      assert.ok(s.explainError, `${s.id} explains its modeled errors`);
+      const unique = s.uniqueName?.field;
+      if (unique)
+        assert.ok(
+          s.rules.fields.some((f) => f.key === unique),
+          `${s.id}: ${unique} is one of its fields`,
+        );
+      const kinds = s.rules.fields.map((f) => f.kind);
+      assert.equal(new Set(kinds).size, kinds.length, `${s.id}: one field per kind`);
+    }
+  });
+
   it('lists every region where a service is offered, once, and only those', () => {
     assert.equal(new Set(allRegions).size, allRegions.length);
     for (const region of allRegions)

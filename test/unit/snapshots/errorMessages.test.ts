@@ -10,6 +10,8 @@ import {
 import { ServiceQuotaExceededException, ThrottlingException } from '@aws-sdk/client-neptune-graph';
 import { InvalidGatewayRequestException } from '@aws-sdk/client-storage-gateway';
 import { ConflictException as WeaverConflict } from '../../../src/aws/simspaceweaver/errors';
+import { serviceById } from '../../../src/services/registry';
+import type { SnapshotService } from '../../../src/services/service';
 import { createErrorMessage, type CreateErrorContext } from '../../../src/snapshots/errorMessages';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -29,17 +31,23 @@ interface Model {
   shapes: Record<string, { error?: { code?: string; httpStatusCode?: number } }>;
 }
 
-function context(serviceId: string, operation: string, label: string): CreateErrorContext {
+type Context = CreateErrorContext & { readonly service: SnapshotService };
+
+function context(serviceId: string, operation: string, label: string): Context {
+  const service = serviceById(serviceId);
+  assert.ok(service, serviceId);
+  assert.deepEqual([service.createOperation, service.label], [operation, label]);
   return {
-    serviceId,
-    serviceLabel: label,
-    operation,
+    service,
     profile: 'prod',
     region: 'eu-west-1',
     resourceName: 'orders',
     snapshotName: 'nightly-1',
   };
 }
+
+/** The sentence for an error of the context's service. */
+const explain = (error: unknown, c: Context): string => createErrorMessage(error, c.service, c);
 
 const meta = (httpStatusCode: number, attempts = 1) => ({ httpStatusCode, attempts, totalRetryDelay: 0 });
 
@@ -56,7 +64,7 @@ test('every modeled error of the four create calls (read from the models) has it
           name,
           $metadata: meta(wire?.httpStatusCode ?? 400),
         });
-        const message = createErrorMessage(error, context(c.serviceId, c.operation, c.label));
+        const message = explain(error, context(c.serviceId, c.operation, c.label));
         assert.ok(!message.startsWith(`${c.operation} failed (`), `${c.serviceId} ${name} fell back to: ${message}`);
         assert.match(message, /\.$/, `${c.serviceId} ${name}: a full sentence`);
       }
@@ -66,11 +74,11 @@ test('every modeled error of the four create calls (read from the models) has it
 
 test('DocumentDB: name taken, cluster not available, quota', () => {
   const c = context('docdb', 'CreateDBClusterSnapshot', 'DocumentDB');
-  const taken = createErrorMessage(new DBClusterSnapshotAlreadyExistsFault({ message: 'x', $metadata: meta(400) }), c);
+  const taken = explain(new DBClusterSnapshotAlreadyExistsFault({ message: 'x', $metadata: meta(400) }), c);
   assert.match(taken, /"nightly-1" already exists in eu-west-1.*Choose another identifier/);
-  const state = createErrorMessage(new InvalidDBClusterStateFault({ message: 'x', $metadata: meta(400) }), c);
+  const state = explain(new InvalidDBClusterStateFault({ message: 'x', $metadata: meta(400) }), c);
   assert.match(state, /Cluster orders is not available.*"available"/);
-  const quota = createErrorMessage(new SnapshotQuotaExceededFault({ message: 'x', $metadata: meta(400) }), c);
+  const quota = explain(new SnapshotQuotaExceededFault({ message: 'x', $metadata: meta(400) }), c);
   assert.match(quota, /quota of manual cluster snapshots/);
 });
 
@@ -82,14 +90,14 @@ test('Neptune Analytics: quota exceeded names its quota code', () => {
     quotaCode: 'L-12345678',
     serviceCode: 'neptune-graph',
   });
-  assert.match(createErrorMessage(error, c), /quota code L-12345678, service neptune-graph/);
+  assert.match(explain(error, c), /quota code L-12345678, service neptune-graph/);
 });
 
 test('throttling says it was after retries', () => {
   const c = context('neptune-graph', 'CreateGraphSnapshot', 'Neptune Analytics');
   const error = new ThrottlingException({ message: 'Rate exceeded', $metadata: meta(429, 3) });
   assert.equal(
-    createErrorMessage(error, c),
+    explain(error, c),
     'AWS throttled the CreateGraphSnapshot request even after 3 attempts. Wait a minute, then retry.',
   );
 });
@@ -101,13 +109,13 @@ test('Storage Gateway: gateway not connected and snapshot in progress come from 
     $metadata: meta(400),
     error: { errorCode: 'GatewayNotConnected', errorDetails: {} },
   });
-  assert.match(createErrorMessage(notConnected, c), /gateway is not connected to AWS.*VM is running/);
+  assert.match(explain(notConnected, c), /gateway is not connected to AWS.*VM is running/);
   const inProgress = new InvalidGatewayRequestException({
     message: 'x',
     $metadata: meta(400),
     error: { errorCode: 'SnapshotInProgress' },
   });
-  assert.match(createErrorMessage(inProgress, c), /already in progress/);
+  assert.match(explain(inProgress, c), /already in progress/);
 });
 
 test('access denied names the IAM action (rds: for DocumentDB)', () => {
@@ -116,33 +124,33 @@ test('access denied names the IAM action (rds: for DocumentDB)', () => {
     $metadata: meta(403),
   });
   assert.match(
-    createErrorMessage(denied, context('docdb', 'CreateDBClusterSnapshot', 'DocumentDB')),
+    explain(denied, context('docdb', 'CreateDBClusterSnapshot', 'DocumentDB')),
     /rds:CreateDBClusterSnapshot/,
   );
   assert.match(
-    createErrorMessage(denied, context('simspaceweaver', 'CreateSnapshot', 'SimSpace Weaver')),
+    explain(denied, context('simspaceweaver', 'CreateSnapshot', 'SimSpace Weaver')),
     /profile prod may not call simspaceweaver:CreateSnapshot/,
   );
 });
 
 test('SimSpace Weaver: a conflict says the simulation must be STARTED', () => {
   const error = new WeaverConflict({ message: 'Simulation is not running', $metadata: meta(409) });
-  const message = createErrorMessage(error, context('simspaceweaver', 'CreateSnapshot', 'SimSpace Weaver'));
+  const message = explain(error, context('simspaceweaver', 'CreateSnapshot', 'SimSpace Weaver'));
   assert.match(message, /Simulation orders cannot take a snapshot now: Simulation is not running\. .*STARTED/);
 });
 
 test('network and credential failures say what to do', () => {
   const c = context('docdb', 'CreateDBClusterSnapshot', 'DocumentDB');
   const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-  assert.match(createErrorMessage(refused, c), /Could not reach DocumentDB in eu-west-1 \(ECONNREFUSED\)/);
+  assert.match(explain(refused, c), /Could not reach DocumentDB in eu-west-1 \(ECONNREFUSED\)/);
   const expired = Object.assign(new Error('The security token included in the request is expired'), {
     name: 'ExpiredToken',
   });
-  assert.match(createErrorMessage(expired, c), /profile prod.*expired.*aws sso login --profile prod/);
+  assert.match(explain(expired, c), /profile prod.*expired.*aws sso login --profile prod/);
 });
 
 test('an unknown error keeps its code and message', () => {
   const c = context('docdb', 'CreateDBClusterSnapshot', 'DocumentDB');
   const odd = Object.assign(new Error('Something new'), { name: 'BrandNewFault' });
-  assert.equal(createErrorMessage(odd, c), 'CreateDBClusterSnapshot failed (BrandNewFault): Something new.');
+  assert.equal(explain(odd, c), 'CreateDBClusterSnapshot failed (BrandNewFault): Something new.');
 });
