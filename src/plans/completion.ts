@@ -2,7 +2,7 @@
 // template variables. Works on half-typed text: the context is read from the lines around the cursor.
 import type { Resource } from '../services/service';
 import { planKeysOf, placeOf, type PlanEnvironment } from './catalog';
-import { keyDocs } from './keyDocs';
+import { keyDocsFor } from './keyDocs';
 import { defaultsKeys, entryKeys, topLevelKeys, type Plan } from './model';
 import type { Span } from './positions';
 import { templateVariableHelp, templateVariables } from './template';
@@ -104,6 +104,7 @@ function keyItems(ctx: Context, env: PlanEnvironment, replace: Span): PlanComple
     const service = env.services.find((s) => s.id === ctx.siblings.get('service'));
     keys = service ? ['service', 'resource', 'profile', 'region', ...planKeysOf(service)] : entryKeys;
   } else return [];
+  const keyDocs = keyDocsFor(env.services);
   return keys
     .filter((k) => !ctx.siblings.has(k))
     .map((k) => ({

@@ -1,7 +1,7 @@
 // Hover text for a position: a resource's status, size and ARN (live); a template's expansion; a key's meaning.
 import type { Resource } from '../services/service';
 import { placeOf, type PlanEnvironment } from './catalog';
-import { keyDocs } from './keyDocs';
+import { keyDocsFor } from './keyDocs';
 import { findResource } from './liveChecks';
 import type { PlanEntry, PlanFields, PlanValue } from './model';
 import type { Span } from './positions';
@@ -115,6 +115,7 @@ function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: 
 export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefined> {
   const { analysis, offset, env } = req;
   const places: Array<{ fields: PlanFields & { service?: PlanValue; resource?: PlanValue }; entry?: PlanEntry }> = [];
+  const keyDocs = keyDocsFor(env.services);
   if (analysis.plan.defaults && within(analysis.plan.defaults.keySpan, offset)) {
     return { markdown: keyDocs.defaults ?? '', span: analysis.plan.defaults.keySpan };
   }

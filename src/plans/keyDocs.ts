@@ -1,19 +1,48 @@
-// What each plan key means (completion documentation and hovers). Plain English, Markdown.
+// What each plan key means (completion documentation and hovers), in plain English Markdown. The keys of the inputs
+// are the field kinds: each one's text names the services that take it, read from the services passed in.
+import type { InputKind } from '../validation/types';
+import type { PlanService } from './catalog';
+import { planKeyOf } from './catalog';
 
-export const keyDocs: Readonly<Record<string, string>> = {
-  defaults:
-    'Values every entry inherits unless it sets its own: `profile`, `region`, `name`, `description`, `bucket`, `prefix`, `tags`. Each applies only to the services that take it.',
-  snapshots:
-    'The list of snapshots to take. Each entry names a `service` and a `resource`, plus that service’s inputs.',
-  service: 'The service: `neptune-graph`, `storagegateway`, `docdb` or `simspaceweaver`.',
-  resource:
-    'The resource to snapshot: its id, its name or its ARN (a Neptune Analytics graph, a Storage Gateway volume, a DocumentDB cluster, a SimSpace Weaver simulation).',
-  profile:
-    'The AWS profile to call with (from your AWS config and credentials files). Default: `defaults.profile`, else `default`.',
-  region: 'The AWS region of the resource. Default: `defaults.region`, else the profile’s own region.',
-  name: 'The snapshot name (Neptune Analytics, DocumentDB): a template, e.g. `{resource}-release-{date}`. Checked against the service’s rules after expansion.',
-  description: 'The snapshot description (Storage Gateway): a template, e.g. `Release {date} of {resource}`.',
-  bucket: 'The S3 bucket SimSpace Weaver writes the snapshot to (it must exist in the simulation’s region).',
-  prefix: 'An optional object key prefix in the bucket (SimSpace Weaver); a template.',
-  tags: 'Tags for the snapshot, as `key: value` pairs (values may use template variables). Entry tags add to, and override, `defaults.tags`.',
+/** "a, b or c". */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The labels of the services with a field of that kind, in registry order. */
+export function takersOf(services: readonly PlanService[], kind: InputKind): PlanService[] {
+  return services.filter((s) => s.rules.fields.some((f) => planKeyOf(f) === kind));
+}
+
+const kindDocs: Readonly<Record<InputKind, (takers: readonly PlanService[]) => string>> = {
+  name: (takers) =>
+    `The snapshot name (${takers.map((s) => s.label).join(', ')}): a template, e.g. \`{resource}-release-{date}\`. Checked against the service’s rules after expansion.`,
+  description: (takers) =>
+    `The snapshot description (${takers.map((s) => s.label).join(', ')}): a template, e.g. \`Release {date} of {resource}\`.`,
+  bucket: (takers) =>
+    `The S3 bucket ${orList(takers.map((s) => s.label))} writes the snapshot to (it must exist in the ${orList(takers.map((s) => s.resourceNoun.one))}’s region).`,
+  prefix: (takers) =>
+    `An optional object key prefix in the bucket (${takers.map((s) => s.label).join(', ')}); a template.`,
 };
+
+/** The documentation of every plan key, for these services. */
+export function keyDocsFor(services: readonly PlanService[]): Readonly<Record<string, string>> {
+  const resources = services.map((s) => `a ${s.label} ${s.resourceNoun.one}`).join(', ');
+  const docs: Record<string, string> = {
+    defaults:
+      'Values every entry inherits unless it sets its own: `profile`, `region`, `name`, `description`, `bucket`, `prefix`, `tags`. Each applies only to the services that take it.',
+    snapshots:
+      'The list of snapshots to take. Each entry names a `service` and a `resource`, plus that service’s inputs.',
+    service: `The service: ${orList(services.map((s) => `\`${s.id}\``))}.`,
+    resource: `The resource to snapshot: its id, its name or its ARN (${resources}).`,
+    profile:
+      'The AWS profile to call with (from your AWS config and credentials files). Default: `defaults.profile`, else `default`.',
+    region: 'The AWS region of the resource. Default: `defaults.region`, else the profile’s own region.',
+    tags: 'Tags for the snapshot, as `key: value` pairs (values may use template variables). Entry tags add to, and override, `defaults.tags`.',
+  };
+  for (const kind of Object.keys(kindDocs) as InputKind[]) {
+    const takers = takersOf(services, kind);
+    if (takers.length > 0) docs[kind] = kindDocs[kind](takers);
+  }
+  return docs;
+}
