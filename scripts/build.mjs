@@ -1,4 +1,5 @@
-// Bundles the extension with esbuild.
+// Writes the files built from the service registry (schemas/snapshot-plan.schema.json), then bundles the
+// extension with esbuild.
 //   dist/extension.js  the extension (activation path: no AWS SDK code in it)
 //   dist/aws-sdk.js    the AWS SDK clients and credential providers, required lazily on first AWS call
 //   dist/language-client.js  the plan language client library, required when the first plan opens
@@ -7,6 +8,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { writeSchema } from './generate-schema.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -62,6 +64,8 @@ const options = {
   mainFields: ['module', 'main'],
   plugins: [lazyBundles],
 };
+
+await writeSchema();
 
 if (watch) {
   const ctx = await esbuild.context(options);

@@ -81,6 +81,7 @@ const identifier: InputField = {
   placeholder: 'e.g. my-cluster-20261122-1530',
   prompt: `1–${identifierMax} letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase`,
   required: model.DBClusterSnapshotIdentifier.required,
+  length: { min: 1, max: identifierMax },
   validate: validateDocDbIdentifier,
   defaultValue: ({ resourceName, now }) =>
     identifierDefault(resourceName, now, { max: identifierMax, reservedPrefixes: [] }),

@@ -36,6 +36,7 @@ const snapshotName: InputField = {
   placeholder: 'e.g. my-graph-20261122-1530',
   prompt: `${nameMin}–${nameMax} lowercase letters, digits and single hyphens; starts with a letter, not with 'gs-'; no trailing hyphen`,
   required: model.snapshotName.required,
+  length: { min: nameMin, max: nameMax },
   validate: validateSnapshotName,
   defaultValue: ({ resourceName, now }) =>
     identifierDefault(resourceName, now, { max: nameMax, reservedPrefixes: ['gs-'] }),

@@ -57,6 +57,7 @@ const bucket: InputField = {
   placeholder: 'e.g. my-simulation-snapshots',
   prompt: "An existing bucket in the simulation's region: 3–63 lowercase letters, digits, dots and hyphens",
   required: model['Destination.BucketName'].required,
+  length: { min: model['Destination.BucketName'].min, max: model['Destination.BucketName'].max },
   validate: validateBucket,
 };
 
@@ -67,6 +68,7 @@ const prefix: InputField = {
   placeholder: 'e.g. snapshots/2026',
   prompt: `Optional folder in the bucket, at most ${model['Destination.ObjectKeyPrefix'].max} characters`,
   required: model['Destination.ObjectKeyPrefix'].required,
+  length: { min: model['Destination.ObjectKeyPrefix'].min, max: model['Destination.ObjectKeyPrefix'].max },
   validate: validatePrefix,
 };
 

@@ -58,6 +58,7 @@ const description: InputField = {
   placeholder: 'e.g. Before the 2.4 release',
   prompt: `Required, ${descriptionMin}–${descriptionMax} characters; shown in the EC2 and Storage Gateway consoles`,
   required: model.SnapshotDescription.required,
+  length: { min: descriptionMin, max: descriptionMax },
   validate: validateDescription,
   defaultValue: ({ resourceName, now }) => defaultDescription(resourceName, now),
 };

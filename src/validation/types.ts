@@ -35,6 +35,8 @@ export interface InputField {
   /** A one-line statement of the rules, shown as the prompt. */
   readonly prompt: string;
   readonly required: boolean;
+  /** The value's length limits in characters, as documented (the plan schema states them). */
+  readonly length?: { readonly min: number; readonly max: number };
   /** Every issue of the value; an empty list means valid. Errors block submission; warnings do not. */
   validate(value: string): Issue[];
   /** A valid default value, when the field has a sensible one. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { defaultsKeys, entryKeys, topLevelKeys } from '../../../src/plans/model';
 import { templateVariables } from '../../../src/plans/template';
+import { planSchema } from '../../../src/plans/schema';
 import { services } from '../../../src/services/registry';
 
 interface Schema {
@@ -25,4 +26,17 @@ test('the JSON schema knows exactly the keys, services and template variables th
   const template = new RegExp(schema.definitions.template.pattern);
   for (const v of templateVariables) assert.ok(template.test(`x-{${v}}`), v);
   assert.equal(template.test('x-{nope}'), false);
+});
+
+test('the checked-in JSON schema is the one the registry gives (the build writes it)', () => {
+  assert.deepEqual(schema, planSchema(services));
+});
+
+test('a new service is in the schema with only its registry entry: its id, its resource noun and its keys', () => {
+  const docdb = services.find((s) => s.id === 'docdb');
+  assert.ok(docdb);
+  const next = JSON.stringify(planSchema([...services, { ...docdb, id: 'neptune', label: 'Neptune' }]));
+  assert.match(next, /"enum":\["neptune-graph","storagegateway","docdb","simspaceweaver","neptune"\]/);
+  assert.match(next, /"service":\{"enum":\["neptune-graph","docdb","neptune"\]\}/);
+  assert.match(next, /DocumentDB DBClusterSnapshotIdentifier, Neptune DBClusterSnapshotIdentifier/);
 });
