@@ -1,5 +1,5 @@
-// Writes the files built from the service registry (schemas/snapshot-plan.schema.json), then bundles the
-// extension with esbuild.
+// Writes the files built from the service registry (src/validation/generated/modelConstraints.ts from the botocore
+// models, then schemas/snapshot-plan.schema.json), then bundles the extension with esbuild.
 //   dist/extension.js  the extension (activation path: no AWS SDK code in it)
 //   dist/aws-sdk.js    the AWS SDK clients and credential providers, required lazily on first AWS call
 //   dist/language-client.js  the plan language client library, required when the first plan opens
@@ -8,6 +8,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { writeRules } from './generate-rules.mjs';
 import { writeSchema } from './generate-schema.mjs';
 
 const production = process.argv.includes('--production');
@@ -65,6 +66,7 @@ const options = {
   plugins: [lazyBundles],
 };
 
+await writeRules({ optional: true });
 await writeSchema();
 
 if (watch) {

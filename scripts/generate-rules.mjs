@@ -1,44 +1,55 @@
 // Generates src/validation/generated/modelConstraints.ts: the input constraints (min, max, pattern, required) of the
-// create-snapshot members the validation module uses, read from the botocore models. The extension cannot read the
+// create-snapshot members the validation module uses (each service's `rules.modelMembers`, read from the registry),
+// read from the botocore models. The extension cannot read the
 // models at run time (they are not in the .vsix), so the few constraints it needs are checked in as TypeScript.
 //
 // Usage: node scripts/generate-rules.mjs [--check]
 //   models folder: <repo>/../shared/aws-models, or the folder named by AWS_MODELS_DIR
 //   --check: exit 1 when the checked-in file differs from what the models give (writes nothing)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { evaluate, writeGenerated } from './evaluate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const outputFile = path.join(root, 'src', 'validation', 'generated', 'modelConstraints.ts');
 
+/** Stands in for the generated file while the registry is read, so a service it does not have yet can be read. */
+const placeholderConstraints = {
+  name: 'placeholder-constraints',
+  setup(build) {
+    build.onResolve({ filter: /\/generated\/modelConstraints$/ }, () => ({
+      path: 'placeholder',
+      namespace: 'placeholder',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'placeholder' }, () => ({
+      contents: [
+        "const member = { type: 'string', required: false, min: 0, max: 1, pattern: '.*' };",
+        'const members = new Proxy({}, { get: () => member });',
+        'export const modelConstraints = new Proxy({}, { get: () => members });',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 /**
- * The members whose constraints the validation module uses, per service folder and operation.
- * A path walks from the operation's input structure: a member name, `member` (list element), `key`/`value` (map).
+ * The members whose constraints the validation module uses, per service (its id is its models folder) and create
+ * operation: what each service in the registry declares (`createOperation`, `rules.modelMembers`).
  */
-export const selections = [
-  {
-    service: 'neptune-graph',
-    operation: 'CreateGraphSnapshot',
-    paths: ['snapshotName', 'tags', 'tags.key', 'tags.value'],
-  },
-  {
-    service: 'storagegateway',
-    operation: 'CreateSnapshot',
-    paths: ['SnapshotDescription', 'Tags', 'Tags.member.Key', 'Tags.member.Value'],
-  },
-  {
-    service: 'docdb',
-    operation: 'CreateDBClusterSnapshot',
-    paths: ['DBClusterSnapshotIdentifier', 'Tags', 'Tags.member.Key', 'Tags.member.Value'],
-  },
-  {
-    service: 'simspaceweaver',
-    operation: 'CreateSnapshot',
-    paths: ['Destination.BucketName', 'Destination.ObjectKeyPrefix'],
-  },
-];
+export async function selections() {
+  const { declared } = await evaluate(
+    [
+      "import { services } from './src/services/registry';",
+      'export const declared = services',
+      '  .filter((s) => s.rules.modelMembers?.length)',
+      '  .map((s) => ({ service: s.id, operation: s.createOperation, paths: s.rules.modelMembers }));',
+    ].join('\n'),
+    [placeholderConstraints],
+  );
+  return declared;
+}
 
 /** The models folder: AWS_MODELS_DIR, else <repo>/../shared/aws-models. */
 export function defaultModelsDir(env = process.env) {
@@ -85,7 +96,7 @@ export function resolveConstraint(model, service, operation, memberPath) {
 export async function generate(modelsDir = defaultModelsDir()) {
   const constraints = {};
   const sources = [];
-  for (const { service, operation, paths } of selections) {
+  for (const { service, operation, paths } of await selections()) {
     const model = loadModel(modelsDir, service);
     sources.push(`${service} ${model.metadata?.apiVersion ?? '?'}`);
     constraints[service] = {};
@@ -120,21 +131,20 @@ export async function generate(modelsDir = defaultModelsDir()) {
   return prettier.format(text, { ...options, filepath: outputFile });
 }
 
-async function main() {
-  const text = await generate();
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(outputFile, 'utf8');
-    if (current !== text) {
-      console.error(`${path.relative(root, outputFile)} is stale: run node scripts/generate-rules.mjs`);
-      process.exit(1);
-    }
-    console.log(`${path.relative(root, outputFile)} is up to date`);
+/**
+ * Writes the file when it differs from what the models give (with `check`: only says so, exit code 1). Without the
+ * models folder (e.g. a checkout without ../shared) `optional` keeps the checked-in file and says so.
+ * @param {{ check?: boolean, optional?: boolean, log?: (line: string) => void }} options
+ */
+export async function writeRules({ check = false, optional = false, log = console.log } = {}) {
+  const name = path.relative(root, outputFile);
+  if (optional && !existsSync(defaultModelsDir())) {
+    log(`${name} kept: no models folder at ${defaultModelsDir()} (set AWS_MODELS_DIR)`);
     return;
   }
-  writeFileSync(outputFile, text);
-  console.log(`wrote ${path.relative(root, outputFile)}`);
+  writeGenerated(outputFile, await generate(), { check, log, command: 'node scripts/generate-rules.mjs' });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+  await writeRules({ check: process.argv.includes('--check') });
 }

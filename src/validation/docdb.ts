@@ -90,4 +90,8 @@ const identifier: InputField = {
 
 const tags: TagRules = { maxTags, validateKey: validateDocDbTagKey, validateValue: validateDocDbTagValue };
 
-export const docdbRules: ServiceInputRules = { fields: [identifier], tags };
+export const docdbRules: ServiceInputRules = {
+  modelMembers: ['DBClusterSnapshotIdentifier', 'Tags', 'Tags.member.Key', 'Tags.member.Value'],
+  fields: [identifier],
+  tags,
+};

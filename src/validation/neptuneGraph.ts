@@ -74,4 +74,8 @@ const tags: TagRules = {
   validateValue: validateTagValue,
 };
 
-export const neptuneGraphRules: ServiceInputRules = { fields: [snapshotName], tags };
+export const neptuneGraphRules: ServiceInputRules = {
+  modelMembers: ['snapshotName', 'tags', 'tags.key', 'tags.value'],
+  fields: [snapshotName],
+  tags,
+};

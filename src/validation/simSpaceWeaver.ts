@@ -72,4 +72,7 @@ const prefix: InputField = {
   validate: validatePrefix,
 };
 
-export const simSpaceWeaverRules: ServiceInputRules = { fields: [bucket, prefix] };
+export const simSpaceWeaverRules: ServiceInputRules = {
+  modelMembers: ['Destination.BucketName', 'Destination.ObjectKeyPrefix'],
+  fields: [bucket, prefix],
+};

@@ -87,4 +87,8 @@ const tags: TagRules = {
   validateValue: validateTagValue,
 };
 
-export const storageGatewayRules: ServiceInputRules = { fields: [description], tags };
+export const storageGatewayRules: ServiceInputRules = {
+  modelMembers: ['SnapshotDescription', 'Tags', 'Tags.member.Key', 'Tags.member.Value'],
+  fields: [description],
+  tags,
+};

@@ -57,6 +57,12 @@ export interface TagRules {
 }
 
 export interface ServiceInputRules {
+  /**
+   * The members of the create call's input (in the service's botocore model, ../shared/aws-models/<service id>)
+   * whose constraints these rules read from generated/modelConstraints.ts; scripts/generate-rules.mjs (run by the
+   * build) generates exactly these. A path walks from the input: member names, `member` (list), `key`/`value` (map).
+   */
+  readonly modelMembers?: readonly string[];
   /** The fields in prompt order. */
   readonly fields: readonly InputField[];
   /** Absent when the service's create API takes no tags. */
