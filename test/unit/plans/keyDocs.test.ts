@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { keyDocsFor } from '../../../src/plans/keyDocs';
-import { docdb, gateway, neptune, weaver } from './fakeServices';
+import { docdb, gateway, neptune, weaver } from '../../support/fakePlanServices';
 
 test('the key docs name the services that take each key, from the services passed in', () => {
   const docs = keyDocsFor([neptune, gateway, docdb, weaver]);
