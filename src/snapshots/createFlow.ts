@@ -4,9 +4,12 @@
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
 import type { Resource, ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
+import type { FlowResult, FlowState, FlowStep, Move } from './flowState';
 import type { Answer, Prompter, StepInfo } from './prompter';
 import { formatTags } from '../validation';
 import { inputSteps, type InputDeps } from './inputSteps';
+
+export type { CreateRequest, FlowResult, FlowState, FlowStep, Move, SummaryLine } from './flowState';
 
 export interface CreateFlowDeps extends InputDeps {
   readonly clients: AwsClients;
@@ -21,45 +24,6 @@ export interface CreateFlowStart {
   readonly target?: ResourceTarget;
   /** Values to prefill (Retry after a failure). */
   readonly previous?: SnapshotInput;
-}
-
-/** One line of the confirmation: what will be sent. */
-export interface SummaryLine {
-  readonly label: string;
-  readonly value: string;
-}
-
-export interface CreateRequest {
-  readonly target: ResourceTarget;
-  readonly input: SnapshotInput;
-  readonly summary: readonly SummaryLine[];
-}
-
-export type FlowResult =
-  | { readonly kind: 'create'; readonly request: CreateRequest }
-  | { readonly kind: 'cancel' }
-  | { readonly kind: 'refused'; readonly message: string };
-
-/** What the steps fill in. Values stay when the user goes back, so they come back prefilled. */
-export interface FlowState {
-  profile?: string;
-  region?: string;
-  service?: SnapshotService;
-  resource?: Resource;
-  /** Typed values by field key. */
-  readonly values: Record<string, string>;
-  tagsText?: string;
-  /** SimSpace Weaver: a listed bucket was picked, or the user chose to type one. */
-  bucketMode?: 'listed' | 'typed';
-  /** Set by the confirm step. */
-  request?: CreateRequest;
-}
-
-export type Move = 'next' | 'back' | 'cancel';
-
-export interface FlowStep {
-  readonly id: string;
-  run(state: FlowState, info: StepInfo): Promise<Move>;
 }
 
 const text = {

@@ -5,7 +5,7 @@ import type { AwsContext, SnapshotInput, SnapshotService } from '../services/ser
 import type { InputField, Issue, Tag } from '../validation/types';
 import { formatTags, parseTags } from '../validation';
 import type { Prompter, StepMessage } from './prompter';
-import type { FlowState, FlowStep, Move, SummaryLine } from './createFlow';
+import type { FlowState, FlowStep, Move, SummaryLine } from './flowState';
 import { findTakenName, isUniqueNameField } from './nameCheck';
 
 export interface BucketChoice {
