@@ -1,5 +1,6 @@
-// Writes the files built from the service registry (src/validation/generated/modelConstraints.ts from the botocore
-// models, then schemas/snapshot-plan.schema.json), then bundles the extension with esbuild.
+// Writes the generated files (src/awsSdk.ts from the services' SDK surfaces; from the service registry,
+// src/validation/generated/modelConstraints.ts from the botocore models, then schemas/snapshot-plan.schema.json),
+// then bundles the extension with esbuild.
 //   dist/extension.js  the extension (activation path: no AWS SDK code in it)
 //   dist/aws-sdk.js    the AWS SDK clients and credential providers, required lazily on first AWS call
 //   dist/language-client.js  the plan language client library, required when the first plan opens
@@ -9,6 +10,7 @@ import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeRules } from './generate-rules.mjs';
+import { writeSdkEntry } from './generate-sdk.mjs';
 import { writeSchema } from './generate-schema.mjs';
 
 const production = process.argv.includes('--production');
@@ -16,20 +18,33 @@ const watch = process.argv.includes('--watch');
 const root = path.resolve(import.meta.dirname, '..');
 /** Modules bundled on their own and loaded on first use: source (without .ts) → output name in dist/. */
 const lazyModules = new Map([
-  [path.join(root, 'src', 'aws', 'sdk'), 'aws-sdk'],
+  [path.join(root, 'src', 'awsSdk'), 'aws-sdk'],
   [path.join(root, 'src', 'client', 'languageClientLib'), 'language-client'],
 ]);
 
+/** The parts of the SDK bundle (src/aws/sdk.ts, src/services/*.sdk.ts): only its entry, src/awsSdk.ts, imports them. */
+const sdkEntry = path.join(root, 'src', 'awsSdk.ts');
+const isSdkPart = (source) =>
+  source === path.join(root, 'src', 'aws', 'sdk') ||
+  (path.dirname(source) === path.join(root, 'src', 'services') && source.endsWith('.sdk'));
+
 /**
  * Every import of a lazy module from another entry becomes `require('./<name>.js')` at run time, so that code is
- * neither parsed nor evaluated until first use. A static import of one is a build error.
+ * neither parsed nor evaluated until first use. A static import of one, or of a part of the SDK bundle from outside
+ * its entry, is a build error.
  * @type {esbuild.Plugin}
  */
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const name = lazyModules.get(path.resolve(args.resolveDir, args.path).replace(/\.ts$/, ''));
+      const source = path.resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
+      if (isSdkPart(source) && args.importer !== sdkEntry) {
+        return {
+          errors: [{ text: `${args.path} is part of the SDK bundle: load it with loadSdk() (src/aws/sdkLoader)` }],
+        };
+      }
+      const name = lazyModules.get(source);
       if (name === undefined || args.kind === 'entry-point') return undefined;
       if (args.kind === 'dynamic-import') return { path: `./${name}.js`, external: true };
       return { errors: [{ text: `${args.path} may only be imported lazily, with import()` }] };
@@ -66,6 +81,7 @@ const options = {
   plugins: [lazyBundles],
 };
 
+await writeSdkEntry();
 await writeRules({ optional: true });
 await writeSchema();
 

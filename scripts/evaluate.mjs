@@ -19,7 +19,7 @@ export async function evaluate(contents, plugins = []) {
   const sdkOut = {
     name: 'no-sdk',
     setup(build) {
-      build.onResolve({ filter: /\/sdk$/ }, (args) =>
+      build.onResolve({ filter: /\/awsSdk$/ }, (args) =>
         args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
       );
     },

@@ -7,13 +7,13 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { root } from './support';
 
-const sdkModule = path.join(root, 'src', 'aws', 'sdk.ts');
+const sdkModule = path.join(root, 'src', 'awsSdk.ts');
 
-/** The product's rule (scripts/build.mjs): a dynamic import of src/aws/sdk.ts loads `./aws-sdk.js`. */
+/** The product's rule (scripts/build.mjs): a dynamic import of src/awsSdk.ts (the SDK bundle's entry) loads `./aws-sdk.js`. */
 const lazySdk: esbuild.Plugin = {
   name: 'bench-lazy-aws-sdk',
   setup(build) {
-    build.onResolve({ filter: /\/sdk$/ }, (args) => {
+    build.onResolve({ filter: /\/awsSdk$/ }, (args) => {
       const resolved = path.resolve(args.resolveDir, args.path) + '.ts';
       if (resolved === sdkModule && args.kind === 'dynamic-import') return { path: './aws-sdk.js', external: true };
       return undefined;
@@ -41,7 +41,7 @@ export async function buildWorker(outDir: string): Promise<{ worker: string; act
     ...common,
     entryPoints: [
       { in: 'scripts/bench/worker.ts', out: 'bench-worker' },
-      { in: 'src/aws/sdk.ts', out: 'aws-sdk' },
+      { in: 'src/awsSdk.ts', out: 'aws-sdk' },
     ],
     // As in the product build: lazy bundles load with `require` in a promise, not Node's ESM `import()`.
     supported: { 'dynamic-import': false },

@@ -3,7 +3,7 @@
 // unlimited concurrency the calls of one page that ran one after another form its chain of dependent calls.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import type { AwsClients, ClientKind, ClientTypes } from '../../src/aws/clients';
+import type { AwsClients, ClientSpec } from '../../src/aws/clients';
 
 export interface CallTiming {
   readonly start: number;
@@ -51,8 +51,8 @@ export class CallTracker {
 
   clients(inner: AwsClients): AwsClients {
     return {
-      get: async <K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]> =>
-        this.wrap(await inner.get(kind, profile, region)),
+      get: async <C extends object>(spec: ClientSpec<C>, profile: string, region: string): Promise<C> =>
+        this.wrap(await inner.get(spec, profile, region)),
     };
   }
 

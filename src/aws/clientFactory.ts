@@ -1,11 +1,11 @@
-// The client factory: one client per (kind, profile, region), created on first use from the lazily loaded SDK,
-// with the endpoint of `endpoints.ts` (refused by the guard when a configured override is missing), adaptive
-// retries, the request timeout, the user-agent suffix, a limit on requests in flight per profile and region, and
-// one debug log line per client (its endpoint and where it came from) and per call.
+// The client factory: one client per (spec kind, profile, region), built on first use by the service's client spec
+// (./clients) from the lazily loaded SDK, with the endpoint of `endpoints.ts` (refused by the guard when a configured
+// override is missing), the shared connection pool, the request timeout, a limit on requests in flight per profile
+// and region, and one debug log line per client (its endpoint and where it came from) and per call.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
 import { errorCodeOf, logCall } from './callLog';
-import type { AwsClients, ClientKind, ClientTypes } from './clients';
+import type { AwsClients, ClientConfig, ClientService, ClientSpec } from './clients';
 import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrency';
 import type { ProfileEndpointReader } from './endpointConfig';
 import type { EndpointGuard } from './endpointGuard';
@@ -26,7 +26,7 @@ const MAX_SOCKETS_PER_HOST = Infinity;
 export interface ClientFactoryOptions {
   readonly credentials: (profile: string) => AwsCredentialIdentityProvider;
   /**
-   * The `snapshotExplorer.endpoints` setting: per client kind (see `ClientKind`) or `*`; undefined (or a throw)
+   * The `snapshotExplorer.endpoints` setting: per client kind (see `ClientService`) or `*`; undefined (or a throw)
    * when it cannot be read at the moment.
    */
   readonly endpoints: () => Readonly<Record<string, string>> | undefined;
@@ -51,18 +51,9 @@ export interface ClientFactoryOptions {
 export type ClientFactory = AwsClients & {
   /** Destroys every client (their connections close); the next `get` creates fresh ones. Call on settings changes. */
   clear(): void;
-  /** The endpoint a client of that kind for that profile would use now, and its source (validated). */
-  endpointFor(kind: ClientKind, profile: string): Promise<ResolvedEndpoint>;
+  /** The endpoint a client of that service for that profile would use now, and its source (validated). */
+  endpointFor(service: ClientService, profile: string): Promise<ResolvedEndpoint>;
 };
-
-/** What every client config shares. */
-interface CommonConfig {
-  region: string;
-  credentials: AwsCredentialIdentityProvider;
-  endpoint?: string;
-  maxAttempts: number;
-  requestHandler: LimitedRequestHandler;
-}
 
 interface Destroyable {
   destroy(): void;
@@ -73,45 +64,10 @@ interface Stack {
   add(middleware: unknown, options: { step: 'initialize'; name: string; priority: 'high' }): void;
 }
 
-type Constructors = { [K in ClientKind]: (sdk: Sdk, common: CommonConfig, extra: SdkExtra) => ClientTypes[K] };
-
-interface SdkExtra {
-  userAgent: string;
-  logger: Logger;
-  profile: string;
-  overridden: boolean;
-}
-
-const sdkConfig = (common: CommonConfig, extra: SdkExtra) => ({
-  ...common,
-  retryMode: 'adaptive',
-  customUserAgent: extra.userAgent,
-  // endpoints.ts has resolved the AWS config's endpoint_url for the right profile; the SDK's own lookup reads the
-  // default profile's (AWS_PROFILE), whatever profile the client is for.
-  ignoreConfiguredEndpointUrls: true,
-});
-
-const constructors: Constructors = {
-  'neptune-graph': (sdk, common, extra) => new sdk.NeptuneGraphClient(sdkConfig(common, extra)),
-  storagegateway: (sdk, common, extra) => new sdk.StorageGatewayClient(sdkConfig(common, extra)),
-  docdb: (sdk, common, extra) => new sdk.DocDBClient(sdkConfig(common, extra)),
-  ec2: (sdk, common, extra) => new sdk.EC2Client(sdkConfig(common, extra)),
-  s3: (sdk, common, extra) =>
-    new sdk.S3Client({ ...sdkConfig(common, extra), ...(extra.overridden ? { forcePathStyle: true } : {}) }),
-  simspaceweaver: (sdk, common, extra) =>
-    new sdk.SimSpaceWeaverClient({
-      ...common,
-      retryStrategy: new sdk.AdaptiveRetryStrategy(async () => common.maxAttempts),
-      userAgent: extra.userAgent,
-      logger: extra.logger,
-      profile: extra.profile,
-    }),
-};
-
 /** Logs one line per SDK call: service, operation, profile, region, status, duration, attempts. */
 function addCallLogging(
   client: { middlewareStack: Stack },
-  kind: ClientKind,
+  kind: string,
   profile: string,
   region: string,
   logger: Logger,
@@ -158,7 +114,7 @@ function addCallLogging(
 }
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
-  const clients = new Map<string, ClientTypes[ClientKind]>();
+  const clients = new Map<string, unknown>();
   /**
    * One HTTP handler, so one pool of keep-alive connections, for every client: the tree makes a few calls per client
    * (profile × region × service), so per-client pools would open a new connection for nearly every call, and the
@@ -199,36 +155,39 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     }
   };
 
-  async function endpointFor(kind: ClientKind, profile: string): Promise<ResolvedEndpoint> {
+  async function endpointFor(service: ClientService, profile: string): Promise<ResolvedEndpoint> {
     const setting = readSetting();
-    options.guard?.check(kind, setting);
+    options.guard?.check(service.kind, setting);
     const profileConfig = (await options.profileEndpoints?.(profile)) ?? {};
     // The guard let an unreadable setting through only when no override was ever configured for this kind.
-    return resolveEndpoint(kind, { setting: setting ?? {}, env: options.env ?? {}, profile, profileConfig });
+    return resolveEndpoint(service, { setting: setting ?? {}, env: options.env ?? {}, profile, profileConfig });
   }
 
-  function create<K extends ClientKind>(
+  function create<C extends object>(
     sdk: Sdk,
-    kind: K,
+    spec: ClientSpec<C>,
     profile: string,
     region: string,
     resolved: ResolvedEndpoint,
-  ): ClientTypes[K] {
+  ): C {
     const endpoint = resolved.url;
-    const common: CommonConfig = {
+    const config: ClientConfig = {
       region,
       credentials: options.credentials(profile),
       ...(endpoint !== undefined ? { endpoint } : {}),
       maxAttempts,
       requestHandler: new LimitedRequestHandler(sharedHandler(sdk), limiterFor(profile, region), true),
+      userAgent: options.userAgent,
+      logger: options.logger,
+      profile,
+      overridden: !!endpoint,
     };
-    const extra: SdkExtra = { userAgent: options.userAgent, logger: options.logger, profile, overridden: !!endpoint };
-    const client = constructors[kind](sdk, common, extra);
-    if ('middlewareStack' in client) {
-      addCallLogging(client as unknown as { middlewareStack: Stack }, kind, profile, region, options.logger);
+    const client = spec.create(sdk, config);
+    if (typeof client === 'object' && client !== null && 'middlewareStack' in client) {
+      addCallLogging(client as { middlewareStack: Stack }, spec.kind, profile, region, options.logger);
     }
     options.logger.debug(
-      `Created ${kind} client for profile "${profile}" in ${region}: ` +
+      `Created ${spec.kind} client for profile "${profile}" in ${region}: ` +
         (endpoint ? `endpoint ${endpoint} (${resolved.source})` : `${resolved.source} (no override)`),
     );
     return client;
@@ -236,24 +195,25 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
 
   /** Bumped by clear(): a client resolved before a clear is not kept (it was built from the old settings). */
   let generation = 0;
-  const pending = new Map<string, Promise<ClientTypes[ClientKind]>>();
-  async function build<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]> {
+  const pending = new Map<string, Promise<unknown>>();
+  async function build<C extends object>(spec: ClientSpec<C>, profile: string, region: string): Promise<C> {
     const started = generation;
-    const [sdk, resolved] = await Promise.all([loadSdk(), endpointFor(kind, profile)]);
-    if (started !== generation) return build(kind, profile, region);
-    return create(sdk, kind, profile, region, resolved);
+    const [sdk, resolved] = await Promise.all([loadSdk(), endpointFor(spec, profile)]);
+    if (started !== generation) return build(spec, profile, region);
+    return create(sdk, spec, profile, region, resolved);
   }
 
   return {
-    async get<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]> {
-      const key = `${kind}\u0000${profile}\u0000${region}`;
+    async get<C extends object>(spec: ClientSpec<C>, profile: string, region: string): Promise<C> {
+      // Keyed by kind: one spec per kind (the cache holds the client that kind's spec built).
+      const key = `${spec.kind}\u0000${profile}\u0000${region}`;
       const cached = clients.get(key);
-      if (cached) return cached as ClientTypes[K];
+      if (cached) return cached as C;
       // Concurrent first calls share one creation; a failed one is not kept, so the next call tries again.
       let creation = pending.get(key);
       if (!creation) {
         const started = generation;
-        creation = build(kind, profile, region).then(
+        creation = build(spec, profile, region).then(
           (client) => {
             if (pending.get(key) === creation) pending.delete(key);
             if (started === generation) clients.set(key, client);
@@ -266,7 +226,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
         );
         pending.set(key, creation);
       }
-      return (await creation) as ClientTypes[K];
+      return (await creation) as C;
     },
     clear() {
       generation += 1;

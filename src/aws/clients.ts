@@ -1,41 +1,64 @@
-// The client factory's contract: one cached client per (client kind, profile, region).
-// Types only (erased at build), so importing this module never loads the SDK.
-import type { NeptuneGraphClient } from '@aws-sdk/client-neptune-graph';
-import type { StorageGatewayClient } from '@aws-sdk/client-storage-gateway';
-import type { DocDBClient } from '@aws-sdk/client-docdb';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { SimSpaceWeaverClient } from './simspaceweaver/client';
+// The client factory's contract: a client spec per service (its kind, its SDK service id, how to build its client
+// from the lazily loaded SDK) and one cached client per (spec kind, profile, region). Nothing here loads the SDK: its
+// types are erased at build, and specs receive the loaded SDK from the factory.
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from '../log';
+import type { LimitedRequestHandler } from './concurrency';
+import type { Sdk } from './sdkLoader';
 
-/**
- * The client of each kind. A kind is the service id (the service modules' `id`) or, for the helper services, the
- * SDK's endpoint prefix; it is also the service's key in the `snapshotExplorer.endpoints` setting.
- */
-export interface ClientTypes {
-  'neptune-graph': NeptuneGraphClient;
-  storagegateway: StorageGatewayClient;
-  docdb: DocDBClient;
-  ec2: EC2Client;
-  s3: S3Client;
-  simspaceweaver: SimSpaceWeaverClient;
+/** What names a client's service to the endpoint settings. */
+export interface ClientService {
+  /**
+   * The service's key in the `snapshotExplorer.endpoints` setting and its name in log lines: the service id (the
+   * service modules' `id`) or, for the helper services, the SDK's endpoint prefix, e.g. `docdb`, `ec2`.
+   */
+  readonly kind: string;
+  /**
+   * The SDK service id (the models' `metadata.serviceId`, e.g. `DocDB`): it names the service in
+   * `AWS_ENDPOINT_URL_<SERVICE>` and in the `[services]` sections of the AWS config file.
+   */
+  readonly serviceId: string;
 }
 
-export type ClientKind = keyof ClientTypes;
+/** What the factory gives a spec to build a client with. */
+export interface ClientConfig {
+  readonly region: string;
+  readonly credentials: AwsCredentialIdentityProvider;
+  /** The endpoint override; absent: AWS's public endpoint. */
+  readonly endpoint?: string;
+  readonly maxAttempts: number;
+  /** The shared connection pool, behind the limit of requests in flight per profile and region. */
+  readonly requestHandler: LimitedRequestHandler;
+  /** Appended to every request's user agent. */
+  readonly userAgent: string;
+  readonly logger: Logger;
+  readonly profile: string;
+  /** Whether `endpoint` is set (S3 then addresses buckets by path, as emulators and VPC endpoints expect). */
+  readonly overridden: boolean;
+}
 
-/**
- * The SDK service id of each client kind (the models' `metadata.serviceId`): it names the service in
- * `AWS_ENDPOINT_URL_<SERVICE>` and in the `[services]` sections of the AWS config file.
- */
-export const awsServiceIds: Readonly<Record<ClientKind, string>> = {
-  'neptune-graph': 'Neptune Graph',
-  storagegateway: 'Storage Gateway',
-  docdb: 'DocDB',
-  ec2: 'EC2',
-  s3: 'S3',
-  simspaceweaver: 'SimSpaceWeaver',
-};
+/** How to build the client of one service; the service module declares it (helper services: src/aws/helperClients). */
+export interface ClientSpec<C extends object> extends ClientService {
+  create(sdk: Sdk, config: ClientConfig): C;
+}
 
 export interface AwsClients {
-  /** The client of that kind for a profile and region, created on first use (loading the SDK lazily). */
-  get<K extends ClientKind>(kind: K, profile: string, region: string): Promise<ClientTypes[K]>;
+  /** The client of that spec for a profile and region, created on first use (loading the SDK lazily). */
+  get<C extends object>(spec: ClientSpec<C>, profile: string, region: string): Promise<C>;
+}
+
+/** The config of an SDK v3 client: adaptive retries, the user agent, and the endpoint `endpoints.ts` resolved. */
+export function sdkClientConfig(config: ClientConfig) {
+  return {
+    region: config.region,
+    credentials: config.credentials,
+    ...(config.endpoint !== undefined ? { endpoint: config.endpoint } : {}),
+    maxAttempts: config.maxAttempts,
+    requestHandler: config.requestHandler,
+    retryMode: 'adaptive',
+    customUserAgent: config.userAgent,
+    // endpoints.ts has resolved the AWS config's endpoint_url for the right profile; the SDK's own lookup reads the
+    // default profile's (AWS_PROFILE), whatever profile the client is for.
+    ignoreConfiguredEndpointUrls: true,
+  };
 }

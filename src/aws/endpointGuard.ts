@@ -2,7 +2,6 @@
 // seen (in a store that outlives the window), and refuses to build a client for a service whose remembered override
 // is missing now (the setting unreadable, dropped by VS Code, or removed) until it is back or the user releases it.
 // Signed requests meant for an emulator, LocalStack or a VPC endpoint then never go to AWS's public endpoints.
-import type { ClientKind } from './clients';
 import { ENDPOINT_SETTING, settingOverride } from './endpoints';
 
 /** Where the remembered overrides live (the extension's global state); key → URL. */
@@ -32,8 +31,8 @@ export interface EndpointGuard {
    * remembered ones it lacks (key → the URL it had), empty when none is missing.
    */
   observe(setting: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>>;
-  /** Throws EndpointOverrideUnavailableError when `kind` had an override that `setting` lacks. */
-  check(kind: ClientKind, setting: Readonly<Record<string, string>> | undefined): void;
+  /** Throws EndpointOverrideUnavailableError when `kind` (a client spec's) had an override that `setting` lacks. */
+  check(kind: string, setting: Readonly<Record<string, string>> | undefined): void;
   /** The user chose AWS's endpoints for these keys: forget their overrides. */
   release(keys: readonly string[]): void;
 }

@@ -2,7 +2,7 @@
 // then `*`), then what the AWS CLI honours: `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
 // `services` section and its own `endpoint_url` (unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the profile's
 // `ignore_configured_endpoint_urls` says to ignore them), else AWS's public endpoint. Pure: no I/O.
-import { awsServiceIds, type ClientKind } from './clients';
+import type { ClientService } from './clients';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,7 +21,7 @@ export interface ProfileEndpointConfig {
 }
 
 export interface EndpointInputs {
-  /** The setting's user-level value: per client kind (see `ClientKind`) or `*`. */
+  /** The setting's user-level value: per client kind (see `ClientService`) or `*`. */
   readonly setting: Readonly<Record<string, string>>;
   readonly env: Env;
   readonly profile: string;
@@ -39,13 +39,13 @@ export interface ResolvedEndpoint {
 export const ENDPOINT_SETTING = 'snapshotExplorer.endpoints';
 
 /** The service's id in `AWS_ENDPOINT_URL_<ID>`: the SDK service id, upper case, spaces as underscores. */
-export function envSuffix(kind: ClientKind): string {
-  return awsServiceIds[kind].toUpperCase().replace(/ /g, '_');
+export function envSuffix(service: ClientService): string {
+  return service.serviceId.toUpperCase().replace(/ /g, '_');
 }
 
 /** The service's key in a `[services]` section of the config file: the SDK service id, lower case, with `_`. */
-export function configServiceKey(kind: ClientKind): string {
-  return awsServiceIds[kind].toLowerCase().replace(/ /g, '_');
+export function configServiceKey(service: ClientService): string {
+  return service.serviceId.toLowerCase().replace(/ /g, '_');
 }
 
 function present(value: string | undefined): value is string {
@@ -59,7 +59,7 @@ function truthy(value: string | undefined): boolean {
 /** The setting's override of a client kind (its own key first, then `*`), with the key it came from. */
 export function settingOverride(
   setting: Readonly<Record<string, string>>,
-  kind: ClientKind,
+  kind: string,
 ): { key: string; url: string } | undefined {
   for (const key of [kind, '*']) {
     const value = setting[key];
@@ -69,7 +69,7 @@ export function settingOverride(
 }
 
 /** Throws a sentence naming the source when `url` is not an http(s) URL. */
-export function validEndpoint(kind: ClientKind, url: string, source: string): string {
+export function validEndpoint(kind: string, url: string, source: string): string {
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
@@ -82,8 +82,9 @@ export function validEndpoint(kind: ClientKind, url: string, source: string): st
   return url;
 }
 
-/** The endpoint of one client kind for one profile, from the first source that names one. */
-export function resolveEndpoint(kind: ClientKind, inputs: EndpointInputs): ResolvedEndpoint {
+/** The endpoint of one client's service for one profile, from the first source that names one. */
+export function resolveEndpoint(service: ClientService, inputs: EndpointInputs): ResolvedEndpoint {
+  const { kind } = service;
   const fromSetting = settingOverride(inputs.setting, kind);
   if (fromSetting) {
     const source = `${ENDPOINT_SETTING}["${fromSetting.key}"]`;
@@ -92,15 +93,15 @@ export function resolveEndpoint(kind: ClientKind, inputs: EndpointInputs): Resol
   const { env, profile, profileConfig } = inputs;
   const ignoreConfigured = truthy(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || profileConfig.ignoreConfigured === true;
   if (!ignoreConfigured) {
-    const envName = `AWS_ENDPOINT_URL_${envSuffix(kind)}`;
+    const envName = `AWS_ENDPOINT_URL_${envSuffix(service)}`;
     for (const name of [envName, 'AWS_ENDPOINT_URL']) {
       const value = env[name];
       if (present(value)) return { url: validEndpoint(kind, value.trim(), name), source: name };
     }
     if (profileConfig.error !== undefined) throw new Error(profileConfig.error);
-    const fromServices = profileConfig.services?.[configServiceKey(kind)];
+    const fromServices = profileConfig.services?.[configServiceKey(service)];
     if (present(fromServices)) {
-      const source = `the endpoint_url of ${configServiceKey(kind)} in [services ${profileConfig.servicesSection ?? ''}] of profile "${profile}"`;
+      const source = `the endpoint_url of ${configServiceKey(service)} in [services ${profileConfig.servicesSection ?? ''}] of profile "${profile}"`;
       return { url: validEndpoint(kind, fromServices.trim(), source), source };
     }
     if (present(profileConfig.endpointUrl)) {

@@ -1,5 +1,6 @@
-// Lazy access to the bundled AWS SDK (dist/aws-sdk.js in the build; the source module under tsx).
-import type * as SdkModule from './sdk';
+// Lazy access to the bundled AWS SDK (dist/aws-sdk.js in the build; the source module under tsx): the shared surface
+// (src/aws/sdk.ts) and each service's own (src/services/NAME.sdk.ts, as `sdk.NAME`), gathered by src/awsSdk.ts.
+import type * as SdkModule from '../awsSdk';
 
 export type Sdk = typeof SdkModule;
 
@@ -11,7 +12,7 @@ let loading: Promise<Sdk> | undefined;
  * otherwise pay for. A failed load is not kept, so the next call tries again.
  */
 export function loadSdk(): Promise<Sdk> {
-  loading ??= import('./sdk').catch((error: unknown) => {
+  loading ??= import('../awsSdk').catch((error: unknown) => {
     loading = undefined;
     throw error;
   });

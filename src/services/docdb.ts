@@ -2,6 +2,7 @@
 // cluster snapshots (DescribeDBClusters, DescribeDBClusterSnapshots, CreateDBClusterSnapshot).
 import type { DBCluster, DBClusterSnapshot } from '@aws-sdk/client-docdb';
 import { loadSdk } from '../aws/sdkLoader';
+import { docdbClient } from './docdbClient';
 import { explainDocDbError } from './docdbErrors';
 import { docdbRules } from '../validation/index';
 import {
@@ -139,7 +140,7 @@ function toSnapshot(snapshot: DBClusterSnapshot): Snapshot {
 }
 
 async function client(ctx: AwsContext) {
-  return ctx.clients.get('docdb', ctx.profile, ctx.region);
+  return ctx.clients.get(docdbClient, ctx.profile, ctx.region);
 }
 
 export const docdbService: SnapshotService = {
@@ -158,7 +159,7 @@ export const docdbService: SnapshotService = {
   isOfferedIn: offeredIn(regions),
 
   async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
-    const { DescribeDBClustersCommand } = await loadSdk();
+    const { DescribeDBClustersCommand } = (await loadSdk()).docdb;
     const out = await (
       await client(ctx)
     ).send(
@@ -175,7 +176,7 @@ export const docdbService: SnapshotService = {
   },
 
   async getResource(ctx: AwsContext, id: string): Promise<Resource | undefined> {
-    const { DescribeDBClustersCommand } = await loadSdk();
+    const { DescribeDBClustersCommand } = (await loadSdk()).docdb;
     try {
       const out = await (
         await client(ctx)
@@ -191,7 +192,7 @@ export const docdbService: SnapshotService = {
   },
 
   async listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>> {
-    const { DescribeDBClusterSnapshotsCommand } = await loadSdk();
+    const { DescribeDBClusterSnapshotsCommand } = (await loadSdk()).docdb;
     const out = await (
       await client(ctx)
     ).send(
@@ -210,7 +211,7 @@ export const docdbService: SnapshotService = {
   batchSnapshots: {
     covers: 'region',
     async list(ctx: AwsContext): Promise<Map<string, Snapshot[]> | undefined> {
-      const { DescribeDBClusterSnapshotsCommand } = await loadSdk();
+      const { DescribeDBClusterSnapshotsCommand } = (await loadSdk()).docdb;
       const out = await (
         await client(ctx)
       ).send(new DescribeDBClusterSnapshotsCommand({ MaxRecords: MAX_RECORDS }), { abortSignal: ctx.signal });
@@ -220,7 +221,7 @@ export const docdbService: SnapshotService = {
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
-    const { CreateDBClusterSnapshotCommand } = await loadSdk();
+    const { CreateDBClusterSnapshotCommand } = (await loadSdk()).docdb;
     // DocumentDB stores identifiers in lowercase; send what it will store so the tracker finds it by that id.
     const identifier = requiredValue(input.values, 'DBClusterSnapshotIdentifier').toLowerCase();
     const out = await (
@@ -254,7 +255,7 @@ export const docdbService: SnapshotService = {
   // "is not currently supported"; the manual quota is 100 per region), 100 a page, read only until every wanted one
   // is seen, so a tick costs about one call however many snapshots and clusters are in flight.
   async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
-    const { DescribeDBClusterSnapshotsCommand } = await loadSdk();
+    const { DescribeDBClusterSnapshotsCommand } = (await loadSdk()).docdb;
     const c = await client(ctx);
     const result = new Map<string, Snapshot>();
     // DocumentDB stores identifiers in lowercase: match on that, answer under the ref's own id.

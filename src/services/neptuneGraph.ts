@@ -2,6 +2,7 @@
 // GetGraphSnapshot).
 import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune-graph';
 import { loadSdk } from '../aws/sdkLoader';
+import { neptuneGraphClient } from './neptuneGraphClient';
 import { explainNeptuneGraphError } from './neptuneGraphErrors';
 import { neptuneGraphRules } from '../validation/index';
 import {
@@ -123,7 +124,7 @@ function toSnapshot(snapshot: GraphSnapshotSummary, fallbackGraphId: string): Sn
 }
 
 async function client(ctx: AwsContext) {
-  return ctx.clients.get('neptune-graph', ctx.profile, ctx.region);
+  return ctx.clients.get(neptuneGraphClient, ctx.profile, ctx.region);
 }
 
 export const neptuneGraphService: SnapshotService = {
@@ -142,7 +143,7 @@ export const neptuneGraphService: SnapshotService = {
   isOfferedIn: offeredIn(regions),
 
   async listResources(ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
-    const { ListGraphsCommand } = await loadSdk();
+    const { ListGraphsCommand } = (await loadSdk()).neptuneGraph;
     const out = await (
       await client(ctx)
     ).send(
@@ -155,7 +156,7 @@ export const neptuneGraphService: SnapshotService = {
   },
 
   async getResource(ctx: AwsContext, id: string): Promise<Resource | undefined> {
-    const { GetGraphCommand } = await loadSdk();
+    const { GetGraphCommand } = (await loadSdk()).neptuneGraph;
     try {
       const out = await (
         await client(ctx)
@@ -170,7 +171,7 @@ export const neptuneGraphService: SnapshotService = {
   },
 
   async listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>> {
-    const { ListGraphSnapshotsCommand } = await loadSdk();
+    const { ListGraphSnapshotsCommand } = (await loadSdk()).neptuneGraph;
     const out = await (
       await client(ctx)
     ).send(
@@ -189,7 +190,7 @@ export const neptuneGraphService: SnapshotService = {
   batchSnapshots: {
     covers: 'region',
     async list(ctx: AwsContext): Promise<Map<string, Snapshot[]> | undefined> {
-      const { ListGraphSnapshotsCommand } = await loadSdk();
+      const { ListGraphSnapshotsCommand } = (await loadSdk()).neptuneGraph;
       const out = await (
         await client(ctx)
       ).send(new ListGraphSnapshotsCommand({ maxResults: MAX_RESULTS }), { abortSignal: ctx.signal });
@@ -199,7 +200,7 @@ export const neptuneGraphService: SnapshotService = {
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
-    const { CreateGraphSnapshotCommand } = await loadSdk();
+    const { CreateGraphSnapshotCommand } = (await loadSdk()).neptuneGraph;
     const tags = input.tags.length ? Object.fromEntries(input.tags.map((t) => [t.key, t.value])) : undefined;
     const out = await (
       await client(ctx)
@@ -222,7 +223,7 @@ export const neptuneGraphService: SnapshotService = {
     const [only, ...others] = graphOf.keys();
     if (only === undefined) return result;
     if (others.length === 0) {
-      const { GetGraphSnapshotCommand } = await loadSdk();
+      const { GetGraphSnapshotCommand } = (await loadSdk()).neptuneGraph;
       try {
         const out = await (
           await client(ctx)
@@ -233,7 +234,7 @@ export const neptuneGraphService: SnapshotService = {
       }
       return result;
     }
-    const { ListGraphSnapshotsCommand } = await loadSdk();
+    const { ListGraphSnapshotsCommand } = (await loadSdk()).neptuneGraph;
     const c = await client(ctx);
     const found = await findInPages(
       new Set(graphOf.keys()),

@@ -1,5 +1,6 @@
 // SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
 // own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location.
+import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverError } from './simSpaceWeaverErrors';
 import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
 import {
@@ -121,7 +122,7 @@ function latestSnapshot(simulation: string, described: DescribedSimulation): Sna
 }
 
 async function client(ctx: AwsContext) {
-  return ctx.clients.get('simspaceweaver', ctx.profile, ctx.region);
+  return ctx.clients.get(simSpaceWeaverClient, ctx.profile, ctx.region);
 }
 
 async function describe(ctx: AwsContext, simulation: string): Promise<DescribedSimulation | undefined> {

@@ -5,7 +5,7 @@ import { explainStorageGatewayError } from './storageGatewayErrors';
 import { storageGatewayRules } from '../validation/index';
 import { consoleHome, requiredValue, tagList, offeredIn } from './common';
 import type { AwsContext, Resource, Snapshot, SnapshotInput, SnapshotService } from './service';
-import { getVolume, listVolumes, splitVolumeArn, storageGatewayClient } from './storageGatewayListing';
+import { gatewayClient, getVolume, listVolumes, splitVolumeArn } from './storageGatewayListing';
 import {
   EC2_FILTER_VALUES,
   batchVolumeSnapshots,
@@ -83,10 +83,10 @@ export const storageGatewayService: SnapshotService = {
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
-    const { CreateVolumeSnapshotCommand } = await loadSdk();
+    const { CreateVolumeSnapshotCommand } = (await loadSdk()).storageGateway;
     const description = requiredValue(input.values, 'SnapshotDescription');
     const out = await (
-      await storageGatewayClient(ctx)
+      await gatewayClient(ctx)
     ).send(
       new CreateVolumeSnapshotCommand({
         VolumeARN: resource.id,

@@ -9,6 +9,7 @@ import type {
 } from '@aws-sdk/client-storage-gateway';
 import { loadSdk } from '../aws/sdkLoader';
 import { clampPageSize } from './common';
+import { storageGatewayClient } from './storageGatewayClient';
 import type { AwsContext, Page, PageRequest, Resource } from './service';
 import { decodeVolumeCursor, encodeVolumeCursor, type VolumeCursor } from './storageGatewayCursor';
 import {
@@ -30,13 +31,13 @@ export function splitVolumeArn(volumeArn: string): { gatewayArn: string; volumeI
   return match ? { gatewayArn: match[1] as string, volumeId: match[2] as string } : undefined;
 }
 
-export async function storageGatewayClient(ctx: AwsContext) {
-  return ctx.clients.get('storagegateway', ctx.profile, ctx.region);
+export async function gatewayClient(ctx: AwsContext) {
+  return ctx.clients.get(storageGatewayClient, ctx.profile, ctx.region);
 }
 
 async function describeGateway(ctx: AwsContext, gatewayArn: string): Promise<DescribeGatewayInformationOutput> {
-  const { DescribeGatewayInformationCommand } = await loadSdk();
-  return (await storageGatewayClient(ctx)).send(new DescribeGatewayInformationCommand({ GatewayARN: gatewayArn }), {
+  const { DescribeGatewayInformationCommand } = (await loadSdk()).storageGateway;
+  return (await gatewayClient(ctx)).send(new DescribeGatewayInformationCommand({ GatewayARN: gatewayArn }), {
     abortSignal: ctx.signal,
   });
 }
@@ -46,8 +47,8 @@ async function describeGateway(ctx: AwsContext, gatewayArn: string): Promise<Des
  * The next token is opaque: the gateway page marker, the gateway's index in it, and its ListVolumes marker.
  */
 export async function listVolumes(service: string, ctx: AwsContext, page: PageRequest): Promise<Page<Resource>> {
-  const { ListGatewaysCommand, ListVolumesCommand } = await loadSdk();
-  const client = await storageGatewayClient(ctx);
+  const { ListGatewaysCommand, ListVolumesCommand } = (await loadSdk()).storageGateway;
+  const client = await gatewayClient(ctx);
   const limit = clampPageSize(page.pageSize, 1, 100);
   let cursor: VolumeCursor | undefined = decodeVolumeCursor(page.nextToken);
   const listGateways = (marker: string | undefined): Promise<ListGatewaysOutput> =>

@@ -1,6 +1,7 @@
 // Storage Gateway's snapshot reads. Volume snapshots are EBS snapshots, so they are listed and tracked with EC2
 // DescribeSnapshots (as Storage Gateway's docs say): a volume's page, many volumes' at once, and in-flight states.
 import type { DescribeSnapshotsResult, Snapshot as Ec2Snapshot } from '@aws-sdk/client-ec2';
+import { ec2Client } from '../aws/helperClients';
 import { loadSdk } from '../aws/sdkLoader';
 import { chunks, clampPageSize, details, groupBy, isoDate, newestFirst, toDate } from './common';
 import type { AwsContext, Page, PageRequest, Resource, Snapshot, SnapshotRef, SnapshotState } from './service';
@@ -48,7 +49,7 @@ export function toVolumeSnapshot(service: string, snapshot: Ec2Snapshot, volumeA
 }
 
 async function ec2(ctx: AwsContext) {
-  return ctx.clients.get('ec2', ctx.profile, ctx.region);
+  return ctx.clients.get(ec2Client, ctx.profile, ctx.region);
 }
 
 /** One page of a volume's snapshots (a `volume-id` filter). */

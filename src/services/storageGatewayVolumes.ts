@@ -4,6 +4,7 @@ import type { DescribeGatewayInformationOutput } from '@aws-sdk/client-storage-g
 import { loadSdk } from '../aws/sdkLoader';
 import { chunks, details, formatBytes, isErrorNamed, isoDate, toDate } from './common';
 import type { AwsContext, Resource } from './service';
+import { storageGatewayClient } from './storageGatewayClient';
 
 /** How many volume ARNs we put in one Describe{Cached,Stored}iSCSIVolumes call. */
 const DESCRIBE_BATCH = 100;
@@ -62,8 +63,8 @@ export async function describeVolumes(
   volumes: readonly VolumeInfo[],
   gateway: GatewayStatus,
 ): Promise<Map<string, VolumeDetail>> {
-  const { DescribeCachediSCSIVolumesCommand, DescribeStorediSCSIVolumesCommand } = await loadSdk();
-  const client = await ctx.clients.get('storagegateway', ctx.profile, ctx.region);
+  const { DescribeCachediSCSIVolumesCommand, DescribeStorediSCSIVolumesCommand } = (await loadSdk()).storageGateway;
+  const client = await ctx.clients.get(storageGatewayClient, ctx.profile, ctx.region);
   const result = new Map<string, VolumeDetail>();
   const arnsOf = (kind: 'cached' | 'stored') =>
     volumes.filter((v) => volumeKind(v, gateway) === kind && v.VolumeARN).map((v) => v.VolumeARN as string);

@@ -1,6 +1,7 @@
 // The S3 buckets SimSpace Weaver can write a snapshot to: those in the simulation's region (the service
 // requires it). ListBuckets reports each bucket's region; buckets listed without one are asked with
 // HeadBucket. No `vscode` import; the SDK is loaded lazily.
+import { s3Client } from '../aws/helperClients';
 import { loadSdk } from '../aws/sdkLoader';
 import type { AwsContext } from '../services/service';
 import type { BucketChoice } from './inputSteps';
@@ -11,7 +12,7 @@ const maxPages = 10;
 
 export async function listBucketsInRegion(ctx: AwsContext): Promise<BucketChoice[]> {
   const sdk = await loadSdk();
-  const s3 = await ctx.clients.get('s3', ctx.profile, ctx.region);
+  const s3 = await ctx.clients.get(s3Client, ctx.profile, ctx.region);
   const options = ctx.signal ? { abortSignal: ctx.signal } : {};
   const listed: { name: string; region?: string }[] = [];
   let token: string | undefined;

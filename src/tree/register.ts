@@ -2,6 +2,7 @@
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
+import { ec2Client } from '../aws/helperClients';
 import { classifyAwsError } from '../aws/errors';
 import type { ProfileInfo } from '../aws/profiles';
 import { configFilePath, credentialsFilePath } from '../aws/paths';
@@ -59,7 +60,7 @@ function credentialsThroughClients(
   return async (profile, signal) => {
     const info = (await profiles()).find((p) => p.name === profile);
     const region = (info && regionsFor(info, settings.read())[0]) ?? 'us-east-1';
-    const client = await clients.get('docdb', profile, region);
+    const client = await clients.get(ec2Client, profile, region);
     await abortable(client.config.credentials(), signal);
   };
 }

@@ -2,7 +2,8 @@
 // DescribeSimulation, CreateSnapshot), since @aws-sdk/client-simspaceweaver no longer exists: restJson1 over
 // @smithy/node-http-handler, SigV4 (signing name `simspaceweaver`), the model's regional endpoint, and the
 // SDK's retry behaviour through a @smithy/util-retry strategy.
-// Only src/aws/sdk.ts (loaded lazily) and tests import this module; src/aws/clients.ts imports its type only.
+// Only src/services/simSpaceWeaver.sdk.ts (bundled into the lazily loaded SDK) and tests import this module; the
+// client spec (src/services/simSpaceWeaverClient.ts) imports its type only.
 import { randomUUID } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';

@@ -18,6 +18,7 @@ import { defaultTreeSettings } from '../../../src/tree/model/treeSettings';
 import { EventEmitter } from '../../support/eventEmitter';
 import { installFakeVscode } from '../../support/fakeVscode';
 import { networkGuardState } from '../../support/networkGuard';
+import { docdbClient } from '../../../src/services/docdbClient';
 
 type ChangeListener = (event: { affectsConfiguration(section: string): boolean }) => void;
 
@@ -169,14 +170,14 @@ test('"Use AWS Endpoints" releases a missing override: only then may a service g
   const aws = createAwsAccess(log, '0.0.0', memento as unknown as Parameters<typeof createAwsAccess>[2]);
   const subscription = aws.onDidChangeEndpoints(() => (refreshed += 1));
   try {
-    await assert.rejects(aws.clients.get('docdb', 'demo', 'us-east-1'), /Endpoint override not available/);
+    await assert.rejects(aws.clients.get(docdbClient, 'demo', 'us-east-1'), /Endpoint override not available/);
     await new Promise((resolve) => setTimeout(resolve, 0)); // the warning's answer arrives
     assert.equal(config.warnings.length, 1);
     assert.equal(refreshed, 1, 'the tree reloads once the user chose');
     assert.deepEqual(data.get('snapshotExplorer.knownEndpointOverrides'), {});
     // Now a DocumentDB client may be built; with the AWS config pointing at the emulator, that is where it goes.
     writeFileSync(path.join(dir, 'config'), `[profile demo]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n`);
-    const docdb = await aws.clients.get('docdb', 'demo', 'us-east-1');
+    const docdb = await aws.clients.get(docdbClient, 'demo', 'us-east-1');
     assert.equal((await docdb.config.endpoint?.())?.port, Number(new URL(emulator.url).port));
   } finally {
     subscription.dispose();

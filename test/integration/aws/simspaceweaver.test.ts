@@ -17,6 +17,8 @@ import {
   ValidationException,
 } from '../../../src/aws/simspaceweaver/client';
 import { recordingLogger } from '../../support/recordingLogger';
+import { neptuneGraphClient } from '../../../src/services/neptuneGraphClient';
+import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
 
 const [demo] = DEMO_CREDENTIALS;
 if (!demo) throw new Error('the emulator has no demo credentials');
@@ -81,7 +83,7 @@ describe('access layer → emulator: SimSpace Weaver through profiles, credentia
   });
 
   it('lists simulations page by page with Dates, and describes one', async () => {
-    const ssw = await clients.get('simspaceweaver', 'demo', 'us-east-1');
+    const ssw = await clients.get(simSpaceWeaverClient, 'demo', 'us-east-1');
     const first = await ssw.listSimulations({ MaxResults: 1 });
     assert.equal(first.Simulations?.length, 1);
     assert.ok(first.NextToken);
@@ -94,13 +96,13 @@ describe('access layer → emulator: SimSpace Weaver through profiles, credentia
     assert.equal(city.Description, 'Downtown traffic model');
     assert.equal(city.MaximumDuration, '14D');
     assert.ok(city.CreationTime instanceof Date);
-    const eu = await clients.get('simspaceweaver', 'demo', 'eu-west-1');
+    const eu = await clients.get(simSpaceWeaverClient, 'demo', 'eu-west-1');
     const euNames = (await eu.listSimulations()).Simulations?.map((s) => s.Name) ?? [];
     assert.ok(euNames.includes('eu-weather') && !euNames.includes('city-traffic'), 'each region has its own');
   });
 
   it('creates a snapshot; the simulation shows it in progress and refuses a second one', async () => {
-    const ssw = await clients.get('simspaceweaver', 'demo', 'us-east-1');
+    const ssw = await clients.get(simSpaceWeaverClient, 'demo', 'us-east-1');
     const created = await ssw.createSnapshot({
       Simulation: 'city-traffic',
       Destination: { BucketName: 'weaver-demo-snapshots-use1', ObjectKeyPrefix: 'nightly' },
@@ -118,7 +120,7 @@ describe('access layer → emulator: SimSpace Weaver through profiles, credentia
   });
 
   it('modeled errors arrive typed: unknown simulation, stopped simulation, bad bucket', async () => {
-    const ssw = await clients.get('simspaceweaver', 'demo', 'us-east-1');
+    const ssw = await clients.get(simSpaceWeaverClient, 'demo', 'us-east-1');
     const missing = await ssw.describeSimulation({ Simulation: 'nope' }).catch((e: unknown) => e);
     assert.ok(missing instanceof ResourceNotFoundException);
     assert.equal(missing.$metadata.httpStatusCode, 404);
@@ -136,14 +138,14 @@ describe('access layer → emulator: SimSpace Weaver through profiles, credentia
 
   it('a wrong secret fails signature verification and an unknown key is rejected: invalid credentials', async () => {
     const wrong = await (
-      await clients.get('simspaceweaver', 'wrong-secret', 'us-east-1')
+      await clients.get(simSpaceWeaverClient, 'wrong-secret', 'us-east-1')
     )
       .listSimulations()
       .catch((e: unknown) => e);
     assert.equal((wrong as Error).name, 'InvalidSignatureException');
     assert.equal(classifyAwsError(wrong).kind, 'credentials-invalid');
     const stranger = await (
-      await clients.get('simspaceweaver', 'stranger', 'us-east-1')
+      await clients.get(simSpaceWeaverClient, 'stranger', 'us-east-1')
     )
       .listSimulations()
       .catch((e: unknown) => e);
@@ -158,13 +160,13 @@ describe('access layer → emulator: SimSpace Weaver through profiles, credentia
       body: JSON.stringify({ throttleRate: 1, services: ['simspaceweaver'] }),
     });
     assert.equal(faults.status, 200);
-    const ssw = await clients.get('simspaceweaver', 'demo', 'us-east-1');
+    const ssw = await clients.get(simSpaceWeaverClient, 'demo', 'us-east-1');
     const error = await ssw.listSimulations().catch((e: unknown) => e);
     assert.equal(classifyAwsError(error).kind, 'throttled');
     const calls = (await (await fetch(`${emulator.url}/_emulator/calls`)).json()) as Array<{ operation: string }>;
     assert.equal(calls.filter((c) => c.operation === 'ListSimulations').length, 2, 'two attempts');
     // The SDK clients of the same factory are unaffected (faults target simspaceweaver only).
-    const neptune = await clients.get('neptune-graph', 'demo', 'us-east-1');
+    const neptune = await clients.get(neptuneGraphClient, 'demo', 'us-east-1');
     assert.ok(Array.isArray((await neptune.send(new ListGraphsCommand({}))).graphs));
   });
 

@@ -284,9 +284,9 @@ test('refresh cancels the in-flight call and the branch loads again without wait
   const signals: AbortSignal[] = [];
   // Observe the signal each ListGraphs call is sent with (the real client still does the work).
   const observe = (clients: AwsClients): AwsClients => ({
-    async get(kind, profile, region) {
-      const client = await clients.get(kind, profile, region);
-      if (kind !== 'neptune-graph') return client;
+    async get(spec, profile, region) {
+      const client = await clients.get(spec, profile, region);
+      if (spec.kind !== 'neptune-graph') return client;
       return new Proxy(client, {
         get(target, prop, receiver) {
           if (prop !== 'send') return Reflect.get(target, prop, receiver);

@@ -7,6 +7,10 @@ import { createEndpointGuard, EndpointOverrideUnavailableError } from '../../../
 import { classifyAwsError } from '../../../src/aws/errors';
 import { startListener } from '../../support/listener';
 import { recordingLogger } from '../../support/recordingLogger';
+import { s3Client } from '../../../src/aws/helperClients';
+import { docdbClient } from '../../../src/services/docdbClient';
+import { neptuneGraphClient } from '../../../src/services/neptuneGraphClient';
+import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
 
 const credentials = () => async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' });
 
@@ -29,40 +33,40 @@ function factory(overrides: Partial<ClientFactoryOptions> = {}) {
 
 test('one client per (kind, profile, region): same instance for the same key, new otherwise', async () => {
   const f = factory();
-  const a = await f.get('neptune-graph', 'dev', 'us-east-1');
-  assert.equal(await f.get('neptune-graph', 'dev', 'us-east-1'), a);
-  assert.notEqual(await f.get('neptune-graph', 'dev', 'eu-west-1'), a);
-  assert.notEqual(await f.get('neptune-graph', 'prod', 'us-east-1'), a);
-  const [x, y] = await Promise.all([f.get('docdb', 'dev', 'us-east-1'), f.get('docdb', 'dev', 'us-east-1')]);
+  const a = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
+  assert.equal(await f.get(neptuneGraphClient, 'dev', 'us-east-1'), a);
+  assert.notEqual(await f.get(neptuneGraphClient, 'dev', 'eu-west-1'), a);
+  assert.notEqual(await f.get(neptuneGraphClient, 'prod', 'us-east-1'), a);
+  const [x, y] = await Promise.all([f.get(docdbClient, 'dev', 'us-east-1'), f.get(docdbClient, 'dev', 'us-east-1')]);
   assert.equal(x, y, 'concurrent first calls get one client');
   assert.equal(await a.config.region(), 'us-east-1');
-  const ssw = await f.get('simspaceweaver', 'dev', 'ap-southeast-2');
+  const ssw = await f.get(simSpaceWeaverClient, 'dev', 'ap-southeast-2');
   assert.equal(ssw.region, 'ap-southeast-2');
   assert.equal(ssw.endpoint.href, 'https://simspaceweaver.ap-southeast-2.amazonaws.com/');
   f.clear();
-  assert.notEqual(await f.get('neptune-graph', 'dev', 'us-east-1'), a, 'clear() drops the cached clients');
+  assert.notEqual(await f.get(neptuneGraphClient, 'dev', 'us-east-1'), a, 'clear() drops the cached clients');
 });
 
 test('endpoint overrides: the per-service key wins over "*", and bad URLs get a clear message', async () => {
   let endpoints: Record<string, string> = { '*': 'http://127.0.0.1:4566', 'neptune-graph': 'http://127.0.0.1:9000' };
   const f = factory({ endpoints: () => endpoints });
-  assert.equal((await f.endpointFor('neptune-graph', 'dev')).url, 'http://127.0.0.1:9000');
-  assert.equal((await f.endpointFor('docdb', 'dev')).url, 'http://127.0.0.1:4566');
-  const neptune = await f.get('neptune-graph', 'dev', 'us-east-1');
+  assert.equal((await f.endpointFor(neptuneGraphClient, 'dev')).url, 'http://127.0.0.1:9000');
+  assert.equal((await f.endpointFor(docdbClient, 'dev')).url, 'http://127.0.0.1:4566');
+  const neptune = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
   const endpoint = await neptune.config.endpoint?.();
   assert.equal(endpoint?.hostname, '127.0.0.1');
   assert.equal(endpoint?.port, 9000);
-  assert.equal((await f.get('simspaceweaver', 'dev', 'us-east-1')).endpoint.href, 'http://127.0.0.1:4566/');
-  const s3 = await f.get('s3', 'dev', 'us-east-1');
+  assert.equal((await f.get(simSpaceWeaverClient, 'dev', 'us-east-1')).endpoint.href, 'http://127.0.0.1:4566/');
+  const s3 = await f.get(s3Client, 'dev', 'us-east-1');
   assert.equal(s3.config.forcePathStyle, true, 'S3 uses path-style addressing on an overridden endpoint');
   endpoints = { docdb: 'not a url' };
   f.clear();
   await assert.rejects(
-    f.get('docdb', 'dev', 'us-east-1'),
+    f.get(docdbClient, 'dev', 'us-east-1'),
     /endpoint override for docdb \("not a url"\) is not a valid http\(s\) URL; fix snapshotExplorer\.endpoints\["docdb"\]/,
   );
-  assert.equal((await f.endpointFor('s3', 'dev')).url, undefined);
-  assert.equal((await f.get('s3', 'dev', 'us-east-1')).config.forcePathStyle, false);
+  assert.equal((await f.endpointFor(s3Client, 'dev')).url, undefined);
+  assert.equal((await f.get(s3Client, 'dev', 'us-east-1')).config.forcePathStyle, false);
 });
 
 test('the endpoint of every source reaches the client: environment and the profile of the AWS config', async () => {
@@ -74,14 +78,14 @@ test('the endpoint of every source reaches the client: environment and the profi
       profile === 'emu' ? { endpointUrl: 'http://127.0.0.1:7002', services: { s3: 'http://127.0.0.1:7003' } } : {},
     logger,
   });
-  const docdb = await f.get('docdb', 'emu', 'us-east-1');
+  const docdb = await f.get(docdbClient, 'emu', 'us-east-1');
   assert.equal((await docdb.config.endpoint?.())?.port, 7001, 'AWS_ENDPOINT_URL_DOCDB before the config file');
-  const neptune = await f.get('neptune-graph', 'emu', 'us-east-1');
+  const neptune = await f.get(neptuneGraphClient, 'emu', 'us-east-1');
   assert.equal((await neptune.config.endpoint?.())?.port, 7002, "the profile's endpoint_url");
-  const s3 = await f.get('s3', 'emu', 'us-east-1');
+  const s3 = await f.get(s3Client, 'emu', 'us-east-1');
   assert.equal((await s3.config.endpoint?.())?.port, 7003, "the profile's services section");
   assert.equal(s3.config.forcePathStyle, true);
-  const other = await f.get('neptune-graph', 'other', 'us-east-1');
+  const other = await f.get(neptuneGraphClient, 'other', 'us-east-1');
   assert.equal(other.config.isCustomEndpoint, false, 'another profile keeps AWS endpoints');
   assert.equal(other.config.ignoreConfiguredEndpointUrls, true, "the SDK never reads the default profile's");
   assert.ok(
@@ -112,26 +116,26 @@ test('fail closed: once an override was seen, a client is never built without it
     // Even with an endpoint_url in the AWS config, a missing override of the setting refuses the client.
     profileEndpoints: async () => ({ endpointUrl: 'http://127.0.0.1:7777' }),
   });
-  const before = await f.get('docdb', 'dev', 'us-east-1');
+  const before = await f.get(docdbClient, 'dev', 'us-east-1');
   assert.equal((await before.config.endpoint?.())?.port, 4566);
   for (const lost of [{}, undefined, 'throws'] as const) {
     f.clear();
     setting = lost === 'throws' ? setting : lost;
     unreadable = lost === 'throws';
-    await assert.rejects(f.get('docdb', 'dev', 'us-east-1'), (error: unknown) => {
+    await assert.rejects(f.get(docdbClient, 'dev', 'us-east-1'), (error: unknown) => {
       assert.ok(error instanceof EndpointOverrideUnavailableError, String(error));
       assert.match(error.message, /^Endpoint override not available: .*docdb.*http:\/\/127\.0\.0\.1:4566/);
       return true;
     });
-    await assert.rejects(f.get('simspaceweaver', 'dev', 'us-east-1'), EndpointOverrideUnavailableError);
+    await assert.rejects(f.get(simSpaceWeaverClient, 'dev', 'us-east-1'), EndpointOverrideUnavailableError);
   }
   unreadable = false;
   setting = { '*': 'http://127.0.0.1:4566' };
-  assert.equal((await (await f.get('docdb', 'dev', 'us-east-1')).config.endpoint?.())?.port, 4566, 'back again');
+  assert.equal((await (await f.get(docdbClient, 'dev', 'us-east-1')).config.endpoint?.())?.port, 4566, 'back again');
   f.clear();
   setting = {};
   guard.release(['*']);
-  const released = await f.get('docdb', 'dev', 'us-east-1');
+  const released = await f.get(docdbClient, 'dev', 'us-east-1');
   assert.equal((await released.config.endpoint?.())?.port, 7777, 'released: the next source applies');
 });
 
@@ -146,12 +150,12 @@ test('a clear() during a client creation never keeps a client built from the old
       return {};
     },
   });
-  const first = f.get('docdb', 'dev', 'us-east-1');
+  const first = f.get(docdbClient, 'dev', 'us-east-1');
   f.clear();
   setting = { '*': 'http://127.0.0.1:5000' };
   release();
   assert.equal((await (await first).config.endpoint?.())?.port, 5000, 'rebuilt from the settings after the clear');
-  assert.equal((await (await f.get('docdb', 'dev', 'us-east-1')).config.endpoint?.())?.port, 5000);
+  assert.equal((await (await f.get(docdbClient, 'dev', 'us-east-1')).config.endpoint?.())?.port, 5000);
 });
 
 test('a real call reaches the overridden endpoint, signed, with the user-agent suffix, and is logged', async () => {
@@ -159,7 +163,7 @@ test('a real call reaches the overridden endpoint, signed, with the user-agent s
   const { logger, lines } = recordingLogger();
   try {
     const f = factory({ endpoints: () => ({ '*': listener.url }), logger });
-    const neptune = await f.get('neptune-graph', 'dev', 'us-east-1');
+    const neptune = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
     const output = await neptune.send(new ListGraphsCommand({}));
     assert.deepEqual(output.graphs, []);
     const [request] = listener.requests;
@@ -172,11 +176,11 @@ test('a real call reaches the overridden endpoint, signed, with the user-agent s
     );
     assert.match(String(request?.headers['amz-sdk-request']), /max=3/);
 
-    const s3 = await f.get('s3', 'dev', 'us-east-1');
+    const s3 = await f.get(s3Client, 'dev', 'us-east-1');
     await s3.send(new HeadBucketCommand({ Bucket: 'my-bucket' }));
     assert.match(String(listener.requests[1]?.path), /^\/my-bucket\/?$/, 'path-style bucket addressing');
 
-    const ssw = await f.get('simspaceweaver', 'dev', 'us-east-1');
+    const ssw = await f.get(simSpaceWeaverClient, 'dev', 'us-east-1');
     await ssw.listSimulations();
     assert.match(String(listener.requests[2]?.headers['user-agent']), /snapshot-explorer-aws\/0\.1\.0$/);
 
@@ -200,7 +204,7 @@ test('failed calls are logged with their status and code after adaptive retries'
   const { logger, lines } = recordingLogger();
   try {
     const f = factory({ endpoints: () => ({ '*': listener.url }), logger });
-    const neptune = await f.get('neptune-graph', 'dev', 'us-east-1');
+    const neptune = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
     const error = await neptune.send(new ListGraphsCommand({})).catch((e: unknown) => e);
     assert.equal(classifyAwsError(error).kind, 'access-denied');
     assert.equal(listener.requests.length, 1, 'a 403 is not retried');
@@ -215,7 +219,7 @@ test('the request timeout setting applies: a silent endpoint fails as a network 
   const listener = await startListener(() => ({ hang: true }));
   try {
     const f = factory({ endpoints: () => ({ '*': listener.url }), requestTimeoutMs: () => 200, maxAttempts: 1 });
-    const neptune = await f.get('neptune-graph', 'dev', 'us-east-1');
+    const neptune = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
     const started = Date.now();
     const error = await neptune.send(new ListGraphsCommand({})).catch((e: unknown) => e);
     assert.equal(classifyAwsError(error).kind, 'network', String(error));
@@ -233,9 +237,9 @@ test('requests in flight never exceed maxConcurrentRequests per profile and regi
     const f = factory({ endpoints: () => ({ '*': listener.url }), maxConcurrentRequests: () => 2 });
     // Two clients of one profile and region (two kinds) share its limit.
     const calls = [0, 1, 2].flatMap(() => [
-      f.get('neptune-graph', 'dev', 'us-east-1').then((c) => c.send(new ListGraphsCommand({}))),
+      f.get(neptuneGraphClient, 'dev', 'us-east-1').then((c) => c.send(new ListGraphsCommand({}))),
       f
-        .get('s3', 'dev', 'us-east-1')
+        .get(s3Client, 'dev', 'us-east-1')
         .then((c) => c.send(new HeadBucketCommand({ Bucket: 'b' })).catch(() => undefined)),
     ]);
     await Promise.all(calls);
@@ -258,7 +262,7 @@ test('other profiles and regions do not wait for a busy one', async () => {
       ['prod', 'us-east-1'],
     ];
     const calls = places.flatMap(([profile, region]) =>
-      [0, 1].map(async () => (await f.get('neptune-graph', profile, region)).send(new ListGraphsCommand({}))),
+      [0, 1].map(async () => (await f.get(neptuneGraphClient, profile, region)).send(new ListGraphsCommand({}))),
     );
     await Promise.all(calls);
     assert.equal(listener.requests.length, 6);
@@ -279,16 +283,16 @@ test('clients of every profile and region share one pool of kept-alive connectio
     ];
     // One call after another: each finds the connection the previous client left open.
     for (const [profile, region] of [...places, ...places]) {
-      await (await f.get('neptune-graph', profile, region)).send(new ListGraphsCommand({}));
+      await (await f.get(neptuneGraphClient, profile, region)).send(new ListGraphsCommand({}));
     }
     assert.equal(listener.requests.length, 6);
     assert.equal(listener.stats.connections, 1, 'six calls of three clients over one connection');
     // A client destroyed on its own (as the SDK allows) leaves the shared pool to the others.
-    (await f.get('neptune-graph', 'dev', 'us-east-1')).destroy();
-    await (await f.get('neptune-graph', 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
+    (await f.get(neptuneGraphClient, 'dev', 'us-east-1')).destroy();
+    await (await f.get(neptuneGraphClient, 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
     assert.equal(listener.stats.connections, 1);
     f.clear();
-    await (await f.get('neptune-graph', 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
+    await (await f.get(neptuneGraphClient, 'prod', 'us-east-1')).send(new ListGraphsCommand({}));
     assert.equal(listener.stats.connections, 2, 'clear() closed the pool: the next call connects again');
   } finally {
     await listener.close();

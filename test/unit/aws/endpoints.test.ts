@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { ClientKind } from '../../../src/aws/clients';
+import type { ClientService } from '../../../src/aws/clients';
 import { createProfileEndpointReader } from '../../../src/aws/endpointConfig';
 import { createEndpointGuard, EndpointOverrideUnavailableError } from '../../../src/aws/endpointGuard';
 import {
@@ -15,8 +15,20 @@ import {
   type EndpointInputs,
   type ProfileEndpointConfig,
 } from '../../../src/aws/endpoints';
+import { ec2Client, s3Client } from '../../../src/aws/helperClients';
+import { docdbClient } from '../../../src/services/docdbClient';
+import { neptuneGraphClient } from '../../../src/services/neptuneGraphClient';
+import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
+import { storageGatewayClient } from '../../../src/services/storageGatewayClient';
 
-const kinds: ClientKind[] = ['neptune-graph', 'storagegateway', 'docdb', 'ec2', 's3', 'simspaceweaver'];
+const kinds: ClientService[] = [
+  neptuneGraphClient,
+  storageGatewayClient,
+  docdbClient,
+  ec2Client,
+  s3Client,
+  simSpaceWeaverClient,
+];
 
 function inputs(overrides: Partial<EndpointInputs> = {}): EndpointInputs {
   return { setting: {}, env: {}, profile: 'dev', profileConfig: {}, ...overrides };
@@ -54,17 +66,17 @@ test('precedence: setting per service, setting *, env per service, env, services
   ];
   let current = all;
   for (const [url, source, next] of steps) {
-    assert.deepEqual(resolveEndpoint('docdb', current), { url, source });
+    assert.deepEqual(resolveEndpoint(docdbClient, current), { url, source });
     current = next(current);
   }
-  assert.deepEqual(resolveEndpoint('docdb', current), { url: undefined, source: "AWS's public endpoint" });
+  assert.deepEqual(resolveEndpoint(docdbClient, current), { url: undefined, source: "AWS's public endpoint" });
 });
 
 test('a per-service entry serves only its service; blank entries count as absent', () => {
   const i = inputs({ setting: { 'neptune-graph': 'http://n.test', docdb: '  ' } });
-  assert.equal(resolveEndpoint('neptune-graph', i).url, 'http://n.test');
-  assert.equal(resolveEndpoint('docdb', i).url, undefined);
-  assert.equal(resolveEndpoint('ec2', inputs({ env: { AWS_ENDPOINT_URL_S3: 'http://s.test' } })).url, undefined);
+  assert.equal(resolveEndpoint(neptuneGraphClient, i).url, 'http://n.test');
+  assert.equal(resolveEndpoint(docdbClient, i).url, undefined);
+  assert.equal(resolveEndpoint(ec2Client, inputs({ env: { AWS_ENDPOINT_URL_S3: 'http://s.test' } })).url, undefined);
 });
 
 test('ignore_configured_endpoint_urls (profile or environment) ignores the environment and the file, not the setting', () => {
@@ -73,19 +85,19 @@ test('ignore_configured_endpoint_urls (profile or environment) ignores the envir
     profileConfig: { endpointUrl: 'http://f.test' },
   };
   const byEnv = inputs({ ...configured, env: { ...configured.env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' } });
-  assert.equal(resolveEndpoint('docdb', byEnv).url, undefined);
+  assert.equal(resolveEndpoint(docdbClient, byEnv).url, undefined);
   const byProfile = inputs({ ...configured, profileConfig: { endpointUrl: 'http://f.test', ignoreConfigured: true } });
-  assert.equal(resolveEndpoint('docdb', byProfile).url, undefined);
-  assert.equal(resolveEndpoint('docdb', { ...byProfile, setting: { '*': 'http://b.test' } }).url, 'http://b.test');
+  assert.equal(resolveEndpoint(docdbClient, byProfile).url, undefined);
+  assert.equal(resolveEndpoint(docdbClient, { ...byProfile, setting: { '*': 'http://b.test' } }).url, 'http://b.test');
 });
 
 test('a bad URL names the source to fix; a missing services section is an error, not AWS', () => {
   assert.throws(
-    () => resolveEndpoint('s3', inputs({ env: { AWS_ENDPOINT_URL_S3: 'ftp://x' } })),
+    () => resolveEndpoint(s3Client, inputs({ env: { AWS_ENDPOINT_URL_S3: 'ftp://x' } })),
     /endpoint override for s3 \("ftp:\/\/x"\) is not a valid http\(s\) URL; fix AWS_ENDPOINT_URL_S3/,
   );
   const missing: ProfileEndpointConfig = { servicesSection: 'gone', error: 'Profile "dev" names the services section' };
-  assert.throws(() => resolveEndpoint('s3', inputs({ profileConfig: missing })), /names the services section/);
+  assert.throws(() => resolveEndpoint(s3Client, inputs({ profileConfig: missing })), /names the services section/);
 });
 
 test('the AWS config file: endpoint_url, the services section and ignore_configured_endpoint_urls per profile', async () => {
@@ -121,10 +133,10 @@ test('the AWS config file: endpoint_url, the services section and ignore_configu
     services: { docdb: 'http://127.0.0.1:4000', neptune_graph: 'http://127.0.0.1:5000' },
   });
   assert.equal(
-    resolveEndpoint('neptune-graph', inputs({ profile: 'emu', profileConfig: emu })).url,
+    resolveEndpoint(neptuneGraphClient, inputs({ profile: 'emu', profileConfig: emu })).url,
     'http://127.0.0.1:5000',
   );
-  assert.equal(resolveEndpoint('ec2', inputs({ profile: 'emu', profileConfig: emu })).url, 'http://127.0.0.1:2000');
+  assert.equal(resolveEndpoint(ec2Client, inputs({ profile: 'emu', profileConfig: emu })).url, 'http://127.0.0.1:2000');
   assert.deepEqual(await read('quiet'), { endpointUrl: 'http://127.0.0.1:3000', ignoreConfigured: true });
   assert.match(
     (await read('broken')).error ?? '',

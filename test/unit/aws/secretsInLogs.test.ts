@@ -12,6 +12,9 @@ import { discoverProfiles } from '../../../src/aws/profiles';
 import { describeError } from '../../../src/aws/redact';
 import { startListener } from '../../support/listener';
 import { recordingLogger } from '../../support/recordingLogger';
+import { s3Client } from '../../../src/aws/helperClients';
+import { neptuneGraphClient } from '../../../src/services/neptuneGraphClient';
+import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
 
 const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -62,9 +65,9 @@ test('a full run with known fake keys logs neither the secret, the token nor any
       logger,
     });
     try {
-      await (await clients.get('neptune-graph', 'dev', 'us-east-1')).send(new ListGraphsCommand({}));
-      await (await clients.get('s3', 'dev', 'us-east-1')).send(new HeadBucketCommand({ Bucket: 'b' }));
-      const ssw = await clients.get('simspaceweaver', 'dev', 'us-east-1');
+      await (await clients.get(neptuneGraphClient, 'dev', 'us-east-1')).send(new ListGraphsCommand({}));
+      await (await clients.get(s3Client, 'dev', 'us-east-1')).send(new HeadBucketCommand({ Bucket: 'b' }));
+      const ssw = await clients.get(simSpaceWeaverClient, 'dev', 'us-east-1');
       await ssw.listSimulations();
       for (const failing of [
         () => ssw.createSnapshot({ Simulation: 'Sim1', Destination: { BucketName: 'b' } }),

@@ -1,10 +1,11 @@
 // A fake AwsClients for service-module unit tests: SDK clients whose `send` answers from a handler per command
 // name, and a SimSpace Weaver client whose methods answer from handlers. Every call is recorded.
-import type { AwsClients, ClientKind } from '../../../src/aws/clients';
+import type { AwsClients } from '../../../src/aws/clients';
 import type { AwsContext } from '../../../src/services/service';
 
 export interface RecordedCall {
-  readonly kind: ClientKind;
+  /** The client spec's kind (e.g. `docdb`, `ec2`). */
+  readonly kind: string;
   readonly profile: string;
   readonly region: string;
   /** The SDK command's class name (e.g. ListGraphsCommand) or the client method name. */
@@ -20,7 +21,7 @@ export type Handlers = Record<string, Handler>;
 export function fakeAws(handlers: Handlers, options: { profile?: string; region?: string; signal?: AbortSignal } = {}) {
   const calls: RecordedCall[] = [];
   const answer = async (
-    kind: ClientKind,
+    kind: string,
     profile: string,
     region: string,
     name: string,
@@ -41,7 +42,8 @@ export function fakeAws(handlers: Handlers, options: { profile?: string; region?
     return handler(recorded.input);
   };
   const clients: AwsClients = {
-    async get(kind, profile, region) {
+    async get(spec, profile, region) {
+      const { kind } = spec;
       if (kind === 'simspaceweaver') {
         const method = (name: string) => (input: unknown, opts?: { abortSignal?: AbortSignal }) =>
           answer(kind, profile, region, name, input, opts?.abortSignal);
