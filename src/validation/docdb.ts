@@ -1,97 +1,15 @@
-// DocumentDB CreateDBClusterSnapshot: DBClusterSnapshotIdentifier and Tags. The model types them all as plain
-// `String` (no constraints), so the rules are the ones the model's documentation states for these members.
-import { checkCharacters, checkIdentifier, checkLength, checkPrefixes, withModel } from './checks';
-import { identifierDefault } from './defaults';
+// DocumentDB CreateDBClusterSnapshot: DBClusterSnapshotIdentifier and Tags, the RDS family's documented rules
+// (./rdsFamily) over DocumentDB's model members.
 import { modelConstraints } from './generated/modelConstraints';
-import { compileConstraint } from './modelCheck';
-import { at, charClass, findText, firstCharIn, issue } from './text';
-import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
+import { rdsFamilyRules } from './rdsFamily';
 
-const model = modelConstraints.docdb;
-const identifierModel = compileConstraint(model.DBClusterSnapshotIdentifier, true);
-const keyModel = compileConstraint(model['Tags.member.Key'], false);
-const valueModel = compileConstraint(model['Tags.member.Value'], false);
-
-const identifierMax = 63;
-const identifierWhat = 'Snapshot identifiers';
-/** DocumentDB, like RDS, allows 50 tags per resource. */
-const maxTags = 50;
-/** Tag keys and values: Unicode letters, digits, white space and `_ . : / = + - @`. */
-const tagChar = charClass('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]');
-const tagCharWords = 'letters, digits, spaces and _ . : / = + - @';
-const reservedTagPrefixes = ['aws:', 'rds:'];
+const docdb = rdsFamilyRules('DocumentDB', modelConstraints.docdb);
 
 /** The documented identifier rules; capitals are accepted with a warning, since DocumentDB stores them lowercase. */
-export function validateDocDbIdentifier(id: string): Issue[] {
-  const issues = checkIdentifier(id, {
-    what: identifierWhat,
-    max: identifierMax,
-    lowercaseOnly: false,
-    reservedPrefixes: [],
-  });
-  const checked = withModel(issues, identifierModel, id, identifierWhat);
-  if (checked.some((i) => i.severity === 'error')) return checked;
-  const capital = firstCharIn(id, /^[A-Z]$/u);
-  if (!capital) return checked;
-  return [
-    ...checked,
-    issue(
-      'warning',
-      `DocumentDB stores snapshot identifiers in lowercase: this one will be stored as '${id.toLowerCase()}' ('${capital.char}' ${at(capital)} is a capital).`,
-      capital.start,
-      capital.end,
-    ),
-  ];
-}
-
-function tagPart(value: string, what: string, min: number, max: number): Issue[] {
-  const issues = [
-    ...checkLength(value, min, max, what),
-    ...checkCharacters(value, tagChar, what, tagCharWords),
-    ...checkPrefixes(value, reservedTagPrefixes, what, 'DocumentDB reserves it'),
-  ];
-  const sign = findText(value, '@');
-  if (sign && !issues.some((i) => i.severity === 'error')) {
-    issues.push(
-      issue(
-        'warning',
-        `'@' ${at(sign)}: RDS accepts it, but DocumentDB's documentation does not list it, so the service may reject it.`,
-        sign.start,
-        sign.end,
-      ),
-    );
-  }
-  return issues;
-}
-
+export const validateDocDbIdentifier = docdb.validateIdentifier;
 /** Tag keys: 1–128 characters of the documented set, not starting with `aws:` or `rds:`. */
-export function validateDocDbTagKey(key: string): Issue[] {
-  return withModel(tagPart(key, 'Tag keys', 1, 128), keyModel, key, 'Tag keys');
-}
-
+export const validateDocDbTagKey = docdb.validateTagKey;
 /** Tag values: 0–256 characters of the documented set, not starting with `aws:` or `rds:`. */
-export function validateDocDbTagValue(value: string): Issue[] {
-  return withModel(tagPart(value, 'Tag values', 0, 256), valueModel, value, 'Tag values');
-}
+export const validateDocDbTagValue = docdb.validateTagValue;
 
-const identifier: InputField = {
-  key: 'DBClusterSnapshotIdentifier',
-  kind: 'name',
-  label: 'Snapshot identifier',
-  placeholder: 'e.g. my-cluster-20261122-1530',
-  prompt: `1–${identifierMax} letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase`,
-  required: model.DBClusterSnapshotIdentifier.required,
-  length: { min: 1, max: identifierMax },
-  validate: validateDocDbIdentifier,
-  defaultValue: ({ resourceName, now }) =>
-    identifierDefault(resourceName, now, { max: identifierMax, reservedPrefixes: [] }),
-  normalize: (value) => value.toLowerCase(),
-};
-
-const tags: TagRules = { maxTags, validateKey: validateDocDbTagKey, validateValue: validateDocDbTagValue };
-
-export const docdbRules: ServiceInputRules = {
-  modelMembers: ['DBClusterSnapshotIdentifier', 'Tags', 'Tags.member.Key', 'Tags.member.Value'],
-  fields: [identifier],
-  tags,
-};
+export const docdbRules = docdb.rules;

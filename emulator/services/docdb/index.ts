@@ -4,7 +4,7 @@
  */
 import { type EmulatedService } from '../types';
 import { rdsFamilyApi } from './rdsApi';
-import { checkIdentifier, checkTags } from './rules';
+import { docDbRules } from './rules';
 import { docDbData } from './seed';
 
 export const docDb: EmulatedService = {
@@ -12,5 +12,5 @@ export const docDb: EmulatedService = {
   modelFolder: 'docdb',
   routing: { signingName: 'rds' },
   data: docDbData,
-  build: (model) => rdsFamilyApi(model, { checkIdentifier, checkTags }),
+  build: (model) => rdsFamilyApi(model, docDbRules),
 };

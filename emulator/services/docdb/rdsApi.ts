@@ -9,13 +9,9 @@ import { ApiError } from '../../protocols/types';
 import { queryAuthErrors } from '../authErrors';
 import { type ServiceApi } from '../types';
 import { docDbOperations, invalid, type Tag } from './operations';
-import { checkMaxRecords, identifierOrArn } from './rules';
+import { checkMaxRecords, identifierOrArn, type RdsRules } from './rules';
 
-/** A family member's documented identifier and tag rules (each throws its InvalidParameterValue). */
-export interface RdsRules {
-  checkIdentifier(parameter: string, value: string): void;
-  checkTags(tags: readonly Tag[] | undefined): void;
-}
+export { rdsRules, type RdsRules, type RdsValidators } from './rules';
 
 export function rdsFamilyApi(model: ServiceModel, rules: RdsRules): ServiceApi {
   return {

@@ -1,0 +1,119 @@
+// The RDS family's cluster API shapes (DocumentDB, Neptune Database): the members of its DB clusters and cluster
+// snapshots that the family's service module reads, and how they become a Resource and a Snapshot. Pure: no SDK.
+import { details, isoDate, plural, toDate } from './common';
+import type { Resource, Snapshot, SnapshotState } from './service';
+
+/** What a DB cluster of the RDS cluster API carries, as far as the tree shows it (both SDKs' DBCluster fit). */
+export interface RdsCluster {
+  readonly DBClusterIdentifier?: string | undefined;
+  readonly DBClusterArn?: string | undefined;
+  readonly Status?: string | undefined;
+  readonly Engine?: string | undefined;
+  readonly EngineVersion?: string | undefined;
+  readonly DBClusterMembers?: readonly unknown[] | undefined;
+  readonly ClusterCreateTime?: Date | undefined;
+  readonly Endpoint?: string | undefined;
+  readonly StorageType?: string | undefined;
+  readonly StorageEncrypted?: boolean | undefined;
+  readonly BackupRetentionPeriod?: number | undefined;
+}
+
+/** What a DB cluster snapshot carries, as far as the tree shows it (both SDKs' DBClusterSnapshot fit). */
+export interface RdsClusterSnapshot {
+  readonly DBClusterSnapshotIdentifier?: string | undefined;
+  readonly DBClusterIdentifier?: string | undefined;
+  readonly DBClusterSnapshotArn?: string | undefined;
+  readonly Status?: string | undefined;
+  readonly SnapshotType?: string | undefined;
+  readonly PercentProgress?: number | undefined;
+  readonly Engine?: string | undefined;
+  readonly EngineVersion?: string | undefined;
+  readonly SnapshotCreateTime?: Date | undefined;
+}
+
+const snapshotStates: Readonly<Record<string, SnapshotState>> = {
+  available: 'available',
+  creating: 'creating',
+  copying: 'creating',
+  deleting: 'deleting',
+  failed: 'failed',
+  error: 'failed',
+};
+
+/** A cluster as the tree shows it; `service` and `engine` are the family member's (its id, its engine name). */
+export function toClusterResource(service: string, engineName: string, cluster: RdsCluster): Resource {
+  const id = cluster.DBClusterIdentifier ?? '';
+  const status = cluster.Status ?? 'unknown';
+  const instances = cluster.DBClusterMembers?.length ?? 0;
+  const engine = [cluster.Engine ?? engineName, cluster.EngineVersion].filter(Boolean).join(' ');
+  const createdAt = toDate(cluster.ClusterCreateTime);
+  return {
+    service,
+    id,
+    name: id,
+    arn: cluster.DBClusterArn,
+    status,
+    summary: [engine, plural(instances, 'instance', 'instances')].join(' · '),
+    createdAt,
+    snapshottable:
+      status === 'available'
+        ? { ok: true }
+        : { ok: false, reason: `cluster is ${status} (a snapshot needs it available)` },
+    details: details([
+      ['Cluster ID', id],
+      ['ARN', cluster.DBClusterArn],
+      ['Status', status],
+      ['Engine', engine],
+      ['Instances', String(instances)],
+      ['Endpoint', cluster.Endpoint],
+      ['Storage type', cluster.StorageType],
+      ['Encrypted', cluster.StorageEncrypted === undefined ? undefined : String(cluster.StorageEncrypted)],
+      ['Backup retention (days)', cluster.BackupRetentionPeriod?.toString()],
+      ['Created', isoDate(createdAt)],
+    ]),
+  };
+}
+
+/** A cluster snapshot as the tree and the tracker see it, with its progress from `PercentProgress`. */
+export function toClusterSnapshot(service: string, snapshot: RdsClusterSnapshot): Snapshot {
+  const id = snapshot.DBClusterSnapshotIdentifier ?? '';
+  const status = snapshot.Status ?? 'unknown';
+  const createdAt = toDate(snapshot.SnapshotCreateTime);
+  return {
+    service,
+    id,
+    name: id,
+    resourceId: snapshot.DBClusterIdentifier ?? '',
+    arn: snapshot.DBClusterSnapshotArn,
+    state: snapshotStates[status] ?? 'unknown',
+    status,
+    progress: snapshot.PercentProgress,
+    createdAt,
+    details: details([
+      ['Snapshot ID', id],
+      ['ARN', snapshot.DBClusterSnapshotArn],
+      ['Cluster', snapshot.DBClusterIdentifier],
+      ['Status', status],
+      ['Type', snapshot.SnapshotType],
+      ['Progress', snapshot.PercentProgress === undefined ? undefined : `${snapshot.PercentProgress}%`],
+      ['Engine', [snapshot.Engine, snapshot.EngineVersion].filter(Boolean).join(' ')],
+      ['Created', isoDate(createdAt)],
+    ]),
+  };
+}
+
+/** What CreateDBClusterSnapshot is taken to have started when its answer holds no snapshot. */
+export function requestedClusterSnapshot(service: string, identifier: string, clusterId: string): Snapshot {
+  return {
+    service,
+    id: identifier,
+    name: identifier,
+    resourceId: clusterId,
+    state: 'creating',
+    status: 'creating',
+    details: details([
+      ['Snapshot ID', identifier],
+      ['Cluster', clusterId],
+    ]),
+  };
+}
