@@ -4,6 +4,7 @@
 // use `loadSdk()` from src/aws/sdkLoader (the build fails on a static import).
 export * from './aws/sdk';
 export * as docdb from './services/docdb.sdk';
+export * as neptune from './services/neptune.sdk';
 export * as neptuneGraph from './services/neptuneGraph.sdk';
 export * as simSpaceWeaver from './services/simSpaceWeaver.sdk';
 export * as storageGateway from './services/storageGateway.sdk';

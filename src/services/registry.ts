@@ -2,6 +2,7 @@
 import { sortRegions } from './regions';
 import type { SnapshotService } from './service';
 import { docdbService } from './docdb';
+import { neptuneService } from './neptune';
 import { neptuneGraphService } from './neptuneGraph';
 import { simSpaceWeaverService } from './simSpaceWeaver';
 import { storageGatewayService } from './storageGateway';
@@ -11,6 +12,7 @@ export const services: readonly SnapshotService[] = [
   storageGatewayService,
   docdbService,
   simSpaceWeaverService,
+  neptuneService,
 ];
 
 export function serviceById(id: string): SnapshotService | undefined {

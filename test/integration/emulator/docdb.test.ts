@@ -33,7 +33,7 @@ describe('emulator: docdb over awsQuery (signing name rds) with the real SDK cli
     const all = await client.send(new DescribeDBClustersCommand({}));
     assert.deepEqual(
       all.DBClusters?.map((c) => c.Engine),
-      ['docdb', 'docdb', 'docdb', 'neptune', 'aurora-postgresql'],
+      ['docdb', 'docdb', 'docdb', 'neptune', 'aurora-postgresql', 'neptune', 'neptune'],
     );
     const docdb = await client.send(new DescribeDBClustersCommand({ Filters: DOCDB }));
     assert.deepEqual(
@@ -252,7 +252,7 @@ describe('emulator: docdb over awsQuery (signing name rds) with the real SDK cli
     assert.deepEqual(sizes, [100, 100, 6]);
     assert.equal(new Set(ids).size, 206);
     const snapshots: string[] = [];
-    for await (const page of paginateDescribeDBClusterSnapshots({ client: eu, pageSize: 20 }, {})) {
+    for await (const page of paginateDescribeDBClusterSnapshots({ client: eu, pageSize: 20 }, { Filters: DOCDB })) {
       snapshots.push(...(page.DBClusterSnapshots ?? []).map((s) => s.DBClusterSnapshotIdentifier!));
     }
     assert.equal(snapshots.length, 206);

@@ -34,7 +34,7 @@ describe('DocumentDB against the emulator', () => {
   });
 
   it('pages through the 200+ clusters of eu-west-1 by marker, each exactly once', async () => {
-    const expected = demoCount('eu-west-1', 'docdbClusters', 'docdbClusters');
+    const expected = demoCount('eu-west-1', 'docdbClusters', 'docdbClusters', (c) => c.engine !== 'neptune');
     const ids: string[] = [];
     let token: string | undefined;
     do {

@@ -70,13 +70,18 @@ export async function pollUntil<T>(
   return value;
 }
 
-/** How many items of a kind the demo data set holds in a region (seeded plus generated). */
-export function demoCount(region: string, seededKey: string, generatedKey: string): number {
+/** How many items of a kind the demo data set holds in a region (seeded rows that `where` keeps, plus generated). */
+export function demoCount(
+  region: string,
+  seededKey: string,
+  generatedKey: string,
+  where: (row: Record<string, unknown>) => boolean = () => true,
+): number {
   const demo = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../emulator/data/demo.json'), 'utf8')) as {
-    regions: Record<string, Record<string, unknown[]>>;
+    regions: Record<string, Record<string, Record<string, unknown>[]>>;
     generate?: Array<Record<string, unknown>>;
   };
-  const seeded = demo.regions[region]?.[seededKey]?.length ?? 0;
+  const seeded = demo.regions[region]?.[seededKey]?.filter(where).length ?? 0;
   const generated = (demo.generate ?? [])
     .filter((g) => g.region === region)
     .reduce((sum, g) => sum + (typeof g[generatedKey] === 'number' ? (g[generatedKey] as number) : 0), 0);

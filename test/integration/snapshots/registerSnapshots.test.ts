@@ -1,5 +1,5 @@
 // registerSnapshots with the real service modules against the emulator, through a recording fake of `vscode`:
-// the Create Snapshot command from a tree node, accepting the defaults, for each of the four services; the
+// the Create Snapshot command from a tree node, accepting the defaults, for each of the five services; the
 // status bar shows the work while it runs and exactly one notification reports the end.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +79,7 @@ const resources: Record<string, string> = {
   storagegateway: 'vol-3344CCDD',
   docdb: 'catalog-dev',
   simspaceweaver: 'city-traffic',
+  neptune: 'social-neptune',
 };
 
 for (const service of services) {

@@ -164,7 +164,7 @@ async function expandProfile(model: ExplorerModel, name: string, snapshotRegions
   return seen;
 }
 
-test('each level of the demo data: profiles, regions, the four services, resources and snapshots', async () => {
+test('each level of the demo data: profiles, regions, the five services, resources and snapshots', async () => {
   const model = makeModel();
   assert.deepEqual(labels(model, await model.getChildren()), ['broken', 'demo', 'ops']);
   const demo = await child(model, undefined, 'demo');
@@ -176,6 +176,7 @@ test('each level of the demo data: profiles, regions, the four services, resourc
     'Storage Gateway',
     'DocumentDB',
     'SimSpace Weaver',
+    'Neptune Database',
   ]);
 
   const graphs = await model.getChildren(await serviceNode(model, 'demo', 'us-east-1', 'Neptune Analytics'));
@@ -231,7 +232,7 @@ test('with 30% of calls throttled the whole tree still loads, by retrying', asyn
     log.some((c) => c.status === 400 || c.status === 429 || c.status >= 500),
     'some calls were throttled',
   );
-  assert.equal(nodes.filter((n) => n.kind === 'resource').length, 10);
+  assert.equal(nodes.filter((n) => n.kind === 'resource').length, 13);
   assert.ok(nodes.filter((n) => n.kind === 'snapshot').length >= 8);
 });
 

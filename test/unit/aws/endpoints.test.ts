@@ -17,6 +17,7 @@ import {
 } from '../../../src/aws/endpoints';
 import { ec2Client, s3Client } from '../../../src/aws/helperClients';
 import { docdbClient } from '../../../src/services/docdbClient';
+import { neptuneClient } from '../../../src/services/neptuneClient';
 import { neptuneGraphClient } from '../../../src/services/neptuneGraphClient';
 import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
 import { storageGatewayClient } from '../../../src/services/storageGatewayClient';
@@ -25,6 +26,7 @@ const kinds: ClientService[] = [
   neptuneGraphClient,
   storageGatewayClient,
   docdbClient,
+  neptuneClient,
   ec2Client,
   s3Client,
   simSpaceWeaverClient,
@@ -35,11 +37,20 @@ function inputs(overrides: Partial<EndpointInputs> = {}): EndpointInputs {
 }
 
 test('the service names of AWS_ENDPOINT_URL_<SERVICE> and of the [services] section, from the SDK service ids', () => {
-  assert.deepEqual(kinds.map(envSuffix), ['NEPTUNE_GRAPH', 'STORAGE_GATEWAY', 'DOCDB', 'EC2', 'S3', 'SIMSPACEWEAVER']);
+  assert.deepEqual(kinds.map(envSuffix), [
+    'NEPTUNE_GRAPH',
+    'STORAGE_GATEWAY',
+    'DOCDB',
+    'NEPTUNE',
+    'EC2',
+    'S3',
+    'SIMSPACEWEAVER',
+  ]);
   assert.deepEqual(kinds.map(configServiceKey), [
     'neptune_graph',
     'storage_gateway',
     'docdb',
+    'neptune',
     'ec2',
     's3',
     'simspaceweaver',

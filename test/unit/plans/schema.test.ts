@@ -35,8 +35,8 @@ test('the checked-in JSON schema is the one the registry gives (the build writes
 test('a new service is in the schema with only its registry entry: its id, its resource noun and its keys', () => {
   const docdb = services.find((s) => s.id === 'docdb');
   assert.ok(docdb);
-  const next = JSON.stringify(planSchema([...services, { ...docdb, id: 'neptune', label: 'Neptune' }]));
-  assert.match(next, /"enum":\["neptune-graph","storagegateway","docdb","simspaceweaver","neptune"\]/);
-  assert.match(next, /"service":\{"enum":\["neptune-graph","docdb","neptune"\]\}/);
-  assert.match(next, /DocumentDB DBClusterSnapshotIdentifier, Neptune DBClusterSnapshotIdentifier/);
+  const next = JSON.stringify(planSchema([...services, { ...docdb, id: 'aurora', label: 'Aurora' }]));
+  assert.match(next, /"enum":\["neptune-graph","storagegateway","docdb","simspaceweaver","neptune","aurora"\]/);
+  assert.match(next, /"service":\{"enum":\["neptune-graph","docdb","neptune","aurora"\]\}/);
+  assert.match(next, /Neptune Database DBClusterSnapshotIdentifier, Aurora DBClusterSnapshotIdentifier/);
 });

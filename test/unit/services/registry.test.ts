@@ -5,10 +5,10 @@ import { regionName } from '../../../src/services/regions';
 import { allRegions, serviceById, services } from '../../../src/services/registry';
 
 describe('service registry', () => {
-  it('holds the four services under their fixed ids, each findable by id', () => {
+  it('holds the five services under their fixed ids, each findable by id', () => {
     assert.deepEqual(
       services.map((s) => s.id),
-      ['neptune-graph', 'storagegateway', 'docdb', 'simspaceweaver'],
+      ['neptune-graph', 'storagegateway', 'docdb', 'simspaceweaver', 'neptune'],
     );
     for (const s of services) assert.equal(serviceById(s.id), s);
     assert.equal(serviceById('nope'), undefined);

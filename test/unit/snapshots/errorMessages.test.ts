@@ -24,6 +24,7 @@ const creates = [
   { serviceId: 'storagegateway', operation: 'CreateSnapshot', label: 'Storage Gateway' },
   { serviceId: 'docdb', operation: 'CreateDBClusterSnapshot', label: 'DocumentDB' },
   { serviceId: 'simspaceweaver', operation: 'CreateSnapshot', label: 'SimSpace Weaver' },
+  { serviceId: 'neptune', operation: 'CreateDBClusterSnapshot', label: 'Neptune Database' },
 ] as const;
 
 interface Model {
@@ -51,7 +52,7 @@ const explain = (error: unknown, c: Context): string => createErrorMessage(error
 
 const meta = (httpStatusCode: number, attempts = 1) => ({ httpStatusCode, attempts, totalRetryDelay: 0 });
 
-test('every modeled error of the four create calls (read from the models) has its own sentence', () => {
+test('every modeled error of the five create calls (read from the models) has its own sentence', () => {
   for (const c of creates) {
     const model = JSON.parse(readFileSync(path.join(modelsDir, c.serviceId, 'service-2.json'), 'utf8')) as Model;
     const errors = model.operations[c.operation]?.errors ?? [];
