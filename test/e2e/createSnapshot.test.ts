@@ -1,10 +1,11 @@
-// Creating a snapshot as a person does it in the workbench: from a resource's context menu (each of the four
+// Creating a snapshot as a person does it in the workbench: from a resource's context menu (each of the five
 // services) and from the command palette, with the validated input box, against the emulator.
 // Screenshots: test-results/e2e/<scenario>/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { firstIssue } from '../../src/snapshots/inputSteps';
 import { docdbRules, neptuneGraphRules, simSpaceWeaverRules, storageGatewayRules } from '../../src/validation';
+import { neptuneRules } from '../../src/validation/neptune';
 import type { ServiceInputRules } from '../../src/validation/types';
 import { E2e, type Workbench } from './harness';
 
@@ -87,6 +88,20 @@ const cases: ServiceCase[] = [
       await atStep(wb, 2);
       await wb.step('type tags', () => wb.input.enter('team=e2e'));
       return { name: 'orders-prod-e2e', treeLabel: 'orders-prod-e2e' };
+    },
+  },
+  {
+    service: 'Neptune Database',
+    serviceId: 'neptune',
+    createOperation: 'CreateDBClusterSnapshot',
+    resource: 'social-neptune',
+    async fill(wb, refuse) {
+      await atStep(wb, 1);
+      await refuse(neptuneRules, 'DBClusterSnapshotIdentifier', '1-social');
+      await wb.input.enter('social-neptune-e2e');
+      await atStep(wb, 2);
+      await wb.step('type tags', () => wb.input.enter('team=e2e'));
+      return { name: 'social-neptune-e2e', treeLabel: 'social-neptune-e2e' };
     },
   },
   {

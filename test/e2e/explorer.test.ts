@@ -56,9 +56,15 @@ describe('Snapshot Explorer view in the workbench', () => {
         for (const profile of defaultDemoProfiles()) await wb.tree.waitForItem(profile.name);
       });
       await wb.step('expand demo: its region us-east-1', () => wb.tree.expandPath('demo', 'us-east-1'));
-      await wb.step('the region lists the four services', async () => {
+      await wb.step('the region lists the five services', async () => {
         const region = await wb.tree.expandPath('demo', 'us-east-1');
-        for (const service of ['Neptune Analytics', 'Storage Gateway', 'DocumentDB', 'SimSpace Weaver']) {
+        for (const service of [
+          'Neptune Analytics',
+          'Storage Gateway',
+          'DocumentDB',
+          'SimSpace Weaver',
+          'Neptune Database',
+        ]) {
           await wb.tree.child(region, service);
         }
       });
