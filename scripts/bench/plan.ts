@@ -151,6 +151,8 @@ export async function benchPlan(options: PlanOptions, log: (line: string) => voi
           neptuneSnapshots: perService,
           docdbClusters: perService,
           docdbSnapshots: perService,
+          neptuneClusters: perService,
+          neptuneClusterSnapshots: perService,
           simulations: 2 * perService,
           gatewayVolumes: perService,
           ebsSnapshots: perService,

@@ -1,5 +1,5 @@
-// Figure 4: the cost of following snapshots being created. N snapshots in flight across 2 regions and the four
-// services (each on its own resource), followed by the product's Tracker (one poller, one status read per
+// Figure 4: the cost of following snapshots being created. N snapshots in flight across 2 regions and every
+// service (each on its own resource), followed by the product's Tracker (one poller, one status read per
 // profile × region × service group) against the emulator. Time is moved, not waited for: the emulator and the
 // tracker share a clock that jumps by the tracker's own backoff before each tick. Counts only, so it runs in-process.
 import { writeFileSync } from 'node:fs';
@@ -52,6 +52,7 @@ export async function benchPolling(options: PollingOptions, log: (line: string) 
         region,
         neptuneGraphs: perGroup,
         docdbClusters: perGroup,
+        neptuneClusters: perGroup,
         // Every other generated simulation is stopped.
         simulations: 2 * perGroup,
         gatewayVolumes: perGroup,

@@ -3,6 +3,7 @@
 // the package is built in a staged copy of the project. Flags: --quick (fewer runs, no sequential tree run).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { services } from '../../src/services/registry';
 import { benchHostActivation } from './hostActivation';
 import { buildWorker, packageStaged, stageProject, type PackageFigures } from './bundle';
 import { benchPolling, type PollingRow } from './polling';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     if (!host.measured) log(`  not measured: ${host.reason}`);
 
     // 3. Tree load against the critical path.
-    log('Tree load: 10 profiles × 4 regions × 4 services, 2 pages each, L = 100 ms…');
+    log(`Tree load: 10 profiles × 4 regions × ${services.length} services, 2 pages each, L = 100 ms…`);
     const treeOptions: TreeLoadOptions = {
       latencyMs: 100,
       profiles: 10,
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     const treeSlow = await runWorker<TreeLoadResult>(worker, 'tree', slowLink);
 
     // 4. Polling cost.
-    log('Polling: N snapshots in flight across 2 regions × 4 services…');
+    log(`Polling: N snapshots in flight across 2 regions × ${services.length} services…`);
     const polling: PollingRow[] = await benchPolling(
       { inFlight: [1, 10, 100], regions: ['us-east-1', 'eu-west-1'], snapshotSeconds: 60 },
       log,

@@ -78,6 +78,9 @@ function writeDataFile(file: string, regions: readonly string[], pageSize: numbe
     neptuneSnapshots: perPage,
     docdbClusters: docdb,
     docdbSnapshots: docdb,
+    // Neptune Database shares DocumentDB's API (MaxRecords at least 20).
+    neptuneClusters: docdb,
+    neptuneClusterSnapshots: docdb,
     // Every other generated simulation is stopped; all are listed.
     simulations: perPage,
     gatewayVolumes: perPage,

@@ -1,7 +1,7 @@
 /**
  * Amazon Neptune Database (awsQuery, signing name `rds`): the RDS cluster snapshot API with Neptune's documented
  * identifier and tag rules, over the RDS family's shared clusters and snapshots (../docdb/state, seeded from the data
- * file's `docdbClusters` and `docdbSnapshots`, every engine), so it has no data of its own. Among the `rds` services
+ * file's `docdbClusters` and `docdbSnapshots`, every engine), plus its own bulk counts (./seed). Among the `rds` services
  * it claims the requests of the Neptune SDK client, whose user agent names `api/neptune#<version>`.
  */
 import {
@@ -12,6 +12,7 @@ import {
 import { type WireRequest } from '../../protocols/types';
 import { rdsFamilyApi, rdsRules } from '../docdb/rdsApi';
 import { type EmulatedService } from '../types';
+import { neptuneData } from './seed';
 
 const neptuneRules = rdsRules({
   validateIdentifier: validateNeptuneIdentifier,
@@ -31,5 +32,6 @@ export const neptune: EmulatedService = {
   id: 'neptune',
   modelFolder: 'neptune',
   routing: { signingName: 'rds', claims: fromNeptuneSdk },
+  data: neptuneData,
   build: (model) => rdsFamilyApi(model, neptuneRules),
 };
