@@ -67,12 +67,11 @@ interface Stack {
 /** Logs one line per SDK call: service, operation, profile, region, status, duration, attempts. */
 function addCallLogging(
   client: { middlewareStack: Stack },
-  kind: string,
+  service: string,
   profile: string,
   region: string,
   logger: Logger,
 ) {
-  const service = kind;
   client.middlewareStack.add(
     (
       next: (args: unknown) => Promise<{ output: { $metadata?: { httpStatusCode?: number; attempts?: number } } }>,

@@ -8,6 +8,7 @@ import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
 import { createCredentialSource, type CredentialSource } from '../aws/credentials';
 import { createProfileEndpointReader } from '../aws/endpointConfig';
 import { createEndpointGuard, type EndpointGuard } from '../aws/endpointGuard';
+import { ENDPOINT_SETTING } from '../aws/endpoints';
 import { reauthenticateAdvice } from '../aws/errors';
 import { discoverProfiles, type ProfileInfo } from '../aws/profiles';
 import { knownOverridesStore } from './endpointSettings';
@@ -23,8 +24,8 @@ export interface AwsAccess {
 }
 
 /**
- * Warns once per missing set of overrides: until the user restores them or chooses AWS's endpoints, the guard
- * refuses every client of those services (their branches show why).
+ * Warns (at activation and on each change of the setting) while overrides are missing: until the user restores them
+ * or chooses AWS's endpoints, the guard refuses every client of those services (their branches show why).
  */
 async function warnMissing(
   guard: EndpointGuard,
@@ -47,7 +48,7 @@ async function warnMissing(
     useAws,
   );
   if (choice === open) {
-    await vscode.commands.executeCommand('workbench.action.openSettings', 'snapshotExplorer.endpoints');
+    await vscode.commands.executeCommand('workbench.action.openSettings', ENDPOINT_SETTING);
   } else if (choice === useAws) {
     guard.release(keys);
     log.info(`Endpoint overrides released by the user: ${keys.join(', ')}; those services use AWS's endpoints.`);

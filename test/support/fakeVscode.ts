@@ -95,17 +95,19 @@ export function installFakeVscode(overrides: Record<string, unknown> = {}): () =
   };
 }
 
+/** An in-memory Memento (global or workspace state) over `data`, which a test may read and prefill. */
+export function fakeMemento(data = new Map<string, unknown>()) {
+  return {
+    get: (key: string, fallback?: unknown) => (data.has(key) ? data.get(key) : fallback),
+    update: async (key: string, value: unknown) => void data.set(key, value),
+    keys: () => [...data.keys()],
+    setKeysForSync: () => undefined,
+  };
+}
+
 /** A minimal ExtensionContext: subscriptions and in-memory mementos. */
 export function fakeExtensionContext(extensionPath: string): Record<string, unknown> {
-  const memento = () => {
-    const data = new Map<string, unknown>();
-    return {
-      get: (key: string, fallback?: unknown) => (data.has(key) ? data.get(key) : fallback),
-      update: async (key: string, value: unknown) => void data.set(key, value),
-      keys: () => [...data.keys()],
-      setKeysForSync: () => undefined,
-    };
-  };
+  const memento = () => fakeMemento();
   return {
     subscriptions: [] as { dispose(): unknown }[],
     extensionPath,

@@ -16,7 +16,7 @@ import { ExplorerModel } from '../../../src/tree/model/explorerModel';
 import type { ExplorerNode } from '../../../src/tree/model/nodes';
 import { defaultTreeSettings } from '../../../src/tree/model/treeSettings';
 import { EventEmitter } from '../../support/eventEmitter';
-import { installFakeVscode } from '../../support/fakeVscode';
+import { fakeMemento, installFakeVscode } from '../../support/fakeVscode';
 import { networkGuardState } from '../../support/networkGuard';
 import { docdbClient } from '../../../src/services/docdbClient';
 
@@ -97,12 +97,7 @@ async function emulatorCalls(): Promise<Array<{ service: string; operation: stri
 
 test('a settings change in the middle of a tree load keeps every later call on the override', async () => {
   const { createAwsAccess } = await import('../../../src/ui/awsAccess');
-  const data = new Map<string, unknown>();
-  const memento = {
-    get: (key: string, fallback?: unknown) => (data.has(key) ? data.get(key) : fallback),
-    update: async (key: string, value: unknown) => void data.set(key, value),
-    keys: () => [...data.keys()],
-  };
+  const memento = fakeMemento();
   config.endpoints = { '*': emulator.url };
   const log = { ...silentLogger, appendLine: () => undefined } as unknown as Parameters<typeof createAwsAccess>[0];
   const aws = createAwsAccess(log, '0.0.0', memento as unknown as Parameters<typeof createAwsAccess>[2]);
@@ -155,11 +150,7 @@ test('a settings change in the middle of a tree load keeps every later call on t
 test('"Use AWS Endpoints" releases a missing override: only then may a service go to its other endpoints', async () => {
   const { createAwsAccess } = await import('../../../src/ui/awsAccess');
   const data = new Map<string, unknown>([['snapshotExplorer.knownEndpointOverrides', { docdb: emulator.url }]]);
-  const memento = {
-    get: (key: string, fallback?: unknown) => (data.has(key) ? data.get(key) : fallback),
-    update: async (key: string, value: unknown) => void data.set(key, value),
-    keys: () => [...data.keys()],
-  };
+  const memento = fakeMemento(data);
   // A window opens with the override gone from the user settings (removed while VS Code was closed).
   config.endpoints = {};
   config.present = true;
