@@ -51,9 +51,12 @@ function amzDate(text: string | undefined): Date | undefined {
 }
 
 /**
- * Recomputes the request's SigV4 signature with @smithy/signature-v4 and the known secret, and compares it with the
- * one sent. The payload hash is checked against the body unless the client declared `UNSIGNED-PAYLOAD`.
- * `uriEscapePath` is false for a service whose signer does not double-encode the path (the service says so).
+ * Recomputes the request's SigV4 signature with @smithy/signature-v4 and the known secret over exactly the headers the
+ * client signed (`SignedHeaders`), as AWS does, and compares it with the one sent. The canonical request's payload
+ * hash is the signed `x-amz-content-sha256` header when there is one (S3 requires it; the JavaScript SDK sends it to
+ * every service), which must then match the body unless it is `UNSIGNED-PAYLOAD`; otherwise it is the body's hash
+ * (botocore and the AWS CLI sign that header for S3 only). `uriEscapePath` is false for a service whose signer does
+ * not double-encode the path (the service says so).
  */
 export async function signatureMatches(
   request: WireRequest,
@@ -63,7 +66,9 @@ export async function signatureMatches(
 ): Promise<boolean> {
   const signingDate = amzDate(request.headers['x-amz-date'] as string | undefined);
   if (!signingDate || !auth.signedHeaders.includes('host')) return false;
-  const declaredHash = request.headers['x-amz-content-sha256'];
+  const declaredHash = auth.signedHeaders.includes('x-amz-content-sha256')
+    ? request.headers['x-amz-content-sha256']
+    : undefined;
   if (typeof declaredHash === 'string' && declaredHash !== 'UNSIGNED-PAYLOAD') {
     if (createHash('sha256').update(request.body).digest('hex') !== declaredHash) return false;
   }
@@ -88,7 +93,8 @@ export async function signatureMatches(
     service: auth.service,
     sha256: Sha256,
     uriEscapePath,
-    applyChecksum: true,
+    // Never add a header the client did not sign: the payload hash comes from the signed header, else the body.
+    applyChecksum: false,
   });
   const [hostname = '', port] = (headers.host ?? '').split(':');
   const signed = await signer.sign(
@@ -102,7 +108,13 @@ export async function signatureMatches(
       headers,
       body: request.body.length ? request.body : undefined,
     },
-    { signingDate, signingRegion: auth.region, signingService: auth.service },
+    {
+      signingDate,
+      signingRegion: auth.region,
+      signingService: auth.service,
+      // Sign every header the client signed, also those the JavaScript SDK never signs itself (e.g. user-agent).
+      signableHeaders: new Set(auth.signedHeaders),
+    },
   );
   const authorization = String(signed.headers.authorization ?? signed.headers.Authorization ?? '');
   const recomputed = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
