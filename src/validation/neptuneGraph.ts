@@ -1,5 +1,6 @@
 // Neptune Analytics CreateGraphSnapshot: snapshotName and tags (a map), from the model's SnapshotName, TagMap,
-// TagKey and TagValue shapes.
+// TagKey and TagValue shapes, and the API reference's TagKey pattern `(?!aws:)[a-zA-Z+-=._:/]+` (the model's lacks
+// the look-ahead; the service refuses keys that start with `aws:`, so the reference wins).
 import { checkCharacters, checkIdentifier, checkLength, checkPrefixes, withModel } from './checks';
 import { identifierDefault } from './defaults';
 import { modelConstraints } from './generated/modelConstraints';
@@ -46,6 +47,9 @@ const snapshotName: InputField = {
 const keyChar = charClass(model['tags.key'].pattern.replace(/\+$/, ''));
 const keyCharWords = 'letters, digits and + , - . / : ; < = _';
 const keyPattern = model['tags.key'].pattern;
+/** The API reference's TagKey pattern starts with this look-ahead, which the model's pattern lacks. */
+const referenceKeyPattern = `(?!aws:)${keyPattern}`;
+const reservedWhy = `AWS reserves it: the API reference's pattern is ${referenceKeyPattern}`;
 
 function validateTagKey(key: string): Issue[] {
   const { min, max } = model['tags.key'];
@@ -58,7 +62,10 @@ function validateTagKey(key: string): Issue[] {
       'Tag keys',
       `the characters of the model's pattern ${keyPattern} (${keyCharWords})`,
     ),
-    ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it; Neptune Analytics may reject the key', 'warning'),
+    // The reference's look-ahead is case-sensitive: `aws:` is refused, `AWS:` only warned about.
+    ...(key.startsWith('aws:')
+      ? checkPrefixes(key, ['aws:'], 'Tag keys', reservedWhy)
+      : checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it in any case; the service may refuse it', 'warning')),
   ];
   return withModel(issues, keyModel, key, 'Tag keys');
 }

@@ -1,4 +1,4 @@
-/** DocumentDB's operations (the RDS cluster API): describe clusters and snapshots, create and delete snapshots. */
+/** DocumentDB's operations (the RDS cluster API): describe clusters and snapshots, create and delete snapshots, tags. */
 import { ApiError } from '../../protocols/types';
 import { isBusy, isReady, percentDone } from '../../state/lifecycle';
 import { pageFor, type PagingStyle } from '../paging';
@@ -89,6 +89,29 @@ function applyFilters<T>(
   return out;
 }
 
+/**
+ * The cluster or cluster snapshot a ListTagsForResource ARN names, with the model's errors: DBClusterNotFoundFault
+ * for a cluster, DBSnapshotNotFound for a snapshot (the model lists no cluster-snapshot error for this call),
+ * DBInstanceNotFound for an instance (none are emulated).
+ */
+function taggedResource(ctx: CallContext, arn: string): { tags: Tag[] } {
+  const match = /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):(cluster|cluster-snapshot|db|snapshot):(.+)$/.exec(arn);
+  if (!match) throw invalid('The specified resource name does not match an RDS resource in this region.');
+  const [, region, account, kind, name] = match as unknown as [string, string, string, string, string];
+  const here = region === ctx.region && account === ctx.account.accountId;
+  const id = name.toLowerCase();
+  const { clusters, snapshots } = rdsClustersIn(ctx.state);
+  if (kind === 'cluster') {
+    const cluster = here ? clusters.find((c) => c.id === id) : undefined;
+    if (!cluster) throw clusterNotFound(id);
+    return cluster;
+  }
+  const snapshot = here && kind === 'cluster-snapshot' ? snapshots.find((s) => s.id === id) : undefined;
+  if (snapshot) return snapshot;
+  if (kind === 'db') throw new ApiError('DBInstanceNotFound', 404, `DBInstance ${id} not found.`);
+  throw new ApiError('DBSnapshotNotFound', 404, `DBSnapshot ${id} not found.`);
+}
+
 const PAGING: PagingStyle = {
   token: 'Marker',
   size: 'MaxRecords',
@@ -145,6 +168,9 @@ export const docDbOperations: Readonly<Record<string, Handler>> = {
     const scope = `snapshots:${String(input.DBClusterIdentifier ?? '')}:${type ?? ''}:${JSON.stringify(input.Filters ?? [])}`;
     const result = pageFor(snapshots, input, scope, PAGING);
     return { DBClusterSnapshots: result.items.map((s) => snapshotView(ctx, s)), Marker: result.next };
+  },
+  ListTagsForResource(ctx, input) {
+    return { TagList: [...taggedResource(ctx, input.ResourceName as string).tags] };
   },
   CreateDBClusterSnapshot(ctx, input) {
     const id = (input.DBClusterSnapshotIdentifier as string).toLowerCase();

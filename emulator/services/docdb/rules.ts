@@ -1,6 +1,7 @@
-import { validateDocDbIdentifier, validateDocDbTagKey, validateDocDbTagValue } from '../../../src/validation/index';
-import { type Issue } from '../../../src/validation/types';
+import { docdbRules, validateDocDbIdentifier } from '../../../src/validation/index';
+import { type Issue, type TagRules } from '../../../src/validation/types';
 import { ApiError } from '../../protocols/types';
+import { firstTagProblem, fromTagList } from '../tagChecks';
 
 /**
  * The RDS family's documented identifier and tag rules, which the models leave unconstrained (plain `String`). The
@@ -8,16 +9,14 @@ import { ApiError } from '../../protocols/types';
  * agree; here they become the service's InvalidParameterValue errors. `rdsRules` makes them from a family member's
  * validators (DocumentDB's below; Neptune's in ../neptune).
  */
-export const MAX_TAGS = 50;
-
 const invalid = (message: string) => new ApiError('InvalidParameterValue', 400, message);
 const firstError = (issues: readonly Issue[]) => issues.find((i) => i.severity === 'error');
 
 /** A family member's validators from src/validation. */
 export interface RdsValidators {
   validateIdentifier(value: string): Issue[];
-  validateTagKey(key: string): Issue[];
-  validateTagValue(value: string): Issue[];
+  /** The create call's tag rules (count, keys, values). */
+  tags: TagRules;
 }
 
 /** A family member's documented identifier and tag rules (each throws its InvalidParameterValue). */
@@ -33,29 +32,14 @@ export function rdsRules(validators: RdsValidators): RdsRules {
       if (error) throw invalid(`The parameter ${parameter} is not a valid identifier: ${error.message}`);
     },
     checkTags(tags) {
-      if (!tags) return;
-      if (tags.length > MAX_TAGS)
-        throw invalid(`Cannot add more than ${MAX_TAGS} tags to a resource; ${tags.length} were given.`);
-      const seen = new Set<string>();
-      for (const tag of tags) {
-        const key = tag.Key ?? '';
-        const keyError = firstError(validators.validateTagKey(key));
-        if (keyError) throw invalid(`Invalid tag key '${key}': ${keyError.message}`);
-        const valueError = firstError(validators.validateTagValue(tag.Value ?? ''));
-        if (valueError) throw invalid(`Invalid value for tag '${key}': ${valueError.message}`);
-        if (seen.has(key)) throw invalid(`Tag key '${key}' appears more than once.`);
-        seen.add(key);
-      }
+      const problem = firstTagProblem(validators.tags, fromTagList(tags));
+      if (problem) throw invalid(problem);
     },
   };
 }
 
 /** DocumentDB's rules; the describe and delete calls of the family check identifiers with these. */
-export const docDbRules: RdsRules = rdsRules({
-  validateIdentifier: validateDocDbIdentifier,
-  validateTagKey: validateDocDbTagKey,
-  validateTagValue: validateDocDbTagValue,
-});
+export const docDbRules: RdsRules = rdsRules({ validateIdentifier: validateDocDbIdentifier, tags: docdbRules.tags! });
 
 /** Describe calls may name a cluster (snapshot) by its ARN as well as by its identifier. */
 export function identifierOrArn(parameter: string, value: string, kind: 'cluster' | 'cluster-snapshot'): string {

@@ -37,6 +37,7 @@ export const docDbData: ServiceData = {
         port: num(c, 'port', defaults.port),
         masterUsername: str(c, 'masterUsername', 'admin'),
         storageEncrypted: c.storageEncrypted !== false,
+        tags: tagList(c),
       });
     }
     for (const s of rowsOf(rows, 'docdbSnapshots')) {
@@ -75,6 +76,7 @@ export const docDbData: ServiceData = {
         port: DOCDB_DEFAULTS.port,
         masterUsername: 'admin',
         storageEncrypted: true,
+        tags: [],
       });
     }
     for (let i = 1; i <= countOf(spec, 'docdbSnapshots'); i++) {

@@ -16,6 +16,7 @@ export interface DocDbClusterRecord {
   port: number;
   masterUsername: string;
   storageEncrypted: boolean;
+  tags: { Key: string; Value: string }[];
   /** While a snapshot is being taken the cluster reports `backing-up`. */
   busyUntil?: number;
 }

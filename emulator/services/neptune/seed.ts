@@ -25,6 +25,7 @@ export const neptuneData: ServiceData = {
         port: PORT,
         masterUsername: 'admin',
         storageEncrypted: true,
+        tags: [],
       });
     }
     for (let i = 1; i <= countOf(spec, 'neptuneClusterSnapshots'); i++) {

@@ -3,7 +3,7 @@ import { summarizeIssues } from '../../model/validate';
 import { restJsonProtocol } from '../../protocols/restJson';
 import { restJsonErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
-import { neptuneGraphOperations, validation } from './operations';
+import { checkSnapshotTags, neptuneGraphOperations, validation } from './operations';
 import { neptuneGraphData } from './seed';
 
 export const neptuneGraph: EmulatedService = {
@@ -22,5 +22,6 @@ export const neptuneGraph: EmulatedService = {
       validation: (issues) => validation(summarizeIssues(issues), 'CONSTRAINT_VIOLATION'),
     },
     operations: neptuneGraphOperations,
+    extraValidation: checkSnapshotTags,
   }),
 };

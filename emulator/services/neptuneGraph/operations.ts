@@ -1,7 +1,9 @@
-/** Neptune Analytics' operations: graphs and graph snapshots, with their states, conflicts and paging. */
+/** Neptune Analytics' operations: graphs and graph snapshots, with their states, conflicts, paging and tags. */
 import { ApiError } from '../../protocols/types';
 import { isBusy, isReady } from '../../state/lifecycle';
+import { neptuneGraphRules } from '../../../src/validation/index';
 import { pageFor, type PagingStyle } from '../paging';
+import { firstTagProblem, fromTagMap } from '../tagChecks';
 import { type CallContext, type Handler } from '../types';
 import {
   type GraphRecord,
@@ -62,6 +64,30 @@ function findSnapshot(ctx: CallContext, id: string): GraphSnapshotRecord {
   const snapshot = neptuneGraphIn(ctx.state).snapshots.find((s) => s.id === id);
   if (!snapshot) throw notFound(`Snapshot ${id} not found`);
   return snapshot;
+}
+
+/** The graph or graph snapshot an ARN of this account and region names; ResourceNotFoundException when none. */
+function taggedResource(ctx: CallContext, arn: string): { tags: Record<string, string> } {
+  const match = /^arn:aws[a-z-]*:neptune-graph:([a-z0-9-]+):(\d{12}):(graph|graph-snapshot)\/([a-z0-9-]+)$/.exec(arn);
+  if (!match) throw validation(`Invalid resource ARN: ${arn}`, 'ILLEGAL_ARGUMENT');
+  const [, region, account, kind, id] = match as unknown as [string, string, string, string, string];
+  const here = region === ctx.region && account === ctx.account.accountId;
+  const { graphs, snapshots } = neptuneGraphIn(ctx.state);
+  const found = here
+    ? kind === 'graph'
+      ? graphs.find((g) => g.id === id)
+      : snapshots.find((s) => s.id === id)
+    : undefined;
+  if (!found) throw notFound(`Resource ${arn} not found`);
+  return found;
+}
+
+/** The API reference's tag rules beyond the model (the key pattern `(?!aws:)…`), from src/validation. */
+export function checkSnapshotTags(operation: string, input: Record<string, unknown>): void {
+  if (operation !== 'CreateGraphSnapshot') return;
+  const tags = fromTagMap(input.tags as Record<string, string> | undefined);
+  const problem = firstTagProblem(neptuneGraphRules.tags!, tags);
+  if (problem) throw validation(problem, 'CONSTRAINT_VIOLATION');
 }
 
 const PAGING: PagingStyle = {
@@ -128,6 +154,9 @@ export const neptuneGraphOperations: Readonly<Record<string, Handler>> = {
     snapshots.push(snapshot);
     if (ctx.snapshotMs > 0) graph.busyUntil = snapshot.readyAt;
     return snapshotView(ctx, snapshot);
+  },
+  ListTagsForResource(ctx, input) {
+    return { tags: { ...taggedResource(ctx, input.resourceArn as string).tags } };
   },
   DeleteGraphSnapshot(ctx, input) {
     const snapshot = findSnapshot(ctx, input.snapshotIdentifier as string);

@@ -21,6 +21,7 @@ export const neptuneGraphData: ServiceData = {
         replicaCount: num(g, 'replicaCount', 1),
         deletionProtection: g.deletionProtection !== false,
         vectorDimension: typeof g.vectorDimension === 'number' ? g.vectorDimension : undefined,
+        tags: tagMap(g),
       });
     }
     for (const s of rowsOf(rows, 'neptuneSnapshots')) {
@@ -52,6 +53,7 @@ export const neptuneGraphData: ServiceData = {
         publicConnectivity: false,
         replicaCount: 0,
         deletionProtection: false,
+        tags: {},
       });
     }
     for (let i = 1; i <= countOf(spec, 'neptuneSnapshots'); i++) {

@@ -15,6 +15,7 @@ export interface GraphRecord {
   deletionProtection: boolean;
   vectorDimension?: number;
   kmsKeyIdentifier?: string;
+  tags: Record<string, string>;
   /** While a snapshot is being taken the graph reports SNAPSHOTTING. */
   busyUntil?: number;
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../../protocols/types';
 import { awsJsonProtocol } from '../../protocols/awsJson';
 import { jsonAuthErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
-import { gatewayError, storageGatewayOperations } from './operations';
+import { checkSnapshotTags, gatewayError, storageGatewayOperations } from './operations';
 import { storageGatewayData } from './seed';
 
 export const storageGateway: EmulatedService = {
@@ -29,5 +29,6 @@ export const storageGateway: EmulatedService = {
         }),
     },
     operations: storageGatewayOperations,
+    extraValidation: checkSnapshotTags,
   }),
 };

@@ -1,10 +1,14 @@
-/** Storage Gateway's operations: gateways, their cached and stored volumes, and volume snapshots (EBS snapshots). */
+/** Storage Gateway's operations: gateways, their cached and stored volumes, their tags, and volume snapshots (EBS). */
 import { ApiError } from '../../protocols/types';
 import { isReady, percentDone } from '../../state/lifecycle';
 import { type EbsSnapshotRecord, ebsSnapshotsIn, newEbsSnapshotId } from '../ec2/state';
+import { storageGatewayRules } from '../../../src/validation/index';
 import { pageFor, type PagingStyle } from '../paging';
+import { firstTagProblem, fromTagList } from '../tagChecks';
 import { type CallContext, type Handler } from '../types';
 import { GIB, type GatewayRecord, storageGatewayIn, type VolumeRecord } from './state';
+
+type Tag = { Key: string; Value: string };
 
 /** Storage Gateway reports every request error as InvalidGatewayRequestException with an `error.errorCode`. */
 export function gatewayError(errorCode: string, message: string): ApiError {
@@ -57,7 +61,7 @@ function volumeView(ctx: CallContext, v: VolumeRecord, gateway: GatewayRecord | 
       TargetARN: `${gatewayArn(ctx, v.gatewayId)}/target/iqn.1997-05.com.amazon:${v.targetName}`,
       NetworkInterfaceId: '10.0.0.10',
       NetworkInterfacePort: 3260,
-      LunNumber: 0,
+      LunNumber: 1, // the model's PositiveIntObject: LUNs are numbered from 1
       ChapEnabled: false,
     },
     CreatedDate: new Date(v.createdDate),
@@ -67,6 +71,18 @@ function volumeView(ctx: CallContext, v: VolumeRecord, gateway: GatewayRecord | 
       ? { VolumeDiskId: `pci-0000:03:00.0-scsi-0:0:${gateway ? 1 : 0}:0`, PreservedExistingData: false }
       : {}),
   };
+}
+
+/** The gateway or volume an ARN names (their ARNs are the ones this emulator serves). */
+function taggedResource(ctx: CallContext, arn: string): GatewayRecord | VolumeRecord {
+  return /\/volume\//.test(arn) ? findVolume(ctx, arn) : findGateway(ctx, arn);
+}
+
+/** CreateSnapshot's tag rules from src/validation: the model's TagKey/TagValue and the documented "up to 50 tags". */
+export function checkSnapshotTags(operation: string, input: Record<string, unknown>): void {
+  if (operation !== 'CreateSnapshot') return;
+  const problem = firstTagProblem(storageGatewayRules.tags!, fromTagList(input.Tags as Tag[] | undefined));
+  if (problem) throw gatewayError('InvalidParameters', problem);
 }
 
 const PAGING: PagingStyle = {
@@ -142,7 +158,7 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
       GatewayType: g.type,
       Ec2InstanceId: g.ec2InstanceId,
       Ec2InstanceRegion: g.ec2InstanceId ? ctx.region : undefined,
-      Tags: [],
+      Tags: g.tags,
       HostEnvironment: g.ec2InstanceId ? 'EC2' : 'VMWARE',
       EndpointType: 'STANDARD',
       SoftwareVersion: g.softwareVersion,
@@ -154,6 +170,11 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
   DescribeStorediSCSIVolumes: (ctx, input) => ({
     StorediSCSIVolumes: describeVolumes(ctx, input.VolumeARNs as string[], 'STORED'),
   }),
+  ListTagsForResource(ctx, input) {
+    const arn = input.ResourceARN as string;
+    const result = pageFor(taggedResource(ctx, arn).tags, input, `tags:${arn}`, PAGING);
+    return { ResourceARN: arn, Tags: result.items, Marker: result.next };
+  },
   CreateSnapshot(ctx, input) {
     const volume = findVolume(ctx, input.VolumeARN as string);
     const gateway = storageGatewayIn(ctx.state).gateways.find((g) => g.id === volume.gatewayId);
@@ -171,7 +192,7 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
       encrypted: false,
       startedAt: ctx.now,
       readyAt: ctx.now + ctx.snapshotMs,
-      tags: (input.Tags as { Key: string; Value: string }[] | undefined) ?? [],
+      tags: (input.Tags as Tag[] | undefined) ?? [],
     };
     ebsSnapshotsIn(ctx.state).push(snapshot);
     return { VolumeARN: volumeArn(ctx, volume), SnapshotId: snapshot.id };

@@ -3,7 +3,7 @@
  * generated cached gateway (`sgw-B0000001`) and `ebsSnapshots` of those volumes (into EC2's state).
  */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
-import { num, optionalStr, rowsOf, str, time } from '../../state/rows';
+import { num, optionalStr, rowsOf, str, tagList, time } from '../../state/rows';
 import { type ServiceData } from '../../state/seed';
 import { ebsSnapshotsIn } from '../ec2/state';
 import { GIB, storageGatewayIn } from './state';
@@ -23,6 +23,7 @@ export const storageGatewayData: ServiceData = {
         timezone: str(g, 'timezone', 'GMT'),
         softwareVersion: str(g, 'softwareVersion', '2.8.2'),
         ec2InstanceId: optionalStr(g, 'ec2InstanceId'),
+        tags: tagList(g),
       });
     }
     for (const v of rowsOf(rows, 'volumes')) {
@@ -34,6 +35,7 @@ export const storageGatewayData: ServiceData = {
         targetName: str(v, 'targetName', str(v, 'id').toLowerCase()),
         status: str(v, 'status', 'AVAILABLE'),
         createdDate: time(v, 'createTime', loadedAt),
+        tags: tagList(v),
       });
     }
   },
@@ -48,6 +50,7 @@ export const storageGatewayData: ServiceData = {
         state: 'RUNNING',
         timezone: 'GMT',
         softwareVersion: '2.8.2',
+        tags: [],
       });
       for (let i = 1; i <= volumeCount; i++) {
         volumes.push({
@@ -58,6 +61,7 @@ export const storageGatewayData: ServiceData = {
           targetName: `bulk-${pad(i, 4)}`,
           status: 'AVAILABLE',
           createdDate: BULK_BASE + i * HOUR,
+          tags: [],
         });
       }
     }

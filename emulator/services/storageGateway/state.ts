@@ -11,6 +11,7 @@ export interface GatewayRecord {
   timezone: string;
   softwareVersion: string;
   ec2InstanceId?: string;
+  tags: { Key: string; Value: string }[];
 }
 
 export interface VolumeRecord {
@@ -21,6 +22,7 @@ export interface VolumeRecord {
   targetName: string;
   status: string;
   createdDate: number;
+  tags: { Key: string; Value: string }[];
 }
 
 export interface StorageGatewayRegion {

@@ -101,7 +101,7 @@ describe('Neptune Analytics tags', () => {
     assert.equal(tags.maxTags, mapRule.max);
   });
 
-  it('key: verdict equals the model TagKey (1–128, pattern as written, over the whole key) on 100,000 strings', () => {
+  it("key: verdict equals the API reference's TagKey (1–128, the model's pattern behind (?!aws:)) on 100,000 strings", () => {
     assert.equal(keyRule.pattern, '[a-zA-Z+-=._:/]+');
     const keyClass = [...range('a', 'z'), ...range('A', 'Z'), ...range('+', '='), '.', '_', ':', '/'];
     // mostly class characters with one outside now and then, so that long valid keys and keys with a single odd
@@ -123,10 +123,16 @@ describe('Neptune Analytics tags', () => {
       (v) => modelIssues(compileConstraint(modelConstraints['neptune-graph']['tags.key'], false), v, 'Keys'),
       modelChecker(keyRule, false),
     );
-    assertSameVerdicts('tag key', all, (v) => tags.validateKey(v), modelChecker(keyRule, false));
+    // The API reference's pattern is the model's with the look-ahead (?!aws:): the documented rule wins.
+    const referenceRule = { ...keyRule, pattern: `(?!aws:)${keyRule.pattern}` };
+    assertSameVerdicts('tag key', all, (v) => tags.validateKey(v), modelChecker(referenceRule, false));
+    assert.ok(
+      all.some((v) => v.startsWith('aws:') && modelChecker(keyRule, false)(v)),
+      'aws: keys were generated',
+    );
   });
 
-  it('key: a character outside the pattern is an error, the aws: prefix a warning, both naming the place', () => {
+  it("key: a character outside the pattern and the 'aws:' prefix are errors, 'AWS:' a warning, naming the place", () => {
     const issues = tags.validateKey('cost center');
     assert.equal(issues.length, 1);
     assert.equal(issues[0]?.severity, 'error');
@@ -137,8 +143,16 @@ describe('Neptune Analytics tags', () => {
     assert.equal(issues[0]?.start, 4);
     assert.equal(issues[0]?.end, 5);
     assert.ok(accepts(tags.validateKey('a+b=c;d<e')), 'the range +-= (digits, ; and < included) is allowed');
-    assert.ok(
-      tags.validateKey('aws:x').some((i) => i.severity === 'warning' && /should not start with 'aws:'/.test(i.message)),
+    const reserved = tags.validateKey('aws:owner');
+    assert.equal(reserved.length, 1);
+    assert.equal(reserved[0]?.severity, 'error');
+    assert.match(reserved[0]?.message ?? '', /cannot start with 'aws:' .*\(\?!aws:\)/);
+    assert.deepEqual([reserved[0]?.start, reserved[0]?.end], [0, 4]);
+    const upper = tags.validateKey('AWS:owner');
+    assert.deepEqual(
+      upper.map((i) => i.severity),
+      ['warning'],
+      "the reference's look-ahead is case-sensitive: 'AWS:' passes it",
     );
     assert.match(tags.validateKey('日本')[0]?.message ?? '', /'日' at position 1 is not allowed/);
     assert.match(tags.validateKey('')[0]?.message ?? '', /cannot be empty/);

@@ -77,8 +77,8 @@ describe('parseTags', () => {
     const neptune = neptuneGraphRules.tags as TagRules;
     const { issues } = parseTags('aws:x=1, cost center=1, ok=' + 'v'.repeat(257), neptune);
     assert.equal(issues.length, 3);
-    assert.equal(issues[0]?.severity, 'warning');
-    assert.match(issues[0]?.message ?? '', /^Tag 1 \('aws:x=1'\): tag keys should not start with 'aws:'/);
+    assert.equal(issues[0]?.severity, 'error');
+    assert.match(issues[0]?.message ?? '', /^Tag 1 \('aws:x=1'\): tag keys cannot start with 'aws:'/);
     assert.equal(issues[1]?.severity, 'error');
     assert.match(issues[1]?.message ?? '', /^Tag 2 \('cost center=1'\): .*a space at position 5 is not allowed/);
     assert.equal(issues[2]?.severity, 'error');
