@@ -1,11 +1,12 @@
 // Installs what the end-to-end tests and `npm start` need, once, and reuses it afterwards:
 //   - Debian packages libkrb5-dev (code-server builds the `kerberos` native module), ripgrep and chromium,
-//     installed with apt-get when missing and running as root;
+//     installed with apt-get when missing and running as root; with --test-packages also python3-botocore (the AWS
+//     client of the botocore integration suite, test/integration/botocore), which CI's install-deps.sh asks for;
 //   - code-server 4.100.3 (the VS Code 1.100.3 workbench served to a browser; the last release for Node 20)
 //     in .vscode-test/code-server/, outside the project's own dependencies.
 // code-server's VS Code depends on @vscode/ripgrep, whose install script downloads `rg` from GitHub. It first
 // looks for a cached asset in $TMPDIR, so we put a tar.gz of Debian's `rg` there and no download happens.
-// Usage: node scripts/e2e/install-code-server.mjs [--skip-apt]   (prints progress; exit 0 when ready)
+// Usage: node scripts/e2e/install-code-server.mjs [--skip-apt] [--test-packages]   (prints progress; exit 0 when ready)
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
@@ -19,6 +20,8 @@ export const cacheDir = path.join(root, '.vscode-test', 'code-server');
 export const codeServerEntry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const marker = path.join(cacheDir, `.installed-${CODE_SERVER_VERSION}`);
 const aptPackages = ['libkrb5-dev', 'ripgrep', 'chromium'];
+/** What only the test suites need: Python botocore for test/integration/botocore (Debian bookworm: 1.29). */
+const testAptPackages = ['python3-botocore'];
 
 // From code-server 4.100.3's lib/vscode/npm-shrinkwrap.json (@vscode/ripgrep 1.15.11) and that package's
 // lib/postinstall.js (VERSION = 'v13.0.0-10', getTarget()) and lib/download.js (cache folder
@@ -51,14 +54,14 @@ function run(command, args, options = {}) {
 }
 
 /** apt-get install of the packages that are missing, when we can (Debian/Ubuntu, root). */
-function ensureAptPackages() {
+function ensureAptPackages(packages) {
   if (!onPath('dpkg-query')) {
-    log(`not a Debian system: make sure ${aptPackages.join(', ')} (or their equivalents) are installed`);
+    log(`not a Debian system: make sure ${packages.join(', ')} (or their equivalents) are installed`);
     return;
   }
-  const missing = aptPackages.filter((name) => !dpkgInstalled(name));
+  const missing = packages.filter((name) => !dpkgInstalled(name));
   if (missing.length === 0) {
-    log(`apt packages present: ${aptPackages.join(', ')}`);
+    log(`apt packages present: ${packages.join(', ')}`);
     return;
   }
   if (!isRoot() || !onPath('apt-get')) {
@@ -169,11 +172,13 @@ export function isCodeServerInstalled() {
 }
 
 /**
- * Makes sure code-server (and, with apt, its system packages) is installed; returns the path of its entry script.
- * @param {{ apt?: boolean }} [options]
+ * Makes sure code-server (and, with apt, its system packages, and with testPackages those of the test suites) is
+ * installed; returns the path of its entry script.
+ * @param {{ apt?: boolean, testPackages?: boolean }} [options]
  */
 export async function ensureCodeServer(options = {}) {
-  if (options.apt !== false) ensureAptPackages();
+  if (options.apt !== false)
+    ensureAptPackages(options.testPackages ? [...aptPackages, ...testAptPackages] : aptPackages);
   if (isCodeServerInstalled()) {
     log(`code-server ${CODE_SERVER_VERSION} is cached in ${path.relative(root, cacheDir)}`);
     return codeServerEntry;
@@ -191,7 +196,10 @@ export async function ensureCodeServer(options = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  ensureCodeServer({ apt: !process.argv.includes('--skip-apt') }).catch((error) => {
+  ensureCodeServer({
+    apt: !process.argv.includes('--skip-apt'),
+    testPackages: process.argv.includes('--test-packages'),
+  }).catch((error) => {
     console.error(`[code-server install] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

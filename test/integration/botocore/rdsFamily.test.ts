@@ -1,0 +1,119 @@
+// DocumentDB and Neptune Database (awsQuery, signing name `rds`) through Python botocore with the seed's docdb and
+// neptune models, signatures verified: DescribeDBClusters, DescribeDBClusterSnapshots, CreateDBClusterSnapshot,
+// ListTagsForResource; output shapes, paging (Marker/MaxRecords), documented rules, modeled errors and HTTP statuses.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeBotocore, everyItemOnce, ok, refused } from './suite';
+
+const arn = (kind: 'cluster' | 'cluster-snapshot', id: string, region = 'us-east-1') =>
+  `arn:aws:rds:${region}:123456789012:${kind}:${id}`;
+const engine = (name: string) => [{ Name: 'engine', Values: [name] }];
+
+describeBotocore('botocore: docdb and neptune (rds)', (ctx) => {
+  for (const [svc, engineName, cluster, snapshot] of [
+    ['docdb', 'docdb', 'orders-prod', 'orders-prod-before-upgrade'],
+    ['neptune', 'neptune', 'fraud-graph-db', 'fraud-graph-db-before-reindex'],
+  ] as const) {
+    it(`${svc}: describes clusters and snapshots of its engine in the modeled shapes`, async () => {
+      const [clusters, snapshots] = await ctx().boto.run([
+        { service: svc, operation: 'DescribeDBClusters', params: { Filters: engine(engineName) } },
+        { service: svc, operation: 'DescribeDBClusterSnapshots', params: { DBClusterIdentifier: cluster } },
+      ]);
+      const list = ok(clusters, svc, 'DescribeDBClusters').DBClusters as {
+        DBClusterIdentifier: string;
+        Engine: string;
+      }[];
+      assert.ok(list.length > 0 && list.every((c) => c.Engine === engineName));
+      assert.ok(list.some((c) => c.DBClusterIdentifier === cluster));
+      const snaps = ok(snapshots, svc, 'DescribeDBClusterSnapshots').DBClusterSnapshots as {
+        DBClusterSnapshotIdentifier: string;
+      }[];
+      assert.ok(snaps.some((s) => s.DBClusterSnapshotIdentifier === snapshot));
+    });
+
+    it(`${svc}: creates a snapshot whose tags ListTagsForResource reads back, like the seeded ones`, async () => {
+      const created = await ctx().boto.call({
+        service: svc,
+        operation: 'CreateDBClusterSnapshot',
+        params: {
+          DBClusterIdentifier: cluster,
+          DBClusterSnapshotIdentifier: `${cluster}-botocore`,
+          Tags: [{ Key: 'team', Value: 'data' }],
+        },
+      });
+      const out = ok(created, svc, 'CreateDBClusterSnapshot').DBClusterSnapshot as Record<string, unknown>;
+      assert.equal(out.Status, 'creating');
+      const [fresh, seeded] = await ctx().boto.run([
+        { service: svc, operation: 'ListTagsForResource', params: { ResourceName: out.DBClusterSnapshotArn } },
+        { service: svc, operation: 'ListTagsForResource', params: { ResourceName: arn('cluster-snapshot', snapshot) } },
+      ]);
+      assert.deepEqual(ok(fresh, svc, 'ListTagsForResource').TagList, [{ Key: 'team', Value: 'data' }]);
+      assert.equal((ok(seeded, svc, 'ListTagsForResource').TagList as unknown[]).length, 1);
+    });
+  }
+
+  it('pages clusters and snapshots with the model paginators (MaxRecords 20): every item once', async () => {
+    const [all, docdbOnly, snapshots] = await ctx().boto.run([
+      { service: 'docdb', region: 'eu-west-1', operation: 'DescribeDBClusters', paginate: true, pageSize: 20 },
+      {
+        service: 'neptune',
+        region: 'eu-west-1',
+        operation: 'DescribeDBClusters',
+        params: { Filters: engine('docdb') },
+        paginate: true,
+        pageSize: 100,
+      },
+      { service: 'docdb', region: 'eu-west-1', operation: 'DescribeDBClusterSnapshots', paginate: true, pageSize: 50 },
+    ]);
+    ok(all, 'docdb', 'DescribeDBClusters');
+    assert.equal(all!.pages!.length, 11);
+    assert.equal(everyItemOnce(all!, 'DBClusters', 'DBClusterIdentifier').length, 208); // 3 demo + 205 bulk
+    ok(docdbOnly, 'neptune', 'DescribeDBClusters');
+    assert.equal(everyItemOnce(docdbOnly!, 'DBClusters', 'DBClusterIdentifier').length, 206);
+    ok(snapshots, 'docdb', 'DescribeDBClusterSnapshots');
+    assert.equal(everyItemOnce(snapshots!, 'DBClusterSnapshots', 'DBClusterSnapshotIdentifier').length, 207);
+  });
+
+  it('answers the modeled errors with their codes and HTTP statuses', async () => {
+    const create = (svc: string, cluster: string, id: string, region = 'us-east-1') => ({
+      service: svc,
+      region,
+      operation: 'CreateDBClusterSnapshot',
+      params: { DBClusterIdentifier: cluster, DBClusterSnapshotIdentifier: id },
+    });
+    const [exists, busy, stopped, missing, quota, reservedTag, noSnapshot, noCluster, notRds, lowMax] =
+      await ctx().boto.run([
+        create('docdb', 'orders-prod', 'orders-prod-before-upgrade'),
+        create('docdb', 'analytics-docdb', 'analytics-now'),
+        create('neptune', 'knowledge-neptune-dev', 'knowledge-now'),
+        create('docdb', 'no-such-cluster', 'nothing'),
+        create('docdb', 'eu-sessions', 'one-too-many', 'eu-west-1'),
+        {
+          ...create('neptune', 'social-neptune', 'reserved-tag'),
+          params: {
+            DBClusterIdentifier: 'social-neptune',
+            DBClusterSnapshotIdentifier: 'reserved-tag',
+            Tags: [{ Key: 'aws:owner', Value: 'me' }],
+          },
+        },
+        {
+          service: 'docdb',
+          operation: 'ListTagsForResource',
+          params: { ResourceName: arn('cluster-snapshot', 'nope') },
+        },
+        { service: 'neptune', operation: 'ListTagsForResource', params: { ResourceName: arn('cluster', 'nope') } },
+        { service: 'docdb', operation: 'ListTagsForResource', params: { ResourceName: 'arn:aws:s3:::bucket' } },
+        { service: 'docdb', operation: 'DescribeDBClusters', params: { MaxRecords: 5 } },
+      ]);
+    refused(exists, 'DBClusterSnapshotAlreadyExistsFault', 400);
+    refused(busy, 'InvalidDBClusterStateFault', 400, /modifying/);
+    refused(stopped, 'InvalidDBClusterStateFault', 400, /stopped/);
+    refused(missing, 'DBClusterNotFoundFault', 404);
+    refused(quota, 'SnapshotQuotaExceeded', 400);
+    refused(reservedTag, 'InvalidParameterValue', 400, /aws:/);
+    refused(noSnapshot, 'DBSnapshotNotFound', 404);
+    refused(noCluster, 'DBClusterNotFoundFault', 404);
+    refused(notRds, 'InvalidParameterValue', 400);
+    refused(lowMax, 'InvalidParameterValue', 400, /MaxRecords/);
+  });
+});
