@@ -5,4 +5,5 @@ export {
   DescribeDBClustersCommand,
   DescribeDBClusterSnapshotsCommand,
   CreateDBClusterSnapshotCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-neptune';

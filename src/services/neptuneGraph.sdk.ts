@@ -7,4 +7,5 @@ export {
   ListGraphSnapshotsCommand,
   GetGraphSnapshotCommand,
   CreateGraphSnapshotCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-neptune-graph';

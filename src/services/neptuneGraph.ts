@@ -1,10 +1,11 @@
 // Neptune Analytics: graphs and their snapshots (ListGraphs, GetGraph, ListGraphSnapshots, CreateGraphSnapshot,
-// GetGraphSnapshot).
+// GetGraphSnapshot, ListTagsForResource).
 import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune-graph';
 import { loadSdk } from '../aws/sdkLoader';
 import { neptuneGraphClient } from './neptuneGraphClient';
 import { explainNeptuneGraphError } from './neptuneGraphErrors';
 import { neptuneGraphRules } from '../validation/index';
+import type { Tag } from '../validation/types';
 import {
   clampPageSize,
   consoleHome,
@@ -197,6 +198,16 @@ export const neptuneGraphService: SnapshotService = {
       if (out.nextToken) return undefined;
       return groupBy(out.graphSnapshots ?? [], (s) => s.sourceGraphId, toSnapshot);
     },
+  },
+
+  // GraphSnapshotSummary carries no tags: ListTagsForResource on the snapshot's ARN.
+  async snapshotTags(ctx: AwsContext, snapshot: Snapshot): Promise<readonly Tag[]> {
+    if (!snapshot.arn) return [];
+    const { ListTagsForResourceCommand } = (await loadSdk()).neptuneGraph;
+    const out = await (
+      await client(ctx)
+    ).send(new ListTagsForResourceCommand({ resourceArn: snapshot.arn }), { abortSignal: ctx.signal });
+    return Object.entries(out.tags ?? {}).map(([key, value]) => ({ key, value }));
   },
 
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {

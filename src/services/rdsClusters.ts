@@ -1,8 +1,8 @@
 // The RDS family's cluster snapshot service (DocumentDB, Neptune Database share the RDS cluster API): the DB clusters
 // of one engine (DescribeDBClusters with the `engine` filter), their cluster snapshots (DescribeDBClusterSnapshots),
-// CreateDBClusterSnapshot and status reads. Each family member configures it with its id, engine, SDK client and
+// CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource). Each family member configures it with its id, engine, SDK client and
 // commands, regions, rules, error sentences and console URL (docdb.ts, neptune.ts).
-import type { ServiceInputRules } from '../validation/types';
+import type { ServiceInputRules, Tag } from '../validation/types';
 import {
   clampPageSize,
   findInPages,
@@ -54,6 +54,9 @@ interface CreateInput {
   DBClusterSnapshotIdentifier: string;
   Tags?: Array<{ Key: string; Value: string }> | undefined;
 }
+interface TagsOutput {
+  readonly TagList?: ReadonlyArray<{ readonly Key?: string; readonly Value?: string }> | undefined;
+}
 interface ClustersOutput {
   readonly DBClusters?: readonly RdsCluster[] | undefined;
   readonly Marker?: string | undefined;
@@ -76,6 +79,7 @@ export interface RdsCommands {
   readonly DescribeDBClustersCommand: new (input: ClustersInput) => object;
   readonly DescribeDBClusterSnapshotsCommand: new (input: SnapshotsInput) => object;
   readonly CreateDBClusterSnapshotCommand: new (input: CreateInput) => object;
+  readonly ListTagsForResourceCommand: new (input: { ResourceName: string }) => object;
 }
 
 /** What a family member declares; the rest of its SnapshotService is the family's. */
@@ -168,6 +172,15 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
         if (out.Marker) return undefined;
         return groupBy(out.DBClusterSnapshots ?? [], (s) => s.DBClusterIdentifier?.toLowerCase(), toSnapshot);
       },
+    },
+
+    // DBClusterSnapshot carries no TagList in these models: ListTagsForResource on the snapshot's ARN.
+    async snapshotTags(ctx: AwsContext, snapshot: Snapshot): Promise<readonly Tag[]> {
+      if (!snapshot.arn) return [];
+      const { ListTagsForResourceCommand } = await member.commands();
+      const command = new ListTagsForResourceCommand({ ResourceName: snapshot.arn });
+      const out = await call<TagsOutput>(ctx, await member.client(ctx), command);
+      return (out.TagList ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
     },
 
     async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {

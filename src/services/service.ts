@@ -1,7 +1,7 @@
 // The one interface every AWS service module implements. No `vscode` import here: these modules
 // run under plain `node --test`, in the extension host and in the language server.
 import type { AwsClients } from '../aws/clients';
-import type { ServiceInputRules } from '../validation/types';
+import type { ServiceInputRules, Tag } from '../validation/types';
 import type { CreateErrorContext, ErrorFacts } from './errorText';
 
 /** Where a call goes: which profile and region, with the client factory and a cancellation signal. */
@@ -68,6 +68,11 @@ export interface Snapshot {
   readonly progress?: number;
   readonly createdAt?: Date;
   readonly details: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Its tags, when the call that listed it returned them (EC2 DescribeSnapshots does; `[]` then means none). Absent
+   * when unknown: the service's `snapshotTags` reads them.
+   */
+  readonly tags?: readonly Tag[];
 }
 
 /** The values the user typed, keyed by the service's input field keys (see ServiceInputRules). */
@@ -167,6 +172,11 @@ export interface SnapshotService {
   listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>>;
   /** Optional: many resources' snapshots in one call (see SnapshotBatchListing). */
   readonly batchSnapshots?: SnapshotBatchListing;
+  /**
+   * Reads a snapshot's tags with one call (ListTagsForResource), for a service whose listing does not return them.
+   * The tree calls it lazily, when a snapshot's tooltip opens, so a tree load makes no more calls.
+   */
+  snapshotTags?(ctx: AwsContext, snapshot: Snapshot): Promise<readonly Tag[]>;
   /** Calls the create API once. Inputs must already be valid (the caller validates with `rules`). */
   createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot>;
   /**

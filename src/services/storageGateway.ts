@@ -85,13 +85,14 @@ export const storageGatewayService: SnapshotService = {
   async createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot> {
     const { CreateVolumeSnapshotCommand } = (await loadSdk()).storageGateway;
     const description = requiredValue(input.values, 'SnapshotDescription');
+    const tags = tagList(input.tags);
     const out = await (
       await gatewayClient(ctx)
     ).send(
       new CreateVolumeSnapshotCommand({
         VolumeARN: resource.id,
         SnapshotDescription: description,
-        Tags: tagList(input.tags),
+        Tags: tags,
       }),
       { abortSignal: ctx.signal },
     );
@@ -104,6 +105,7 @@ export const storageGatewayService: SnapshotService = {
         VolumeId: splitVolumeArn(resource.id)?.volumeId,
         State: 'pending',
         StartTime: new Date(),
+        Tags: tags,
       },
       resource.id,
     );

@@ -45,6 +45,8 @@ export function toVolumeSnapshot(service: string, snapshot: Ec2Snapshot, volumeA
       ['Encrypted', snapshot.Encrypted === undefined ? undefined : String(snapshot.Encrypted)],
       ['Started', isoDate(createdAt)],
     ]),
+    // DescribeSnapshots returns every tag of the snapshot (the Tags Storage Gateway's CreateSnapshot set).
+    tags: (snapshot.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
   };
 }
 

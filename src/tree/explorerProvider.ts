@@ -1,4 +1,5 @@
-// The thin `vscode` side of the tree: maps the model's node views to TreeItems and forwards its change events.
+// The thin `vscode` side of the tree: maps the model's node views to TreeItems, forwards its change events, and
+// resolves a tooltip that needs one more call (a snapshot's tags) when the user hovers (TreeItem resolve).
 import * as vscode from 'vscode';
 import type { NodeView } from './model/describe';
 import type { ExplorerModel } from './model/explorerModel';
@@ -14,7 +15,8 @@ export function toTreeItem(node: ExplorerNode, view: NodeView): vscode.TreeItem 
   const item = new vscode.TreeItem(view.label, collapsible[view.collapsible]);
   item.id = view.id;
   if (view.description !== undefined) item.description = view.description;
-  if (view.tooltip !== undefined) item.tooltip = new vscode.MarkdownString(view.tooltip);
+  // A resolvable tooltip stays unset: VS Code resolves only unset properties (resolveTreeItem, on hover).
+  if (view.tooltip !== undefined && !view.resolvable) item.tooltip = new vscode.MarkdownString(view.tooltip);
   if (view.icon !== undefined) {
     item.iconPath = new vscode.ThemeIcon(view.icon, view.iconColor ? new vscode.ThemeColor(view.iconColor) : undefined);
   }
@@ -34,6 +36,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return toTreeItem(node, this.model.describe(node));
+  }
+
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: ExplorerNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
+    const controller = new AbortController();
+    const cancelled = token.onCancellationRequested(() => controller.abort());
+    try {
+      const view = await this.model.resolve(node, controller.signal);
+      if (view.tooltip !== undefined) item.tooltip = new vscode.MarkdownString(view.tooltip);
+    } finally {
+      cancelled.dispose();
+    }
+    return item;
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {

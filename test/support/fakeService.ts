@@ -15,7 +15,7 @@ import type {
   SnapshotService,
 } from '../../src/services/service';
 import { serviceById } from '../../src/services/registry';
-import type { ServiceInputRules } from '../../src/validation/types';
+import type { ServiceInputRules, Tag } from '../../src/validation/types';
 
 export interface Call {
   readonly op: 'listResources' | 'listSnapshots' | 'batchSnapshots';
@@ -142,6 +142,8 @@ export class FakeService implements SnapshotService {
   };
   /** What a status read answers per ref (default: not found). */
   answerStatus: (ref: SnapshotRef) => Snapshot | undefined = () => undefined;
+  /** Set to read snapshots' tags lazily, as ListTagsForResource does (default: the service has none to read). */
+  snapshotTags?: (ctx: AwsContext, snapshot: Snapshot) => Promise<readonly Tag[]>;
 
   constructor(
     readonly id: string,

@@ -2,8 +2,10 @@
 // state. The `vscode` layer maps this to a TreeItem one to one.
 import { commandIds } from '../../commandIds';
 import type { Snapshot } from '../../services/service';
+import { formatTags } from '../../validation/tags';
 import { messages } from './messages';
 import type { ExplorerNode, ProfileEntry, ResourceNode, ServiceNode, SnapshotNode, TreeError } from './nodes';
+import type { SnapshotTagsView } from './snapshotTags';
 
 export interface NodeView {
   readonly id: string;
@@ -11,6 +13,11 @@ export interface NodeView {
   readonly description?: string;
   /** Markdown (untrusted: no command links). */
   readonly tooltip?: string;
+  /**
+   * True when the tooltip lacks what one more call reads (a snapshot's tags): the `vscode` side leaves the tooltip
+   * to TreeItem resolve, which calls `ExplorerModel.resolve` when the user hovers.
+   */
+  readonly resolvable?: boolean;
   /** A codicon id, e.g. `account`, `loading~spin`. */
   readonly icon?: string;
   /** A theme color id for the icon, e.g. `errorForeground`. */
@@ -31,6 +38,8 @@ export interface DescribeState {
     node: ServiceNode,
   ): { readonly loaded: number; readonly shown: number; readonly more: boolean } | undefined;
   readonly filter: string;
+  /** What a snapshot's tooltip can say about its tags. */
+  snapshotTags(node: SnapshotNode): SnapshotTagsView;
 }
 
 /** Escapes text for Markdown, so names and messages from AWS cannot inject links or formatting. */
@@ -135,13 +144,19 @@ function snapshotIcon(snapshot: Snapshot): { icon: string; color?: string } {
   }
 }
 
-function describeSnapshot(node: SnapshotNode): NodeView {
+function tagsText(view: SnapshotTagsView): string | undefined {
+  if (view.kind === 'known') return view.tags.length ? formatTags(view.tags) : messages.noTags;
+  return view.kind === 'failed' ? messages.tagsFailed(view.message) : undefined;
+}
+
+function describeSnapshot(node: SnapshotNode, state: DescribeState): NodeView {
   const { snapshot } = node;
   const progress = snapshot.progress !== undefined && snapshot.state === 'creating' ? `${snapshot.progress}%` : '';
   const parts = [snapshot.status, progress, formatDate(snapshot.createdAt)].filter((p): p is string => !!p);
   const tokens = ['snapshot', snapshot.state, node.target.service.id];
   if (snapshot.arn) tokens.push('hasArn');
   const { icon, color } = snapshotIcon(snapshot);
+  const tags = state.snapshotTags(node);
   return {
     id: node.id,
     label: snapshot.name,
@@ -157,10 +172,12 @@ function describeSnapshot(node: SnapshotNode): NodeView {
         [messages.field.progress, snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined],
         [messages.field.resource, node.target.resource.name],
         ...extraDetails(snapshot, snapshot.details),
+        [messages.field.tags, tagsText(tags)],
         [messages.field.region, node.target.region],
         [messages.field.profile, node.target.profile],
       ]),
     ].join('\n'),
+    ...(tags.kind === 'unread' ? { resolvable: true } : {}),
     icon,
     ...(color ? { iconColor: color } : {}),
     contextValue: tokens.join(' '),
@@ -258,7 +275,7 @@ export function describeNode(node: ExplorerNode, state: DescribeState): NodeView
     case 'resource':
       return describeResource(node, state);
     case 'snapshot':
-      return describeSnapshot(node);
+      return describeSnapshot(node, state);
     case 'loadMore': {
       const loading = state.isLoadingMore(node.parent);
       return {

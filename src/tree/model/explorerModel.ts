@@ -21,9 +21,11 @@ import {
   type ProfileEntry,
   type ResourceNode,
   type ServiceNode,
+  type SnapshotNode,
 } from './nodes';
 import { findResource, type ResourceAddress } from './reveal';
 import { SnapshotLister, type SnapshotListerOptions } from './snapshotLister';
+import { SnapshotTagReader, type SnapshotTagsView } from './snapshotTags';
 import { retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import type { ErrorClassifier } from './treeError';
 import { visibleProfiles } from './treeSettings';
@@ -53,6 +55,8 @@ export class ExplorerModel implements DescribeState {
 
   /** Lists resources' snapshots, batching those expanded together; a refresh drops its answers. */
   private readonly snapshots: SnapshotLister;
+  /** Snapshots' tags for their tooltips, read on hover where the listing did not return them. */
+  private readonly tags: SnapshotTagReader;
 
   constructor(private readonly deps: ExplorerModelDeps) {
     this.snapshots = new SnapshotLister({
@@ -64,6 +68,7 @@ export class ExplorerModel implements DescribeState {
     );
     this.changeListeners = new Listeners(deps.log);
     this.profilesListeners = new Listeners(deps.log);
+    this.tags = new SnapshotTagReader(deps.clients, deps.log);
   }
 
   // ---- events ----
@@ -102,6 +107,19 @@ export class ExplorerModel implements DescribeState {
 
   describe(node: ExplorerNode): NodeView {
     return this.views.describe(node);
+  }
+
+  /**
+   * The node's view once what its tooltip lacks has been read (a snapshot's tags: one call, on hover). Never
+   * rejects: a failed read says so in the tooltip; an aborted one leaves it to the next hover.
+   */
+  async resolve(node: ExplorerNode, signal: AbortSignal): Promise<NodeView> {
+    if (node.kind === 'snapshot') await this.tags.read(node, signal);
+    return this.describe(node);
+  }
+
+  snapshotTags(node: SnapshotNode): SnapshotTagsView {
+    return this.tags.view(node);
   }
 
   get filter(): string {

@@ -12,6 +12,8 @@ export const messages = {
   allProfilesHidden: 'Every profile is hidden by the snapshotExplorer.profiles settings',
   noProfiles: 'No AWS profiles found',
   inProgress: 'snapshot in progress',
+  noTags: 'none',
+  tagsFailed: (message: string) => `could not be read (${message})`,
   couldNotListProfiles: 'Could not read the AWS profiles',
   profileUnusable: (profile: string) => `Profile ${profile} cannot be used`,
   couldNotSignIn: (profile: string) => `Could not get credentials for ${profile}`,
@@ -38,6 +40,7 @@ export const messages = {
     code: 'Error code',
     requestId: 'Request ID',
     snapshot: 'Snapshot',
+    tags: 'Tags',
     notSnapshottable: 'Cannot snapshot now',
   },
   authKinds: {

@@ -5,12 +5,14 @@ import {
   DBClusterNotFoundFault,
   DBClusterSnapshotAlreadyExistsFault,
   DBClusterSnapshotNotFoundFault,
+  DBSnapshotNotFoundFault,
   DeleteDBClusterSnapshotCommand,
   DescribeDBClustersCommand,
   DescribeDBClusterSnapshotsCommand,
   DocDBClient,
   InvalidDBClusterSnapshotStateFault,
   InvalidDBClusterStateFault,
+  ListTagsForResourceCommand,
   SnapshotQuotaExceededFault,
   paginateDescribeDBClusters,
   paginateDescribeDBClusterSnapshots,
@@ -239,6 +241,26 @@ describe('emulator: docdb over awsQuery (signing name rds) with the real SDK cli
       new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: 'rds:orders-prod-2025-07-20-03-00' }),
     );
     assert.equal(automatedById.DBClusterSnapshots?.[0]?.SnapshotType, 'automated');
+  });
+
+  it('serves ListTagsForResource for clusters and cluster snapshots, with the modeled not-found errors', async () => {
+    const arn = (kind: string, id: string) => `arn:aws:rds:us-east-1:123456789012:${kind}:${id}`;
+    const snapshot = await client.send(
+      new ListTagsForResourceCommand({ ResourceName: arn('cluster-snapshot', 'orders-prod-before-upgrade') }),
+    );
+    assert.deepEqual(snapshot.TagList, [{ Key: 'purpose', Value: 'upgrade' }]);
+    const cluster = await client.send(new ListTagsForResourceCommand({ ResourceName: arn('cluster', 'orders-prod') }));
+    assert.deepEqual(cluster.TagList, [{ Key: 'env', Value: 'prod' }]);
+    const automated = arn('cluster-snapshot', 'rds:orders-prod-2025-07-20-03-00');
+    assert.deepEqual((await client.send(new ListTagsForResourceCommand({ ResourceName: automated }))).TagList, []);
+    await rejects(client.send(new ListTagsForResourceCommand({ ResourceName: arn('cluster-snapshot', 'nope') })), {
+      cls: DBSnapshotNotFoundFault,
+      status: 404,
+    });
+    await rejects(client.send(new ListTagsForResourceCommand({ ResourceName: arn('cluster', 'nope') })), {
+      cls: DBClusterNotFoundFault,
+      status: 404,
+    });
   });
 
   it('pages with Marker at the default MaxRecords (100) and at MaxRecords 20, every item exactly once', async () => {

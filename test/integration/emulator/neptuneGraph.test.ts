@@ -8,6 +8,7 @@ import {
   GetGraphSnapshotCommand,
   ListGraphSnapshotsCommand,
   ListGraphsCommand,
+  ListTagsForResourceCommand,
   NeptuneGraphClient,
   ResourceNotFoundException,
   ValidationException,
@@ -172,6 +173,33 @@ describe('emulator: neptune-graph over restJson1 with the real SDK client', () =
     }
     assert.equal(snapshotIds.length, 206);
     assert.equal(new Set(snapshotIds).size, 206);
+  });
+
+  it("serves ListTagsForResource for graphs and snapshots, and refuses 'aws:' tag keys as the API reference does", async () => {
+    const arn = (kind: string, id: string) => `arn:aws:neptune-graph:us-east-1:123456789012:${kind}/${id}`;
+    const seeded = await client.send(
+      new ListTagsForResourceCommand({ resourceArn: arn('graph-snapshot', 'gs-frau0snap1') }),
+    );
+    assert.deepEqual(seeded.tags, { team: 'risk' });
+    const graph = await client.send(new ListTagsForResourceCommand({ resourceArn: arn('graph', 'g-cust0demo1') }));
+    assert.deepEqual(graph.tags, {});
+    await rejects(
+      client.send(new ListTagsForResourceCommand({ resourceArn: arn('graph-snapshot', 'gs-0000000000') })),
+      {
+        cls: ResourceNotFoundException,
+        status: 404,
+      },
+    );
+    await rejects(
+      client.send(
+        new CreateGraphSnapshotCommand({
+          graphIdentifier: 'g-cust0demo1',
+          snapshotName: 'reserved-key',
+          tags: { 'aws:owner': 'me' },
+        }),
+      ),
+      { cls: ValidationException, status: 400, message: /Invalid tag key 'aws:owner'/ },
+    );
   });
 
   it('rejects a forged pagination token and out-of-range maxResults with ValidationException', async () => {

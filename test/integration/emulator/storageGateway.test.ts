@@ -8,6 +8,7 @@ import {
   DescribeStorediSCSIVolumesCommand,
   InvalidGatewayRequestException,
   ListGatewaysCommand,
+  ListTagsForResourceCommand,
   ListVolumesCommand,
   StorageGatewayClient,
   paginateListVolumes,
@@ -151,6 +152,21 @@ describe('emulator: storagegateway over awsJson1_1 and its EBS snapshots in ec2 
       });
       assert.equal((error as InvalidGatewayRequestException).error?.errorCode, 'InvalidParameters');
     }
+  });
+
+  it('refuses 51 tags (the documented "up to 50") and answers ListTagsForResource for gateways and volumes', async () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    const input = { VolumeARN: VOL, SnapshotDescription: 'tags', Tags: tags(51) };
+    assert.equal(await errorCode(sgw.send(new CreateSnapshotCommand(input))), 'InvalidParameters');
+    const created = await sgw.send(new CreateSnapshotCommand({ ...input, Tags: tags(50) }));
+    const ebs = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [created.SnapshotId!] }));
+    assert.equal(ebs.Snapshots?.[0]?.Tags?.length, 50);
+    const volume = await sgw.send(new ListTagsForResourceCommand({ ResourceARN: VOL }));
+    assert.deepEqual([volume.ResourceARN, volume.Tags], [VOL, [{ Key: 'app', Value: 'file-shares' }]]);
+    const gateway = await sgw.send(new ListTagsForResourceCommand({ ResourceARN: GW }));
+    assert.deepEqual(gateway.Tags, [{ Key: 'site', Value: 'head-office' }]);
+    const missing = sgw.send(new ListTagsForResourceCommand({ ResourceARN: `${GW}/volume/vol-00000000` }));
+    assert.equal(await errorCode(missing), 'VolumeNotFound');
   });
 
   it('pages ListVolumes with Limit/Marker and ec2 DescribeSnapshots with MaxResults/NextToken, every item once', async () => {

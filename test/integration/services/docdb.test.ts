@@ -55,6 +55,25 @@ describe('DocumentDB against the emulator', () => {
     );
   });
 
+  it("reads a cluster snapshot's tags with ListTagsForResource on its ARN", async () => {
+    const ctx = h.ctx('us-east-1');
+    const orders = (await svc.getResource(ctx, 'orders-prod')) as Resource;
+    const page = await svc.listSnapshots(ctx, orders, {});
+    const manual = page.items.find((s) => s.id === 'orders-prod-before-upgrade');
+    assert.ok(manual && manual.tags === undefined, 'DescribeDBClusterSnapshots returns no tags');
+    assert.deepEqual(await svc.snapshotTags?.(ctx, manual), [{ key: 'purpose', value: 'upgrade' }]);
+    const automated = page.items.find((s) => s.id.startsWith('rds:'));
+    assert.deepEqual(await svc.snapshotTags?.(ctx, automated!), []);
+    const calls = (await h.calls()).filter((c) => c.operation === 'ListTagsForResource');
+    assert.deepEqual(
+      calls.map((c) => [c.service, c.status]),
+      [
+        ['docdb', 200],
+        ['docdb', 200],
+      ],
+    );
+  });
+
   it('creates two snapshots (identifier lowercased) and tracks both to available', async () => {
     const ctx = h.ctx('us-east-1');
     const orders = (await svc.getResource(ctx, 'orders-prod')) as Resource;

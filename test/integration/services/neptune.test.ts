@@ -56,6 +56,21 @@ describe('Neptune Database against the emulator', () => {
       (m) => m.get('IT-Social-Import')?.state === 'available',
     );
     assert.equal(done.get('IT-Social-Import')?.progress, 100);
+    assert.deepEqual(await svc.snapshotTags?.(ctx, created), [{ key: 'owner', value: 'graph-team' }]);
+  });
+
+  it("reads a seeded snapshot's tags with ListTagsForResource, answered by the emulator's neptune service", async () => {
+    const ctx = h.ctx('us-east-1');
+    const fraud = (await svc.getResource(ctx, 'fraud-graph-db')) as Resource;
+    const manual = (await svc.listSnapshots(ctx, fraud, {})).items.find(
+      (s) => s.id === 'fraud-graph-db-before-reindex',
+    );
+    assert.deepEqual(await svc.snapshotTags?.(ctx, manual!), [{ key: 'purpose', value: 'reindex' }]);
+    const tagCalls = (await h.calls()).filter((c) => c.operation === 'ListTagsForResource');
+    assert.deepEqual(
+      tagCalls.map((c) => c.service),
+      ['neptune'],
+    );
   });
 
   it('refuses a stopped cluster and, in eu-west-1, the RDS manual-snapshot quota shared with DocumentDB', async () => {

@@ -85,6 +85,38 @@ describe('Neptune Analytics against the emulator', () => {
     assert.equal(calls.length, 1);
   });
 
+  it("reads a snapshot's tags with one ListTagsForResource (none while listing): seeded and new ones", async () => {
+    const ctx = h.ctx('us-east-1');
+    const graph = (await svc.getResource(ctx, 'g-frau0demo2')) as Resource;
+    const [seeded] = (await svc.listSnapshots(ctx, graph, {})).items;
+    assert.equal(seeded?.tags, undefined, 'ListGraphSnapshots returns no tags');
+    assert.deepEqual(await svc.snapshotTags?.(ctx, seeded!), [{ key: 'team', value: 'risk' }]);
+    const created = await svc.createSnapshot(ctx, graph, {
+      values: { snapshotName: 'it-tags-1' },
+      tags: [
+        { key: 'team', value: 'qa' },
+        { key: 'env', value: 'test' },
+      ],
+    });
+    assert.deepEqual(await svc.snapshotTags?.(ctx, created), [
+      { key: 'team', value: 'qa' },
+      { key: 'env', value: 'test' },
+    ]);
+    assert.equal((await h.calls()).filter((c) => c.operation === 'ListTagsForResource').length, 2);
+  });
+
+  it("refuses a tag key starting with 'aws:' with ValidationException, as the API reference's pattern says", async () => {
+    const ctx = h.ctx('us-east-1');
+    const graph = (await svc.getResource(ctx, 'g-cust0demo1')) as Resource;
+    await assert.rejects(
+      svc.createSnapshot(ctx, graph, {
+        values: { snapshotName: 'it-aws-tag' },
+        tags: [{ key: 'aws:owner', value: 'me' }],
+      }),
+      (error: Error) => error.name === 'ValidationException' && /aws:owner/.test(error.message),
+    );
+  });
+
   it('lets a duplicate name fail with the SDK error class', async () => {
     const ctx = h.ctx('us-east-1');
     const graph = (await svc.getResource(ctx, 'g-cust0demo1')) as Resource;

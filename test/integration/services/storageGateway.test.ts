@@ -54,6 +54,12 @@ describe('Storage Gateway against the emulator', () => {
       ['office-shares before migration', 'office-shares nightly'],
     );
     assert.ok(snaps.items.every((s) => s.state === 'available'));
+    assert.deepEqual(
+      snaps.items.map((s) => s.tags),
+      [[{ key: 'reason', value: 'migration' }], []],
+      'DescribeSnapshots returns the tags: nothing to read later',
+    );
+    assert.equal(svc.snapshotTags, undefined);
   });
 
   it('creates snapshots of two volumes and reads both statuses with one DescribeSnapshots call', async () => {

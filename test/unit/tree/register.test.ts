@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ProfileInfo } from '../../../src/aws/profiles';
 import type { ExplorerNode, ResourceNode } from '../../../src/tree/model/nodes';
 import { fakeExtensionContext } from '../../support/fakeVscode';
-import { FakeService, noClients, resource } from '../../support/fakeService';
+import { FakeService, noClients, resource, snapshot } from '../../support/fakeService';
 import { installVscodeRecorder, type VscodeRecorder } from '../../support/vscodeRecorder/recorder';
 
 const rec: VscodeRecorder = installVscodeRecorder();
@@ -87,6 +87,28 @@ test('tree items carry the id, ThemeIcon, Markdown tooltip, contextValue and col
   assert.equal(item.contextValue, 'resource snapshottable neptune-graph hasArn');
   assert.equal(item.collapsibleState, 1);
   assert.equal(orders!.target.resource.id, 'g-1');
+});
+
+test("a snapshot's tooltip waits for TreeItem resolve, which reads its tags (one call, on hover)", async () => {
+  const { provider, resources, children, graphs } = await setup([profile('dev')]);
+  const [orders] = await resources();
+  graphs.snapshots.set('g-1', [snapshot('gs-1', new Date('2026-02-01T00:00:00Z'), { name: 'nightly' })]);
+  const reads: string[] = [];
+  graphs.snapshotTags = async (_ctx, s) => {
+    reads.push(s.id);
+    return [{ key: 'team', value: 'data' }];
+  };
+  const [nightly] = await children(orders);
+  type Item = { tooltip?: { value: string } };
+  const item = provider.getTreeItem(nightly) as unknown as Item;
+  assert.equal(item.tooltip, undefined, 'left for resolveTreeItem, which VS Code calls for unset properties only');
+  const resolveTreeItem = (provider as unknown as { resolveTreeItem: (...args: unknown[]) => Promise<Item> })
+    .resolveTreeItem;
+  const token = { onCancellationRequested: () => ({ dispose: () => undefined }) };
+  const resolved = await resolveTreeItem.call(provider, item, nightly, token);
+  assert.match(resolved.tooltip?.value ?? '', /\*\*Tags:\*\* team=data/);
+  assert.deepEqual(reads, ['gs-1']);
+  assert.match((provider.getTreeItem(nightly) as unknown as Item).tooltip?.value ?? '', /team=data/);
 });
 
 test('Copy ID, Copy ARN and Open in AWS Console act on the resource node they are given', async () => {
