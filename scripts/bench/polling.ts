@@ -123,7 +123,7 @@ export async function benchPolling(options: PollingOptions, log: (line: string) 
           requestKey: `${region}|${service.id}|${resource.id}`,
         });
         const snapshot = await service.createSnapshot({ profile: 'bench', region, clients }, resource, input);
-        tracker.created(op.id, snapshot);
+        tracker.accepted(op.id, snapshot);
         groups.add(`${region}|${service.id}`);
       }
       let counted = (await emulator.calls()).length;
@@ -140,7 +140,7 @@ export async function benchPolling(options: PollingOptions, log: (line: string) 
         }
         counted = calls.length;
       }
-      const failed = tracker.operations().filter((op) => op.state !== 'available');
+      const failed = tracker.operations().filter((op) => op.state !== 'succeeded');
       if (tracker.running().length > 0 || failed.length > 0) {
         throw new Error(`${failed.length} of ${n} snapshots did not become available: ${failed[0]?.error ?? ''}`);
       }

@@ -75,6 +75,27 @@ export interface Snapshot {
   readonly tags?: readonly Tag[];
 }
 
+/**
+ * The state of something an operation waits for (a snapshot being created, copied or deleted, a resource being
+ * restored), normalised like a snapshot's.
+ */
+export interface TrackedState {
+  readonly id: string;
+  readonly state: SnapshotState;
+  /** The service's own status word. */
+  readonly status: string;
+  /** 0–100 when the service reports progress. */
+  readonly progress?: number;
+}
+
+/** A resource that a restore is making, for `getRestoredStatuses`. */
+export interface RestoredRef {
+  readonly profile: string;
+  readonly region: string;
+  /** The new resource's id, as the restore call answered. */
+  readonly resourceId: string;
+}
+
 /** The values the user typed, keyed by the service's input field keys (see ServiceInputRules). */
 export interface SnapshotInput {
   readonly values: Readonly<Record<string, string>>;
@@ -184,6 +205,12 @@ export interface SnapshotService {
    * Returns one entry per ref that was found, keyed by `snapshotId`.
    */
   getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>>;
+  /**
+   * Optional until every service restores: the state of resources being restored in one profile and region (one
+   * call where the API allows; a resource that needs more than itself to serve, such as a DocumentDB cluster and
+   * its primary instance, is `available` only when all of it is). Keyed by resource id; absent ids were not found.
+   */
+  getRestoredStatuses?(ctx: AwsContext, refs: readonly RestoredRef[]): Promise<Map<string, TrackedState>>;
   /** The AWS console page of a resource. */
   consoleUrl(region: string, resource: Resource): string;
 }

@@ -91,7 +91,7 @@ export class SnapshotCreator {
     try {
       const snapshot = await service.createSnapshot({ profile, region, clients: this.deps.clients }, resource, input);
       this.deps.log.info(`${service.createOperation} accepted: ${snapshot.id} (${snapshot.status})`);
-      this.deps.tracker.created(operation.id, snapshot);
+      this.deps.tracker.accepted(operation.id, snapshot);
       return { kind: 'started', operation: this.deps.tracker.get(operation.id) ?? operation };
     } catch (error) {
       const message = createErrorMessage(error, service, {

@@ -1,21 +1,42 @@
-// One create-snapshot operation as the tracker, the status bar and the activity view see it.
-// Plain data (persisted in globalState as JSON). No `vscode` import.
+// One operation on a snapshot (create, restore, delete, copy) as the tracker, the status bar and the activity view
+// see it. Plain data (persisted in globalState as JSON). No `vscode` import.
 import type { SnapshotInput } from '../services/service';
 
-export type OperationState = 'requested' | 'creating' | 'available' | 'failed' | 'cancelled';
+/** requested: the call is on its way; running: AWS accepted it and the tracker follows it; then one of the ends. */
+export type OperationState = 'requested' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/**
+ * What the operation does. The fields below keep one meaning per kind:
+ * - create: `resource*` is the resource, `snapshot*` the new snapshot (its id known once AWS answered).
+ * - delete: `snapshot*` is the snapshot being deleted (id known from the start), `resource*` its resource.
+ * - copy: `snapshot*` is the source snapshot; `target` the copy (its id, name and destination region).
+ * - restore: `snapshot*` is the source snapshot, `resource*` its resource; `target` the new resource.
+ */
+export type OperationKind = 'create' | 'restore' | 'delete' | 'copy';
+
+/** What a restore or copy makes: its name at once, its id once AWS answered, and its region when elsewhere. */
+export interface OperationTarget {
+  readonly name: string;
+  readonly id?: string;
+  /** The destination region of a copy; absent when the target is in the operation's region. */
+  readonly region?: string;
+}
 
 export interface Operation {
   readonly id: string;
+  readonly kind: OperationKind;
   /** Service id (neptune-graph, storagegateway, docdb, simspaceweaver). */
   readonly service: string;
   readonly profile: string;
   readonly region: string;
   readonly resourceId: string;
   readonly resourceName: string;
-  /** The name (or description, or S3 destination) the user gave. */
+  /** The snapshot's name (or description, or S3 destination): given by the user for a create. */
   readonly snapshotName: string;
-  /** Known once AWS answered the create call. */
+  /** For a create, known once AWS answered; for the other kinds, known from the start. */
   readonly snapshotId?: string;
+  /** What a restore or copy makes. */
+  readonly target?: OperationTarget;
   readonly startedAt: number;
   readonly endedAt?: number;
   readonly state: OperationState;
@@ -27,14 +48,24 @@ export interface Operation {
   readonly error?: string;
   /** The last polling problem, shown in tooltips while the tracker keeps trying. */
   readonly pollError?: string;
-  /** What was sent, for Retry. */
+  /** What was sent, for Retry (a create's inputs; for the other kinds, their own inputs by field key). */
   readonly input: SnapshotInput;
   /** Identifies "the same request" (resource + normalised input): a second one is refused while this runs. */
   readonly requestKey: string;
 }
 
-export function isRunning(op: Operation): boolean {
-  return op.state === 'requested' || op.state === 'creating';
+export function isRunning(op: Pick<Operation, 'state'>): boolean {
+  return op.state === 'requested' || op.state === 'running';
+}
+
+/** The id the tracker reads the state of: the new resource for a restore, the copy for a copy, else the snapshot. */
+export function trackedId(op: Operation): string | undefined {
+  return op.kind === 'restore' || op.kind === 'copy' ? op.target?.id : op.snapshotId;
+}
+
+/** The region the tracker reads in: a copy's destination, else the operation's region. */
+export function trackedRegion(op: Operation): string {
+  return op.target?.region ?? op.region;
 }
 
 /** The key the tree uses for a resource: `${profile}|${region}|${serviceId}|${resourceId}`. */
@@ -68,19 +99,39 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const states: readonly OperationState[] = ['requested', 'creating', 'available', 'failed', 'cancelled'];
+const states: readonly OperationState[] = ['requested', 'running', 'succeeded', 'failed', 'cancelled'];
+const kinds: readonly OperationKind[] = ['create', 'restore', 'delete', 'copy'];
+/** The state names of versions before 0.2 (create operations only). */
+const legacyStates: Readonly<Record<string, OperationState>> = { creating: 'running', available: 'succeeded' };
+
+function parseTarget(value: unknown): OperationTarget | undefined {
+  if (!isObject(value) || typeof value.name !== 'string') return undefined;
+  return {
+    name: value.name,
+    ...(typeof value.id === 'string' ? { id: value.id } : {}),
+    ...(typeof value.region === 'string' ? { region: value.region } : {}),
+  };
+}
 
 /** Reads a persisted operation back, or undefined when the entry is malformed (it is then dropped). */
 export function parseOperation(value: unknown): Operation | undefined {
   if (!isObject(value)) return undefined;
   const required = ['id', 'service', 'profile', 'region', 'resourceId', 'resourceName', 'snapshotName', 'requestKey'];
   if (!required.every((k) => typeof value[k] === 'string')) return undefined;
-  if (typeof value.startedAt !== 'number' || !states.includes(value.state as OperationState)) return undefined;
+  const state = legacyStates[String(value.state)] ?? value.state;
+  if (typeof value.startedAt !== 'number' || !states.includes(state as OperationState)) return undefined;
+  const kind = value.kind === undefined ? 'create' : value.kind;
+  if (!kinds.includes(kind as OperationKind)) return undefined;
+  const target = parseTarget(value.target);
+  if ((kind === 'restore' || kind === 'copy') && !target) return undefined;
   const input = isObject(value.input) ? value.input : {};
   const values = isObject(input.values) ? input.values : {};
   const tags = Array.isArray(input.tags) ? input.tags : [];
   return {
     ...(value as unknown as Operation),
+    kind: kind as OperationKind,
+    state: state as OperationState,
+    target,
     input: {
       values: Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<
         string,

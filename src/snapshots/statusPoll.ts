@@ -1,34 +1,56 @@
-// What one poll of the tracker asks AWS: the operations being created, grouped by (profile, region, service), and
-// each group's one status call to its service (so the cost grows with regions × services, not with snapshots).
+// What one poll of the tracker asks AWS: the running operations, grouped by (profile, region, service, what they
+// read), and each group's one status call to its service (so the cost grows with profiles × regions × services,
+// not with the number of operations). Creates, copies and deletes in one place share one snapshot status call.
 import type { AwsClients } from '../aws/clients';
-import type { Snapshot, SnapshotRef, SnapshotService } from '../services/service';
-import type { Operation } from './operation';
+import type { SnapshotRef, SnapshotService, TrackedState } from '../services/service';
+import { trackedId, trackedRegion, type Operation } from './operation';
+import { kindPolicy, type KindPolicy } from './operationKinds';
 
-/** The operations being created whose snapshot id is known, one group per (profile, region, service). */
-export function pollGroups(ops: Iterable<Operation>): Operation[][] {
-  const groups = new Map<string, Operation[]>();
+export interface PollGroup {
+  readonly profile: string;
+  readonly region: string;
+  readonly service: string;
+  readonly reads: KindPolicy['reads'];
+  readonly ops: readonly Operation[];
+}
+
+/** The running operations whose subject's id is known, one group per (profile, region, service, reads). */
+export function pollGroups(ops: Iterable<Operation>): PollGroup[] {
+  const groups = new Map<string, PollGroup>();
   for (const op of ops) {
-    if (op.state !== 'creating' || !op.snapshotId) continue;
-    const key = `${op.profile}|${op.region}|${op.service}`;
-    groups.set(key, [...(groups.get(key) ?? []), op]);
+    if (op.state !== 'running' || !trackedId(op)) continue;
+    const reads = kindPolicy(op.kind).reads;
+    const region = trackedRegion(op);
+    const key = `${op.profile}|${region}|${op.service}|${reads}`;
+    const group = groups.get(key);
+    groups.set(key, { profile: op.profile, region, service: op.service, reads, ops: [...(group?.ops ?? []), op] });
   }
   return [...groups.values()];
 }
 
-/** One status call for a group's snapshots (in `place`, the group's profile and region); keyed by snapshot id. */
-export function readStatuses(
+/** One status call for a group's subjects; keyed by the tracked id. */
+export async function readStatuses(
   service: SnapshotService,
-  place: Pick<Operation, 'profile' | 'region'>,
-  ops: readonly Operation[],
+  group: PollGroup,
   clients: AwsClients,
-): Promise<Map<string, Snapshot>> {
-  const refs: SnapshotRef[] = ops.map((op) => ({
+): Promise<Map<string, TrackedState>> {
+  const ctx = { profile: group.profile, region: group.region, clients };
+  if (group.reads === 'resources') {
+    if (!service.getRestoredStatuses) throw new Error(`${service.label} cannot follow a restore.`);
+    const refs = group.ops.map((op) => ({
+      profile: group.profile,
+      region: group.region,
+      resourceId: trackedId(op) ?? '',
+    }));
+    return service.getRestoredStatuses(ctx, refs);
+  }
+  const refs: SnapshotRef[] = group.ops.map((op) => ({
     service: op.service,
-    profile: op.profile,
-    region: op.region,
+    profile: group.profile,
+    region: group.region,
     resourceId: op.resourceId,
-    snapshotId: op.snapshotId ?? '',
+    snapshotId: trackedId(op) ?? '',
     requestedAt: op.startedAt,
   }));
-  return service.getSnapshotStatuses({ profile: place.profile, region: place.region, clients }, refs);
+  return service.getSnapshotStatuses(ctx, refs);
 }

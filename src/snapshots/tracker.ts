@@ -1,15 +1,24 @@
-// Follows every create-snapshot operation until it ends, with ONE poller for all of them: each tick groups
-// the running operations by (profile, region, service) and asks each group's service once, so the cost grows
-// with regions × services, not with the number of snapshots. Backoff from `initialSeconds` ×1.5 up to
+// Follows every operation (create, restore, delete, copy) until it ends, with ONE poller for all of them: each tick
+// groups the running operations by (profile, region, service, what they read) and asks each group's service once,
+// so the cost grows with regions × services, not with the number of operations (`statusPoll`); what a state means
+// for each kind is `operationKinds`'. Backoff from `initialSeconds` ×1.5 up to
 // `maxSeconds` (the timer is `pollScheduler`'s). State is persisted through an injected store (`operationStore`)
 // and resumed after a reload. No `vscode` import.
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
-import type { Snapshot, SnapshotInput, SnapshotService } from '../services/service';
-import { isRunning, resourceKey, type Operation } from './operation';
+import type { SnapshotInput, SnapshotService, TrackedState } from '../services/service';
+import {
+  isRunning,
+  resourceKey,
+  trackedId,
+  type Operation,
+  type OperationKind,
+  type OperationTarget,
+} from './operation';
+import { kindPolicy, missingMessage } from './operationKinds';
 import { OperationStore, type StateStore } from './operationStore';
 import { PollScheduler, systemClock, type Clock, type PollingSettings } from './pollScheduler';
-import { pollGroups, readStatuses } from './statusPoll';
+import { pollGroups, readStatuses, type PollGroup } from './statusPoll';
 
 // The types of the tracker's deps, which its callers (the benchmark among them) read from here.
 export type { StateStore } from './operationStore';
@@ -35,22 +44,24 @@ export type TrackerEvent =
   | { readonly kind: 'finished'; readonly operation: Operation };
 
 export interface BeginRequest {
+  /** Default: create. */
+  readonly kind?: OperationKind;
   readonly service: string;
   readonly profile: string;
   readonly region: string;
   readonly resourceId: string;
   readonly resourceName: string;
   readonly snapshotName: string;
+  /** Known from the start for every kind but create. */
+  readonly snapshotId?: string;
+  readonly target?: OperationTarget;
   readonly input: SnapshotInput;
   readonly requestKey: string;
 }
 
 const text = {
-  gone: 'AWS no longer lists this snapshot: it may have been deleted. Look for it in the tree.',
-  failed: (status: string) => `AWS reports the snapshot failed (status ${status}). Check the resource, then retry.`,
-  deleting: (status: string) => `The snapshot is being deleted (status ${status}).`,
-  interrupted:
-    'The window closed before AWS answered the create call, so whether the snapshot was created is unknown. Look for it in the tree.',
+  interrupted: (kind: OperationKind) =>
+    `The window closed before AWS answered the ${kind} call, so whether it was done is unknown. Look in the tree.`,
   unknownService: (id: string) => `Unknown service "${id}".`,
 };
 
@@ -68,7 +79,7 @@ export class Tracker {
     this.scheduler = new PollScheduler({
       clock: this.clock,
       polling: () => deps.polling(),
-      hasWork: () => [...this.ops.values()].some((op) => op.state === 'creating'),
+      hasWork: () => [...this.ops.values()].some((op) => op.state === 'running'),
       poll: () => this.pollAll(),
     });
     this.saved = new OperationStore(deps.store, deps.log);
@@ -105,7 +116,7 @@ export class Tracker {
   /** After a reload: operations that were waiting for AWS's answer are reported, the others polled again. */
   resume(): void {
     for (const op of this.ops.values()) {
-      if (op.state === 'requested') this.finish(op, { state: 'failed', error: text.interrupted });
+      if (op.state === 'requested') this.finish(op, { state: 'failed', error: text.interrupted(op.kind) });
     }
     this.scheduler.schedule(true);
   }
@@ -113,39 +124,45 @@ export class Tracker {
   /** Records a request about to be sent (state `requested`). */
   begin(request: BeginRequest): Operation {
     const id = this.deps.newId?.() ?? `${this.clock.now().toString(36)}-${(this.counter++).toString(36)}`;
-    const op: Operation = { ...request, id, startedAt: this.clock.now(), state: 'requested' };
+    const op: Operation = { kind: 'create', ...request, id, startedAt: this.clock.now(), state: 'requested' };
     this.ops.set(id, op);
     this.emit({ kind: 'added', operation: op });
     this.persist();
     return op;
   }
 
-  /** AWS accepted the create call. */
-  created(id: string, snapshot: Snapshot): void {
+  /**
+   * AWS accepted the call. `answer` is the subject as the call returned it: the new snapshot (create), the copy
+   * (copy), the new resource (restore), the snapshot being deleted, or 'gone' when the delete call removed it at once.
+   */
+  accepted(id: string, answer: TrackedState | 'gone'): void {
     const op = this.ops.get(id);
     if (!op) return;
+    const subject = answer === 'gone' ? undefined : answer;
+    const known = subject ? this.withSubjectId(op, subject.id) : op;
     if (op.state === 'cancelled') {
       // The user stopped waiting while the call was in flight: keep the id for the history only.
-      this.replace({ ...op, snapshotId: snapshot.id });
+      this.replace(known);
       return;
     }
     if (op.state !== 'requested') return;
-    const next: Operation = { ...op, snapshotId: snapshot.id, status: snapshot.status, progress: snapshot.progress };
-    if (snapshot.state === 'available') this.finish(next, { state: 'available', progress: 100 });
-    else if (snapshot.state === 'failed') this.finish(next, { state: 'failed', error: text.failed(snapshot.status) });
+    const next: Operation = { ...known, status: subject?.status, progress: subject?.progress };
+    const judged = kindPolicy(op.kind).judge(subject);
+    if (judged.kind === 'succeeded') this.finish(next, { state: 'succeeded', progress: 100 });
+    else if (judged.kind === 'failed') this.finish(next, { state: 'failed', error: judged.error });
     else {
-      this.replace({ ...next, state: 'creating' });
+      this.replace({ ...next, state: 'running' });
       this.scheduler.schedule(true);
     }
   }
 
-  /** The create call failed; `message` says what to do. */
+  /** The call failed; `message` says what to do. */
   failed(id: string, message: string): void {
     const op = this.ops.get(id);
     if (op && isRunning(op)) this.finish(op, { state: 'failed', error: message });
   }
 
-  /** Stops waiting. It does not stop AWS: the snapshot keeps being created. */
+  /** Stops waiting. It does not stop AWS: what was asked goes on. */
   cancel(id: string): Operation | undefined {
     const op = this.ops.get(id);
     if (!op || !isRunning(op)) return undefined;
@@ -181,55 +198,59 @@ export class Tracker {
     return this.scheduler.tick();
   }
 
-  /** One poll of every running operation: one status call per (profile, region, service). */
+  /** One poll of every running operation: one status call per (profile, region, service, what it reads). */
   private async pollAll(): Promise<void> {
-    await Promise.all(pollGroups(this.ops.values()).map((ops) => this.pollGroup(ops)));
+    await Promise.all(pollGroups(this.ops.values()).map((group) => this.pollGroup(group)));
   }
 
-  private async pollGroup(ops: Operation[]): Promise<void> {
-    const first = ops[0];
-    if (!first) return;
-    const service = this.deps.serviceById(first.service);
+  private async pollGroup(group: PollGroup): Promise<void> {
+    const service = this.deps.serviceById(group.service);
     if (!service) {
-      for (const op of ops) this.finish(op, { state: 'failed', error: text.unknownService(first.service) });
+      for (const op of group.ops) this.finish(op, { state: 'failed', error: text.unknownService(group.service) });
       return;
     }
-    let found: Map<string, Snapshot>;
+    let found: Map<string, TrackedState>;
     try {
-      found = await readStatuses(service, first, ops, this.deps.clients);
+      found = await readStatuses(service, group, this.deps.clients);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.deps.log.warn(`Polling ${first.service} in ${first.profile}/${first.region} failed: ${message}`);
-      for (const op of ops) {
+      this.deps.log.warn(`Polling ${group.service} in ${group.profile}/${group.region} failed: ${message}`);
+      for (const op of group.ops) {
         const current = this.ops.get(op.id);
-        if (current?.state === 'creating') this.replace({ ...current, pollError: message });
+        if (current?.state === 'running') this.replace({ ...current, pollError: message });
       }
       return;
     }
-    for (const op of ops) this.apply(op.id, found.get(op.snapshotId ?? ''));
+    for (const op of group.ops) this.apply(op.id, found.get(trackedId(op) ?? ''));
   }
 
-  private apply(id: string, snapshot: Snapshot | undefined): void {
+  private apply(id: string, state: TrackedState | undefined): void {
     const op = this.ops.get(id);
-    if (!op || op.state !== 'creating') return; // cancelled meanwhile
-    if (!snapshot) {
+    if (!op || op.state !== 'running') return; // cancelled meanwhile
+    const judged = kindPolicy(op.kind).judge(state);
+    if (judged.kind === 'missing') {
       const misses = (this.misses.get(id) ?? 0) + 1;
       this.misses.set(id, misses);
-      if (misses >= (this.deps.maxMisses ?? 10)) this.finish(op, { state: 'failed', error: text.gone });
+      if (misses >= (this.deps.maxMisses ?? 10)) this.finish(op, { state: 'failed', error: missingMessage(op) });
       return;
     }
     this.misses.delete(id);
     const next: Operation = {
       ...op,
-      status: snapshot.status,
-      progress: snapshot.progress ?? op.progress,
+      status: state?.status ?? op.status,
+      progress: state?.progress ?? op.progress,
       pollError: undefined,
     };
-    if (snapshot.state === 'available') this.finish(next, { state: 'available', progress: 100 });
-    else if (snapshot.state === 'failed') this.finish(next, { state: 'failed', error: text.failed(snapshot.status) });
-    else if (snapshot.state === 'deleting')
-      this.finish(next, { state: 'failed', error: text.deleting(snapshot.status) });
+    if (judged.kind === 'succeeded') this.finish(next, { state: 'succeeded', progress: 100 });
+    else if (judged.kind === 'failed') this.finish(next, { state: 'failed', error: judged.error });
     else if (next.status !== op.status || next.progress !== op.progress || op.pollError) this.replace(next);
+  }
+
+  /** Records the id AWS gave the subject: the snapshot's for a create, the target's for a restore or copy. */
+  private withSubjectId(op: Operation, subjectId: string): Operation {
+    if (op.kind === 'restore' || op.kind === 'copy')
+      return { ...op, target: { name: op.target?.name ?? subjectId, ...op.target, id: subjectId } };
+    return { ...op, snapshotId: subjectId };
   }
 
   private finish(op: Operation, change: Partial<Operation> & Pick<Operation, 'state'>): Operation {

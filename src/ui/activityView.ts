@@ -5,14 +5,15 @@ import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { formatDuration, isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
+import { runningWord, succeededWord } from './operationWords';
 
 export const activityViewId = 'snapshotExplorer.activity';
 export const revealOperationCommand = commandIds.revealSnapshot;
 
 const icons: Record<Operation['state'], [string, string?]> = {
   requested: ['sync~spin'],
-  creating: ['sync~spin'],
-  available: ['pass', 'testing.iconPassed'],
+  running: ['sync~spin'],
+  succeeded: ['pass', 'testing.iconPassed'],
   failed: ['error', 'testing.iconFailed'],
   cancelled: ['circle-slash'],
 };
@@ -21,10 +22,12 @@ export function stateLabel(op: Operation): string {
   switch (op.state) {
     case 'requested':
       return vscode.l10n.t('requested');
-    case 'creating':
-      return op.progress === undefined ? vscode.l10n.t('creating') : vscode.l10n.t('creating {0}%', op.progress);
-    case 'available':
-      return vscode.l10n.t('available');
+    case 'running': {
+      const verb = runningWord(op);
+      return op.progress === undefined ? verb : vscode.l10n.t('{0} {1}%', verb, op.progress);
+    }
+    case 'succeeded':
+      return succeededWord(op);
     case 'failed':
       return vscode.l10n.t('failed');
     case 'cancelled':
@@ -74,7 +77,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
     item.description = `${stateLabel(op)} · ${this.serviceLabel(op.service)} · ${op.resourceName} · ${duration}`;
     const [icon, color] = icons[op.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.contextValue = `snapshotOperation.${op.state}${op.snapshotId ? '.hasId' : ''}`;
+    item.contextValue = `snapshotOperation.${op.state}.${op.kind}${op.snapshotId ? '.hasId' : ''}`;
     item.tooltip = this.tooltip(op, duration);
     if (!isRunning(op) && op.state !== 'failed') {
       item.command = { command: revealOperationCommand, title: vscode.l10n.t('Reveal in Tree'), arguments: [op] };

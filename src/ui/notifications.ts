@@ -3,7 +3,7 @@
 // notification while an operation started in this window runs.
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
-import type { Operation } from '../snapshots/operation';
+import { isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
 
 export interface NotificationActions {
@@ -34,7 +34,7 @@ export function cancelledMessage(op: Operation): string {
 
 async function notify(op: Operation, actions: NotificationActions): Promise<void> {
   const service = actions.serviceLabel(op.service);
-  if (op.state === 'available') {
+  if (op.state === 'succeeded') {
     const reveal = vscode.l10n.t('Reveal in Tree');
     const copy = vscode.l10n.t('Copy ID');
     const choice = await vscode.window.showInformationMessage(
@@ -94,7 +94,7 @@ export function showProgress(tracker: Tracker, op: Operation, serviceLabel: stri
           done();
         });
         const current = tracker.get(op.id);
-        if (!current || (current.state !== 'requested' && current.state !== 'creating')) done();
+        if (!current || !isRunning(current)) done();
         else update(current);
       }),
   );

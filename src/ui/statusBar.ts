@@ -4,6 +4,7 @@ import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { formatDuration, isRunning, summarizeRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
+import { runningWord } from './operationWords';
 
 export const showOperationsCommand = commandIds.showOperations;
 
@@ -17,7 +18,7 @@ export function statusText(ops: readonly Operation[]): string | undefined {
 
 export function operationLine(op: Operation, serviceLabel: string, now: number): string {
   const progress = op.progress === undefined ? '' : ` ${op.progress}%`;
-  const state = op.state === 'requested' ? vscode.l10n.t('requested') : vscode.l10n.t('creating');
+  const state = op.state === 'requested' ? vscode.l10n.t('requested') : runningWord(op);
   return vscode.l10n.t(
     '{0} · {1} · {2}: {3}{4} ({5})',
     serviceLabel,

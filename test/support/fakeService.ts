@@ -133,6 +133,8 @@ export class FakeService implements SnapshotService {
   batchSnapshots?: SnapshotBatchListing;
   /** Makes batch calls answer undefined, as a listing that does not fit one page of the API. */
   batchTooBig = false;
+  /** Set by a test to follow restores (the seam's optional method). */
+  getRestoredStatuses?: SnapshotService['getRestoredStatuses'];
   /** How long listSnapshots calls take. */
   listSnapshotsDelayMs = 0;
   /** What create does (default: a creating snapshot named after the first value). */

@@ -212,8 +212,8 @@ for (const c of cases) {
     assert.equal(sent.length, 1);
     assert.ok((sent[0]?.status ?? 500) < 300, `status ${sent[0]?.status}`);
     const id = outcome.kind === 'started' ? outcome.operation.id : '';
-    await waitFor('available', () => tracker.get(id)?.state !== 'creating' && tracker.get(id)?.state !== 'requested');
-    assert.equal(tracker.get(id)?.state, 'available', tracker.get(id)?.error);
+    await waitFor('available', () => tracker.get(id)?.state !== 'running' && tracker.get(id)?.state !== 'requested');
+    assert.equal(tracker.get(id)?.state, 'succeeded', tracker.get(id)?.error);
     tracker.dispose();
   });
 }

@@ -33,7 +33,7 @@ test('valid input: exactly one create call, and the tracker follows the snapshot
   assert.equal(outcome.kind, 'started');
   assert.equal(service.createCalls.length, 1);
   assert.deepEqual(service.createCalls[0]?.input, valid);
-  assert.equal(tracker.running()[0]?.state, 'creating');
+  assert.equal(tracker.running()[0]?.state, 'running');
   assert.equal(tracker.running()[0]?.snapshotId, 'id-nightly-1');
 });
 

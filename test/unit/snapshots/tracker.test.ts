@@ -56,7 +56,7 @@ function setup(
 
 function start(tracker: Tracker, name: string, options: Partial<BeginRequest> = {}, progress?: number) {
   const op = tracker.begin(request(name, options));
-  tracker.created(op.id, snapshot(`snap-${name}`, 'creating', { progress }));
+  tracker.accepted(op.id, { id: `snap-${name}`, state: 'creating', status: 'creating', progress });
   return op;
 }
 
@@ -114,11 +114,11 @@ test('progress and status are followed until available; finished is reported exa
   progress = 60;
   await clock.advance(7500);
   assert.equal(tracker.get(op.id)?.progress, 60);
-  assert.equal(tracker.get(op.id)?.state, 'creating');
+  assert.equal(tracker.get(op.id)?.state, 'running');
   state = 'available';
   await clock.advance(11250);
   const done = tracker.get(op.id);
-  assert.equal(done?.state, 'available');
+  assert.equal(done?.state, 'succeeded');
   assert.equal(done?.progress, 100);
   assert.equal(done?.endedAt, clock.now());
   await clock.advance(100_000);
@@ -137,7 +137,7 @@ test('a snapshot AWS stops listing is reported gone after the allowed misses', a
   const { tracker, clock } = setup(() => undefined, { maxMisses: 3 });
   const op = start(tracker, 'one');
   await clock.advance(5000 + 7500);
-  assert.equal(tracker.get(op.id)?.state, 'creating');
+  assert.equal(tracker.get(op.id)?.state, 'running');
   await clock.advance(11250);
   assert.equal(tracker.get(op.id)?.state, 'failed');
   assert.match(tracker.get(op.id)?.error ?? '', /no longer lists/);
@@ -150,7 +150,7 @@ test('a failing status call keeps the operation running and says why', async () 
   docdb.getSnapshotStatuses = () => Promise.reject(new Error('socket hang up'));
   const op = start(tracker, 'one');
   await clock.advance(5000 + 7500);
-  assert.equal(tracker.get(op.id)?.state, 'creating');
+  assert.equal(tracker.get(op.id)?.state, 'running');
   assert.equal(tracker.get(op.id)?.pollError, 'socket hang up');
   assert.equal(clock.timers.size, 1, 'it keeps polling');
 });
@@ -168,7 +168,7 @@ test('cancel stops waiting for that operation only, and is reported once', async
     ['snap-b'],
   );
   assert.equal(events.filter((e) => e.kind === 'finished' && e.operation.id === a.id).length, 1);
-  assert.equal(tracker.get(b.id)?.state, 'creating');
+  assert.equal(tracker.get(b.id)?.state, 'running');
 });
 
 test('operations are persisted and resumed after a reload', async () => {
@@ -183,7 +183,7 @@ test('operations are persisted and resumed after a reload', async () => {
 
   // A new window: same store, new tracker.
   const second = setup((ref) => snapshot(ref.snapshotId, 'available'), { store });
-  assert.equal(second.tracker.get(op.id)?.state, 'creating');
+  assert.equal(second.tracker.get(op.id)?.state, 'running');
   assert.equal(second.tracker.get(op.id)?.progress, 20);
   second.tracker.resume();
   assert.equal(
@@ -193,7 +193,7 @@ test('operations are persisted and resumed after a reload', async () => {
   );
   assert.match(second.tracker.get(lost.id)?.error ?? '', /window closed/);
   await second.clock.advance(5000);
-  assert.equal(second.tracker.get(op.id)?.state, 'available');
+  assert.equal(second.tracker.get(op.id)?.state, 'succeeded');
   assert.deepEqual(
     second.services[0]?.statusCalls[0]?.refs.map((r) => r.snapshotId),
     ['snap-survivor'],
