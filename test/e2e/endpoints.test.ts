@@ -84,8 +84,7 @@ describe('the endpoint override survives settings changes', () => {
         await wb.input.waitFor('Regions of profile demo');
         await wb.input.type('eu-west-1');
         await wb.input.toggle('eu-west-1');
-        await wb.pressEnter();
-        await wb.input.waitForClosed();
+        await wb.input.accept();
         // The tree reloads with the new region: wait for it, so the next steps find rows that stay put.
         await wb.tree.child(await wb.tree.expand('demo'), 'eu-west-1');
       });

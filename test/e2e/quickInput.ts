@@ -110,6 +110,20 @@ export class QuickInput {
     return (await message.count()) > 0 && (await message.isVisible()) ? (await message.innerText()).trim() : '';
   }
 
+  /**
+   * Accepts a multi-select pick list: its OK button when it shows one, else Enter from the input box (a click on a
+   * check box leaves the focus in the list row, where Enter is not always the list's accept).
+   */
+  async accept(): Promise<void> {
+    const ok = this.widget().locator('.quick-input-action .monaco-button', { hasText: exactText('OK') });
+    if (await ok.isVisible()) await ok.click();
+    else {
+      await this.box().focus();
+      await this.page.keyboard.press('Enter');
+    }
+    await this.waitForClosed();
+  }
+
   async waitForClosed(): Promise<void> {
     await this.widget().waitFor({ state: 'hidden', timeout: STATE_TIMEOUT_MS });
   }
