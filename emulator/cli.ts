@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
 
 const USAGE =
-  'usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--snapshot-seconds N] [--verify-signatures]';
+  'usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--snapshot-seconds N]\n' +
+  '       [--restore-seconds N] [--verify-signatures]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       data: { type: 'string' },
       'snapshot-seconds': { type: 'string' },
+      'restore-seconds': { type: 'string' },
       'verify-signatures': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -25,11 +27,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535\n${USAGE}`);
   if (snapshotSeconds !== undefined && !(snapshotSeconds >= 0))
     throw new Error(`--snapshot-seconds must be >= 0\n${USAGE}`);
+  const restoreSeconds = values['restore-seconds'] === undefined ? undefined : Number(values['restore-seconds']);
+  if (restoreSeconds !== undefined && !(restoreSeconds >= 0))
+    throw new Error(`--restore-seconds must be >= 0\n${USAGE}`);
   const emulator = await startEmulator({
     port,
     host: values.host,
     dataFile: values.data,
     snapshotSeconds,
+    restoreSeconds,
     verifySignatures: values['verify-signatures'],
   });
   console.log(`Emulator listening on ${emulator.url}`);

@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   services: readonly ServiceDefinition[];
   credentials: readonly DemoCredential[];
   snapshotSeconds: number;
+  /** How long a restored resource takes to become available (default: snapshotSeconds). */
+  restoreSeconds?: number;
   verifySignatures: boolean;
   /** The clock (epoch ms); tests may pass their own. */
   clock: () => number;
@@ -158,6 +160,7 @@ export class Emulator {
         state: regionState(this.account, region),
         now: this.options.clock(),
         snapshotMs: this.options.snapshotSeconds * 1000,
+        restoreMs: (this.options.restoreSeconds ?? this.options.snapshotSeconds) * 1000,
         nextHash: (kind) => this.nextHash(kind),
       };
       const output = handler(ctx, parsed.input);

@@ -21,6 +21,8 @@ export interface StartOptions {
   host?: string;
   /** How long created snapshots stay in progress (default 5; 0 = available at once). */
   snapshotSeconds?: number;
+  /** How long a restored graph, cluster, volume or simulation takes to become available (default: snapshotSeconds). */
+  restoreSeconds?: number;
   /** Recompute every request's SigV4 signature (SignatureDoesNotMatch / InvalidSignatureException otherwise). */
   verifySignatures?: boolean;
   /** JSON data file (default emulator/data/demo.json). */
@@ -46,6 +48,7 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
     services: loadServices(EMULATED_SERVICES, options.modelsDir ?? modelsDir()),
     credentials: DEMO_CREDENTIALS,
     snapshotSeconds: options.snapshotSeconds ?? 5,
+    restoreSeconds: options.restoreSeconds,
     verifySignatures: options.verifySignatures ?? false,
     clock: options.clock ?? Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,5 +1,6 @@
 // Generates src/validation/generated/modelConstraints.ts: the input constraints (min, max, pattern, required) of the
-// create-snapshot members the validation module uses (each service's `rules.modelMembers`, read from the registry),
+// create-snapshot members the validation module uses (each service's `rules.modelMembers`, read from the registry,
+// and its restore operations' members, `restore.modelMembers`, keyed `<operation>:<member path>`),
 // read from the botocore models. The extension cannot read the
 // models at run time (they are not in the .vsix), so the few constraints it needs are checked in as TypeScript.
 //
@@ -42,9 +43,14 @@ export async function selections() {
   const { declared } = await evaluate(
     [
       "import { services } from './src/services/registry';",
-      'export const declared = services',
-      '  .filter((s) => s.rules.modelMembers?.length)',
-      '  .map((s) => ({ service: s.id, operation: s.createOperation, paths: s.rules.modelMembers }));',
+      'export const declared = services.flatMap((s) => [',
+      '  ...(s.rules.modelMembers?.length',
+      '    ? [{ service: s.id, operation: s.createOperation, paths: s.rules.modelMembers, keyed: false }]',
+      '    : []),',
+      '  ...Object.entries(s.restore?.modelMembers ?? {}).map(([operation, paths]) => ({',
+      '    service: s.id, operation, paths, keyed: true,',
+      '  })),',
+      ']);',
     ].join('\n'),
     [placeholderConstraints],
   );
@@ -96,12 +102,15 @@ export function resolveConstraint(model, service, operation, memberPath) {
 export async function generate(modelsDir = defaultModelsDir()) {
   const constraints = {};
   const sources = [];
-  for (const { service, operation, paths } of await selections()) {
+  for (const { service, operation, paths, keyed } of await selections()) {
     const model = loadModel(modelsDir, service);
-    sources.push(`${service} ${model.metadata?.apiVersion ?? '?'}`);
-    constraints[service] = {};
+    const source = `${service} ${model.metadata?.apiVersion ?? '?'}`;
+    if (!sources.includes(source)) sources.push(source);
+    constraints[service] ??= {};
+    // The create call's members by their path; another operation's (restore) as `<operation>:<path>`.
     for (const memberPath of paths) {
-      constraints[service][memberPath] = resolveConstraint(model, service, operation, memberPath);
+      const key = keyed ? `${operation}:${memberPath}` : memberPath;
+      constraints[service][key] = resolveConstraint(model, service, operation, memberPath);
     }
   }
   const text = [

@@ -17,6 +17,8 @@ export interface CallContext {
   now: number;
   /** How long a new snapshot takes (ms). */
   snapshotMs: number;
+  /** How long a restored resource (graph, cluster, instance, volume, simulation) takes to become available (ms). */
+  restoreMs: number;
   /** A fresh sha256 hex digest of `kind` and a call counter, deterministic after a reset: services make ids from it. */
   nextHash(kind: string): string;
 }

@@ -3,6 +3,7 @@
 import type { AwsClients } from '../aws/clients';
 import type { ServiceInputRules, Tag } from '../validation/types';
 import type { CreateErrorContext, ErrorFacts } from './errorText';
+import type { RestoreSupport } from './restore';
 
 /** Where a call goes: which profile and region, with the client factory and a cancellation signal. */
 export interface AwsContext {
@@ -211,6 +212,8 @@ export interface SnapshotService {
    * its primary instance, is `available` only when all of it is). Keyed by resource id; absent ids were not found.
    */
   getRestoredStatuses?(ctx: AwsContext, refs: readonly RestoredRef[]): Promise<Map<string, TrackedState>>;
+  /** Restore: a new resource from a snapshot (src/services/restore.ts). Present with `getRestoredStatuses`. */
+  readonly restore?: RestoreSupport;
   /** The AWS console page of a resource. */
   consoleUrl(region: string, resource: Resource): string;
 }

@@ -19,11 +19,12 @@ export interface EmulatorHarness {
 }
 
 export async function startHarness(
-  options: { snapshotSeconds?: number; dataFile?: string } = {},
+  options: { snapshotSeconds?: number; restoreSeconds?: number; dataFile?: string } = {},
 ): Promise<EmulatorHarness> {
   const emulator = await startEmulator({
     port: 0,
     snapshotSeconds: options.snapshotSeconds ?? 0,
+    restoreSeconds: options.restoreSeconds,
     dataFile: options.dataFile,
   });
   const credentials = DEMO_CREDENTIALS[0];
