@@ -9,7 +9,7 @@ export interface ModelConstraint {
   /** Path from the operation's input: member names, `member` (list element), `key`/`value` (map). */
   readonly member: string;
   readonly shape: string;
-  readonly type: 'string' | 'list' | 'map';
+  readonly type: 'string' | 'list' | 'map' | 'integer' | 'long' | 'boolean';
   /** Listed in the required members of the structure that holds it (map keys: always). */
   readonly required: boolean;
   readonly min?: number;
