@@ -17,6 +17,7 @@ export const commandIds = {
   copyArn: 'snapshotExplorer.copyArn',
   openInConsole: 'snapshotExplorer.openInConsole',
   createSnapshot: 'snapshotExplorer.createSnapshot',
+  restoreSnapshot: 'snapshotExplorer.restoreSnapshot',
   showOperations: 'snapshotExplorer.showOperations',
   cancelOperation: 'snapshotExplorer.cancelOperation',
   retryOperation: 'snapshotExplorer.retryOperation',

@@ -4,7 +4,7 @@
 // `getRestoredStatuses`). Pure types: no `vscode`, no SDK.
 import type { Issue, Tag, TagRules } from '../validation/types';
 import type { CreateErrorContext, ErrorFacts } from './errorText';
-import type { AwsContext, Resource, Snapshot, SnapshotState } from './service';
+import type { AwsContext, Resource, Snapshot, SnapshotState } from './resourceTypes';
 
 /**
  * How a value is asked for: `text` and `number` in an input box (checked on every keystroke), `choice` from a list

@@ -1,6 +1,7 @@
 // The sentence shown when a create call fails: the service's own sentence for its modeled errors (its
 // `explainError`), else one for what every service can hit (access denied, throttling, credentials, network), else
 // the code and AWS's message. Pure: no `vscode` import.
+import type { RestoreErrorContext, RestoreSupport } from '../services/restore';
 import type { SnapshotService } from '../services/service';
 import { sentence, type CreateErrorContext, type ErrorFacts } from '../services/errorText';
 
@@ -70,11 +71,20 @@ const credentialCodes = new Set([
 ]);
 const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
 
-function common(facts: ErrorFacts, service: ErrorService, c: CreateErrorContext): string | undefined {
-  const operation = service.createOperation;
-  const action = service.iamActions?.create ?? `${service.id}:${operation}`;
+/** The call that failed: its API operation and the IAM action it needs. */
+interface FailedCall {
+  readonly operation: string;
+  readonly action: string;
+}
+
+function common(facts: ErrorFacts, service: ErrorService, call: FailedCall, c: CreateErrorContext): string | undefined {
+  const { operation, action } = call;
   if (accessDeniedCodes.has(facts.code) || (facts.httpStatus === 403 && !credentialCodes.has(facts.code))) {
-    return `Access denied: profile ${c.profile} may not call ${action}. Ask your administrator for that IAM permission (on this resource), then retry.`;
+    // AWS's message usually names the refused action ("… is not authorized to perform: rds:CreateDBInstance …").
+    const named = /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(facts.message)?.[1];
+    const actions = named ?? action;
+    const permission = actions.includes(',') ? 'those IAM permissions' : 'that IAM permission';
+    return `Access denied: profile ${c.profile} may not call ${actions}. Ask your administrator for ${permission} (on this resource), then retry.`;
   }
   if (throttlingCodes.has(facts.code) || facts.httpStatus === 429) {
     const tries = facts.attempts && facts.attempts > 1 ? ` even after ${facts.attempts} attempts` : '';
@@ -92,7 +102,28 @@ function common(facts: ErrorFacts, service: ErrorService, c: CreateErrorContext)
 /** The sentence to show when a create call fails. */
 export function createErrorMessage(error: unknown, service: ErrorService, c: CreateErrorContext): string {
   const facts = errorFacts(error);
-  const specific = service.explainError?.(facts, c) ?? common(facts, service, c);
+  const call = {
+    operation: service.createOperation,
+    action: service.iamActions?.create ?? `${service.id}:${service.createOperation}`,
+  };
+  const specific = service.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
   return `${service.createOperation} failed (${facts.code}): ${sentence(facts.message)}`;
+}
+
+/**
+ * The sentence to show when a restore fails: the restore's own sentence for its modeled errors, else the common
+ * ones (access denied names the restore's IAM actions), else the code and AWS's message.
+ */
+export function restoreErrorMessage(
+  error: unknown,
+  service: ErrorService,
+  restore: RestoreSupport,
+  c: RestoreErrorContext,
+): string {
+  const facts = errorFacts(error);
+  const call = { operation: restore.operation, action: restore.iamActions.join(', ') || restore.operation };
+  const specific = restore.explainError?.(facts, c) ?? common(facts, service, call, c);
+  if (specific) return specific;
+  return `${restore.operation} failed (${facts.code}): ${sentence(facts.message)}`;
 }

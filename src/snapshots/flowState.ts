@@ -35,7 +35,8 @@ export interface FlowState {
   request?: CreateRequest;
 }
 
-export type Move = 'next' | 'back' | 'cancel';
+export type { Move } from './paletteSteps';
+import type { Move } from './paletteSteps';
 
 export interface FlowStep {
   readonly id: string;

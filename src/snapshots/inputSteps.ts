@@ -2,9 +2,9 @@
 // from the region's buckets), the tags step and the final confirm step. Pure: no `vscode` import.
 import type { AwsClients } from '../aws/clients';
 import type { AwsContext, SnapshotInput, SnapshotService } from '../services/service';
-import type { InputField, Issue, Tag } from '../validation/types';
+import type { InputField, Issue, Tag, TagRules } from '../validation/types';
 import { formatTags, parseTags } from '../validation';
-import type { Prompter, StepMessage } from './prompter';
+import type { InputStep, Prompter, StepInfo, StepMessage } from './prompter';
 import type { FlowState, FlowStep, Move, SummaryLine } from './flowState';
 import { findTakenName, isUniqueNameField } from './nameCheck';
 
@@ -157,20 +157,27 @@ function bucketPickStep(prompter: Prompter, deps: InputDeps, service: SnapshotSe
   };
 }
 
+/** The tags box: key=value pairs checked on every keystroke with the rules of what they tag. */
+export function tagsInput(info: StepInfo, rules: TagRules, value: string): InputStep {
+  return {
+    ...info,
+    id: 'tags',
+    value,
+    prompt: text.tagsPrompt(rules.maxTags),
+    placeholder: text.tagsPlaceholder,
+    validate: (typed) => firstIssue(parseTags(typed, rules).issues),
+  };
+}
+
 function tagsStep(prompter: Prompter, deps: InputDeps, service: SnapshotService): FlowStep {
   const rules = service.rules.tags;
   return {
     id: 'tags',
     run: async (state, info) => {
       if (!rules) return 'next';
-      const answer = await prompter.input({
-        ...info,
-        id: 'tags',
-        value: state.tagsText ?? defaultTagsText(deps.defaultTags()),
-        prompt: text.tagsPrompt(rules.maxTags),
-        placeholder: text.tagsPlaceholder,
-        validate: (value) => firstIssue(parseTags(value, rules).issues),
-      });
+      const answer = await prompter.input(
+        tagsInput(info, rules, state.tagsText ?? defaultTagsText(deps.defaultTags())),
+      );
       if (answer.kind !== 'value') return answer.kind;
       state.tagsText = answer.value;
       return 'next';

@@ -1,4 +1,4 @@
-// "Snapshot Activity": every create-snapshot operation, newest first, with service, resource, name, start
+// "Snapshot Activity": every operation (create, restore, …), newest first, with service, resource, name, start
 // time, duration, state and progress. Finished ones open the resource in the tree; running ones can be
 // cancelled (which only stops waiting); "Clear Finished" drops the history.
 import { commandIds } from '../commandIds';
@@ -70,11 +70,17 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
   }
 
   getTreeItem(op: Operation): vscode.TreeItem {
-    const item = new vscode.TreeItem(op.snapshotName, vscode.TreeItemCollapsibleState.None);
+    // A restore is named by what it makes; every other kind by its snapshot.
+    const restore = op.kind === 'restore';
+    const item = new vscode.TreeItem(
+      restore ? (op.target?.name ?? op.snapshotName) : op.snapshotName,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = op.id;
     const end = op.endedAt ?? this.now();
     const duration = formatDuration(end - op.startedAt);
-    item.description = `${stateLabel(op)} · ${this.serviceLabel(op.service)} · ${op.resourceName} · ${duration}`;
+    const source = restore ? vscode.l10n.t('from {0}', op.snapshotName) : op.resourceName;
+    item.description = `${stateLabel(op)} · ${this.serviceLabel(op.service)} · ${source} · ${duration}`;
     const [icon, color] = icons[op.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `snapshotOperation.${op.state}.${op.kind}${op.snapshotId ? '.hasId' : ''}`;
@@ -98,13 +104,22 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
     row(vscode.l10n.t('Profile / region'), `${op.profile} / ${op.region}`);
     row(vscode.l10n.t('Snapshot'), op.snapshotName);
     row(vscode.l10n.t('Snapshot ID'), op.snapshotId);
+    if (op.kind === 'restore') {
+      row(vscode.l10n.t('Restored to'), op.target?.name);
+      row(vscode.l10n.t('New resource ID'), op.target?.id);
+    }
     row(vscode.l10n.t('Started'), new Date(op.startedAt).toLocaleString());
     row(vscode.l10n.t('Duration'), duration);
     row(vscode.l10n.t('State'), op.status ? `${stateLabel(op)} (${op.status})` : stateLabel(op));
     row(vscode.l10n.t('Error'), op.error);
     row(vscode.l10n.t('Last polling problem'), isRunning(op) ? op.pollError : undefined);
     if (op.state === 'cancelled')
-      row(vscode.l10n.t('Note'), vscode.l10n.t('Only the waiting stopped: AWS may still create the snapshot.'));
+      row(
+        vscode.l10n.t('Note'),
+        op.kind === 'restore'
+          ? vscode.l10n.t('Only the waiting stopped: AWS may still make the restored resource.')
+          : vscode.l10n.t('Only the waiting stopped: AWS may still create the snapshot.'),
+      );
     return md;
   }
 

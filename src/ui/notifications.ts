@@ -1,10 +1,11 @@
-// Exactly one notification per finished operation (success: Reveal in Tree / Copy ID; failure: the mapped
+// Exactly one notification per finished operation of any kind (success: Reveal in Tree / Copy ID; failure: the mapped
 // message with Show Logs / Retry; cancelled: that AWS is not stopped), and a cancellable progress
 // notification while an operation started in this window runs.
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
+import { failedMessage, operationTitle, resultId, succeededMessage } from './operationWords';
 
 export interface NotificationActions {
   reveal(op: Operation): Promise<void>;
@@ -25,6 +26,12 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
 }
 
 export function cancelledMessage(op: Operation): string {
+  if (op.kind === 'restore') {
+    return vscode.l10n.t(
+      'Stopped waiting for the restore of {0}. This does not stop AWS: {0} may still be made; it will show in the tree.',
+      op.target?.name ?? op.snapshotName,
+    );
+  }
   return vscode.l10n.t(
     'Stopped waiting for snapshot {0} of {1}. This does not stop AWS: the snapshot may still be created; it will show in the tree.',
     op.snapshotName,
@@ -37,21 +44,18 @@ async function notify(op: Operation, actions: NotificationActions): Promise<void
   if (op.state === 'succeeded') {
     const reveal = vscode.l10n.t('Reveal in Tree');
     const copy = vscode.l10n.t('Copy ID');
+    const id = resultId(op);
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} snapshot {1} of {2} is available.', service, op.snapshotName, op.resourceName),
+      succeededMessage(op, service),
       reveal,
-      ...(op.snapshotId ? [copy] : []),
+      ...(id ? [copy] : []),
     );
     if (choice === reveal) await actions.reveal(op);
-    if (choice === copy && op.snapshotId) await vscode.env.clipboard.writeText(op.snapshotId);
+    if (choice === copy && id) await vscode.env.clipboard.writeText(id);
   } else if (op.state === 'failed') {
     const logs = vscode.l10n.t('Show Logs');
     const retry = vscode.l10n.t('Retry');
-    const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('{0} snapshot {1} of {2} failed: {3}', service, op.snapshotName, op.resourceName, op.error ?? ''),
-      logs,
-      retry,
-    );
+    const choice = await vscode.window.showErrorMessage(failedMessage(op, service), logs, retry);
     if (choice === logs) await vscode.commands.executeCommand(commandIds.showLogs);
     if (choice === retry) await actions.retry(op);
   } else if (op.state === 'cancelled') {
@@ -64,7 +68,7 @@ export function showProgress(tracker: Tracker, op: Operation, serviceLabel: stri
   void vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('{0} snapshot {1} of {2}', serviceLabel, op.snapshotName, op.resourceName),
+      title: operationTitle(op, serviceLabel),
       cancellable: true,
     },
     (progress, token) =>

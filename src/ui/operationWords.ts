@@ -29,3 +29,68 @@ export function succeededWord(op: Pick<Operation, 'kind'>): string {
       return vscode.l10n.t('copied');
   }
 }
+
+/** The id a finished operation's Copy ID copies: the new resource's for a restore or copy, else the snapshot's. */
+export function resultId(op: Operation): string | undefined {
+  return op.kind === 'restore' || op.kind === 'copy' ? op.target?.id : op.snapshotId;
+}
+
+/** What the operation is about, for a progress notification's title. */
+export function operationTitle(op: Operation, service: string): string {
+  switch (op.kind) {
+    case 'restore':
+      return vscode.l10n.t('Restoring {0} from {1} snapshot {2}', op.target?.name ?? '', service, op.snapshotName);
+    case 'delete':
+      return vscode.l10n.t('Deleting {0} snapshot {1} of {2}', service, op.snapshotName, op.resourceName);
+    case 'copy':
+      return vscode.l10n.t('Copying {0} snapshot {1} to {2}', service, op.snapshotName, op.target?.region ?? '');
+    case 'create':
+      return vscode.l10n.t('{0} snapshot {1} of {2}', service, op.snapshotName, op.resourceName);
+  }
+}
+
+/** The one notification's sentence when an operation went well. */
+export function succeededMessage(op: Operation, service: string): string {
+  switch (op.kind) {
+    case 'restore':
+      return vscode.l10n.t(
+        '{0} is restored from {1} snapshot {2} and available.',
+        op.target?.name ?? '',
+        service,
+        op.snapshotName,
+      );
+    case 'delete':
+      return vscode.l10n.t('{0} snapshot {1} of {2} is deleted.', service, op.snapshotName, op.resourceName);
+    case 'copy':
+      return vscode.l10n.t('{0} snapshot {1} is copied to {2}.', service, op.snapshotName, op.target?.region ?? '');
+    case 'create':
+      return vscode.l10n.t('{0} snapshot {1} of {2} is available.', service, op.snapshotName, op.resourceName);
+  }
+}
+
+/** The one notification's sentence when an operation failed; `error` says what to do. */
+export function failedMessage(op: Operation, service: string): string {
+  const error = op.error ?? '';
+  switch (op.kind) {
+    case 'restore':
+      return vscode.l10n.t(
+        'Restoring {0} from {1} snapshot {2} failed: {3}',
+        op.target?.name ?? '',
+        service,
+        op.snapshotName,
+        error,
+      );
+    case 'delete':
+      return vscode.l10n.t(
+        'Deleting {0} snapshot {1} of {2} failed: {3}',
+        service,
+        op.snapshotName,
+        op.resourceName,
+        error,
+      );
+    case 'copy':
+      return vscode.l10n.t('Copying {0} snapshot {1} failed: {2}', service, op.snapshotName, error);
+    case 'create':
+      return vscode.l10n.t('{0} snapshot {1} of {2} failed: {3}', service, op.snapshotName, op.resourceName, error);
+  }
+}

@@ -1,4 +1,4 @@
-// Wires the create-snapshot flow, the tracker, the status bar, the notifications and the activity view
+// Wires the create-snapshot flow (and, through registerRestore, the restore flow), the tracker, the status bar, the notifications and the activity view
 // into VS Code. Logic lives in the modules it imports.
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
@@ -8,6 +8,10 @@ import { commandIds } from '../commandIds';
 import { numberValue, rawValue, stringRecord } from './settings';
 import { registerCommand, showErrorWithLogs } from './command';
 import { QuickInputPrompter } from './multiStepInput';
+import type { ExplorerHooks } from './explorerHooks';
+import { registerRestore } from './registerRestore';
+
+export type { ExplorerHooks } from './explorerHooks';
 import { finishedNotifications, showProgress } from './notifications';
 import { createStatusBar, operationLine, showOperationsCommand } from './statusBar';
 import { listBucketsInRegion } from '../snapshots/buckets';
@@ -15,19 +19,6 @@ import { runCreateFlow, type CreateFlowDeps } from '../snapshots/createFlow';
 import { SnapshotCreator, type CreateOutcome } from '../snapshots/creator';
 import { isRunning, type Operation } from '../snapshots/operation';
 import { Tracker } from '../snapshots/tracker';
-
-/** What the explorer tree offers (src/tree's ExplorerApi). Keys are `${profile}|${region}|${serviceId}|${resourceId}`. */
-export interface ExplorerHooks {
-  /** Reloads the branch the target names (src/tree's RefreshTarget). */
-  refresh(target?: {
-    readonly profile?: string;
-    readonly region?: string;
-    readonly serviceId?: string;
-    readonly resourceId?: string;
-  }): void;
-  revealResource(target: ResourceTarget): Promise<void>;
-  setInProgress(keys: ReadonlySet<string>): void;
-}
 
 export interface SnapshotDeps {
   readonly log: vscode.LogOutputChannel;
@@ -100,7 +91,10 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
     return resource && { profile: op.profile, region: op.region, service, resource };
   }
 
+  const restores = registerRestore(context, { ...deps, tracker });
+
   async function reveal(op: Operation): Promise<void> {
+    if (op.kind === 'restore') return restores.reveal(op);
     if (!explorer) return;
     const target = await resolveTarget(op);
     if (!target) {
@@ -135,6 +129,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   }
 
   async function retry(op: Operation): Promise<void> {
+    if (op.kind === 'restore') return restores.retry(op);
     const target = await resolveTarget(op);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} no longer exists in {1}.', op.resourceName, op.region));

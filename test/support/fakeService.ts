@@ -135,6 +135,8 @@ export class FakeService implements SnapshotService {
   batchTooBig = false;
   /** Set by a test to follow restores (the seam's optional method). */
   getRestoredStatuses?: SnapshotService['getRestoredStatuses'];
+  /** Set by a test to restore (see test/support/fakeRestore.ts). */
+  restore?: SnapshotService['restore'];
   /** How long listSnapshots calls take. */
   listSnapshotsDelayMs = 0;
   /** What create does (default: a creating snapshot named after the first value). */

@@ -155,6 +155,11 @@ function describeSnapshot(node: SnapshotNode, state: DescribeState): NodeView {
   const parts = [snapshot.status, progress, formatDate(snapshot.createdAt)].filter((p): p is string => !!p);
   const tokens = ['snapshot', snapshot.state, node.target.service.id];
   if (snapshot.arn) tokens.push('hasArn');
+  // Restore… is in the menu of every snapshot of a service that restores (it says why when it cannot), inline only
+  // where it can.
+  const restore = node.target.service.restore;
+  if (restore) tokens.push('restoreOffered');
+  if (restore && !restore.refusal?.(snapshot)) tokens.push('restorable');
   const { icon, color } = snapshotIcon(snapshot);
   const tags = state.snapshotTags(node);
   return {

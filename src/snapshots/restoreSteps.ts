@@ -1,0 +1,212 @@
+// The steps of the restore flow after the snapshot is known: one per field of the service's restore form, rendered
+// by its kind (an input box for text and numbers, a list for choices, Yes / No for toggles), each prefilled with its
+// default and saying where that default came from; the tags; and a review of the exact requests. Pure: no `vscode`.
+import type { RestoreCall, RestoreField, RestoreForm, RestoreInput } from '../services/restore';
+import { formatTags, parseTags } from '../validation';
+import type { Tag } from '../validation/types';
+import { firstIssue, tagsInput } from './inputSteps';
+import type { Move } from './paletteSteps';
+import type { PickItem, Prompter, StepMessage } from './prompter';
+import type { RestoreState, RestoreStep } from './restoreState';
+
+const text = {
+  withDefault: (prompt: string, value: string, source: string) => `${prompt} · default ${value}, from ${source}`,
+  defaultItem: (source: string) => `default, from ${source}`,
+  yes: 'Yes',
+  no: 'No',
+  choicesFailed: (reason: string) => `Could not read the choices: ${reason}`,
+  noChoices: (label: string) => `Nothing to choose for ${label}: go back, or cancel.`,
+  restore: '$(check) Restore',
+  cancel: '$(close) Cancel',
+  goBack: 'Go back to change this value.',
+  review: (operation: string) =>
+    `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then restore`,
+  left: 'left out (AWS default)',
+};
+
+/** The fields asked for these values (a field's `when` may depend on earlier answers). */
+export function askedFields(form: RestoreForm, values: Readonly<Record<string, string>>): RestoreField[] {
+  return form.fields.filter((field) => field.when?.(values) ?? true);
+}
+
+/** The finding for a value: none for an optional field left empty, else the field's first issue. */
+export function fieldMessage(
+  field: RestoreField,
+  value: string,
+  values: Readonly<Record<string, string>>,
+): StepMessage | undefined {
+  if (value === '' && !field.required) return undefined;
+  return firstIssue(field.validate(value, values));
+}
+
+function initialValue(field: RestoreField, state: RestoreState): string {
+  return state.values[field.key] ?? field.defaultValue?.value ?? '';
+}
+
+function inputStep(prompter: Prompter, field: RestoreField): RestoreStep {
+  return {
+    id: `restore:${field.key}`,
+    run: async (state, info) => {
+      const answer = await prompter.input({
+        ...info,
+        id: `restore:${field.key}`,
+        value: initialValue(field, state),
+        prompt: field.defaultValue
+          ? text.withDefault(field.prompt, field.defaultValue.value, field.defaultValue.source)
+          : field.prompt,
+        placeholder: field.placeholder,
+        validate: (value) => fieldMessage(field, value, state.values),
+        accept:
+          field.accept &&
+          ((value, signal) => (value === '' ? Promise.resolve(undefined) : field.accept!(value, signal))),
+      });
+      if (answer.kind !== 'value') return answer.kind;
+      state.values[field.key] = answer.value;
+      return 'next';
+    },
+  };
+}
+
+async function choiceItems(field: RestoreField, state: RestoreState, signal: AbortSignal) {
+  const mark = (value: string) =>
+    field.defaultValue?.value === value ? text.defaultItem(field.defaultValue.source) : undefined;
+  if (field.kind === 'toggle') {
+    return [
+      { label: text.yes, value: 'true', description: mark('true') },
+      { label: text.no, value: 'false', description: mark('false') },
+    ];
+  }
+  try {
+    const choices = (await field.choices?.(state.values, signal)) ?? [];
+    const items: PickItem<string | null>[] = choices.map((c) => ({
+      label: c.label,
+      value: c.value,
+      description: [mark(c.value), c.description].filter(Boolean).join(' · ') || undefined,
+      detail: c.detail,
+      disabledReason: c.disabledReason,
+    }));
+    if (items.length === 0) {
+      const none = text.noChoices(field.label);
+      return [{ label: none, value: null, disabledReason: none }];
+    }
+    return items;
+  } catch (error) {
+    const reason = text.choicesFailed(error instanceof Error ? error.message : String(error));
+    return [{ label: reason, value: null, disabledReason: reason }];
+  }
+}
+
+function pickStep(prompter: Prompter, field: RestoreField): RestoreStep {
+  return {
+    id: `restore:${field.key}`,
+    run: async (state, info) => {
+      for (;;) {
+        const answer = await prompter.pick<string | null>({
+          ...info,
+          id: `restore:${field.key}`,
+          placeholder: `${field.label}: ${field.prompt}`,
+          activeValue: initialValue(field, state) || undefined,
+          items: (signal) => choiceItems(field, state, signal),
+        });
+        if (answer.kind !== 'value') return answer.kind;
+        if (answer.value === null) continue;
+        state.values[field.key] = answer.value;
+        return 'next';
+      }
+    },
+  };
+}
+
+function tagsStep(prompter: Prompter, form: RestoreForm): RestoreStep {
+  return {
+    id: 'tags',
+    run: async (state, info) => {
+      if (!form.tags) return 'next';
+      const answer = await prompter.input(
+        tagsInput(info, form.tags, state.tagsText ?? formatTags(form.defaultTags ?? [])),
+      );
+      if (answer.kind !== 'value') return answer.kind;
+      state.tagsText = answer.value;
+      return 'next';
+    },
+  };
+}
+
+/** The input the form's calls are built from: the asked fields' answers and the parsed tags. */
+export function restoreInput(state: RestoreState, form: RestoreForm): RestoreInput {
+  const values: Record<string, string> = {};
+  for (const field of askedFields(form, state.values)) {
+    values[field.key] = state.values[field.key] ?? field.defaultValue?.value ?? '';
+  }
+  const tags: Tag[] = form.tags && state.tagsText ? parseTags(state.tagsText, form.tags).tags : [];
+  return { values, tags, clientToken: state.clientToken };
+}
+
+/** A request member's value as one line: text as is, tag lists as key=value pairs, anything else as JSON. */
+export function formatMember(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'Key' in v)) {
+    return formatTags(
+      value.map((v: { Key: unknown; Value?: unknown }) => ({ key: String(v.Key), value: String(v.Value ?? '') })),
+    );
+  }
+  return JSON.stringify(value);
+}
+
+/** The review's lines: each call's operation, then each member it sends (undefined members are not sent). */
+export function reviewLines(calls: readonly RestoreCall[]): Array<{ label: string; description: string }> {
+  const lines: Array<{ label: string; description: string }> = [];
+  calls.forEach((call, index) => {
+    lines.push({ label: calls.length > 1 ? `${index + 1}. ${call.operation}` : call.operation, description: '' });
+    for (const [member, value] of Object.entries(call.input)) {
+      if (value === undefined) continue;
+      lines.push({ label: `    ${member}`, description: formatMember(value) });
+    }
+  });
+  return lines;
+}
+
+function reviewStep(prompter: Prompter, form: RestoreForm): RestoreStep {
+  return {
+    id: 'review',
+    run: async (state, info): Promise<Move> => {
+      state.request = undefined;
+      const { service, resource, snapshot } = state;
+      if (!service || !resource || !snapshot || !state.profile || !state.region) return 'back';
+      const input = restoreInput(state, form);
+      const calls = form.calls(input);
+      const operations = calls.map((c) => c.operation).join(', ');
+      const answer = await prompter.pick<'restore' | 'cancel' | 'line'>({
+        ...info,
+        id: 'review',
+        placeholder: text.review(operations),
+        items: [
+          {
+            label: text.restore,
+            description: `${operations} (profile ${state.profile}, ${state.region})`,
+            value: 'restore',
+          },
+          ...reviewLines(calls).map((line) => ({ ...line, value: 'line' as const, disabledReason: text.goBack })),
+          { label: text.cancel, value: 'cancel' },
+        ],
+      });
+      if (answer.kind !== 'value') return answer.kind;
+      if (answer.value === 'cancel') return 'cancel';
+      if (answer.value === 'line') return 'back';
+      const target = { profile: state.profile, region: state.region, service, resource };
+      const newName = input.values[form.nameField] ?? '';
+      state.request = { target, snapshot, form, input, calls, newName };
+      return 'next';
+    },
+  };
+}
+
+/** The steps once the form is known; recomputed as answers change (a field's `when`). */
+export function restoreSteps(prompter: Prompter, state: RestoreState, form: RestoreForm): RestoreStep[] {
+  const steps = askedFields(form, state.values).map((field) =>
+    field.kind === 'text' || field.kind === 'number' ? inputStep(prompter, field) : pickStep(prompter, field),
+  );
+  if (form.tags) steps.push(tagsStep(prompter, form));
+  steps.push(reviewStep(prompter, form));
+  return steps;
+}
