@@ -1,4 +1,4 @@
-// One status bar item for all snapshot operations: hidden when idle, "$(sync~spin) 2 snapshots · 45%" while
+// One status bar item for all snapshot operations: hidden when idle, "$(sync~spin) 2 snapshots, 1 restore · 45%" while
 // work is in flight, a tooltip listing them; a click opens the list of operations.
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
@@ -12,13 +12,31 @@ export const showOperationsCommand = commandIds.showOperations;
 export function statusText(ops: readonly Operation[]): string | undefined {
   const { count, progress } = summarizeRunning(ops);
   if (count === 0) return undefined;
-  const what = count === 1 ? vscode.l10n.t('1 snapshot') : vscode.l10n.t('{0} snapshots', count);
+  const running = ops.filter(isRunning);
+  const restores = running.filter((op) => op.kind === 'restore').length;
+  const others = running.length - restores;
+  const parts = [
+    others === 0 ? '' : others === 1 ? vscode.l10n.t('1 snapshot') : vscode.l10n.t('{0} snapshots', others),
+    restores === 0 ? '' : restores === 1 ? vscode.l10n.t('1 restore') : vscode.l10n.t('{0} restores', restores),
+  ].filter(Boolean);
+  const what = parts.join(', ');
   return progress === undefined ? `$(sync~spin) ${what}` : `$(sync~spin) ${what} · ${progress}%`;
 }
 
 export function operationLine(op: Operation, serviceLabel: string, now: number): string {
   const progress = op.progress === undefined ? '' : ` ${op.progress}%`;
   const state = op.state === 'requested' ? vscode.l10n.t('requested') : runningWord(op);
+  if (op.kind === 'restore') {
+    return vscode.l10n.t(
+      '{0} · {1} → {2}: {3}{4} ({5})',
+      serviceLabel,
+      op.snapshotName,
+      op.target?.name ?? '',
+      state,
+      progress,
+      formatDuration(now - op.startedAt),
+    );
+  }
   return vscode.l10n.t(
     '{0} · {1} · {2}: {3}{4} ({5})',
     serviceLabel,
@@ -47,7 +65,7 @@ export function createStatusBar(
     }
     item.text = text;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Snapshots in progress')}**\n\n`);
+    tooltip.appendMarkdown(`**${vscode.l10n.t('In progress')}**\n\n`);
     for (const op of ops.filter(isRunning)) {
       tooltip.appendMarkdown('- ');
       tooltip.appendText(operationLine(op, serviceLabel(op.service), now()));
