@@ -8,4 +8,5 @@ export {
   GetGraphSnapshotCommand,
   CreateGraphSnapshotCommand,
   ListTagsForResourceCommand,
+  RestoreGraphFromSnapshotCommand,
 } from '@aws-sdk/client-neptune-graph';

@@ -4,6 +4,7 @@ import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune
 import { loadSdk } from '../aws/sdkLoader';
 import { neptuneGraphClient } from './neptuneGraphClient';
 import { explainNeptuneGraphError } from './neptuneGraphErrors';
+import { neptuneGraphRestore, neptuneGraphRestoredStatuses } from './neptuneGraphRestore';
 import { neptuneGraphRules } from '../validation/index';
 import type { Tag } from '../validation/types';
 import {
@@ -260,6 +261,9 @@ export const neptuneGraphService: SnapshotService = {
     for (const [id, snapshot] of found) result.set(id, toSnapshot(snapshot, graphOf.get(id) ?? ''));
     return result;
   },
+
+  restore: neptuneGraphRestore,
+  getRestoredStatuses: neptuneGraphRestoredStatuses,
 
   consoleUrl(region: string, _resource: Resource): string {
     // The Neptune console lists Neptune Analytics graphs on this page; it has no stable per-graph deep link.

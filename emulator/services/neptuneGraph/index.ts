@@ -4,6 +4,7 @@ import { restJsonProtocol } from '../../protocols/restJson';
 import { restJsonErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
 import { checkSnapshotTags, neptuneGraphOperations, validation } from './operations';
+import { checkRestoreInput, restoreGraphFromSnapshot } from './restore';
 import { neptuneGraphData } from './seed';
 
 export const neptuneGraph: EmulatedService = {
@@ -21,7 +22,10 @@ export const neptuneGraph: EmulatedService = {
       ...restJsonErrors(),
       validation: (issues) => validation(summarizeIssues(issues), 'CONSTRAINT_VIOLATION'),
     },
-    operations: neptuneGraphOperations,
-    extraValidation: checkSnapshotTags,
+    operations: { ...neptuneGraphOperations, RestoreGraphFromSnapshot: restoreGraphFromSnapshot },
+    extraValidation: (operation, input) => {
+      checkSnapshotTags(operation, input);
+      checkRestoreInput(operation, input);
+    },
   }),
 };

@@ -16,7 +16,7 @@ import {
 export const validation = (message: string, reason = 'BAD_REQUEST') =>
   new ApiError('ValidationException', 400, message, { reason });
 const notFound = (message: string) => new ApiError('ResourceNotFoundException', 404, message);
-const conflict = (message: string) =>
+export const conflict = (message: string) =>
   new ApiError('ConflictException', 409, message, { reason: 'CONCURRENT_MODIFICATION' });
 
 const graphArn = (ctx: CallContext, id: string) =>
@@ -25,6 +25,7 @@ const snapshotArn = (ctx: CallContext, id: string) =>
   `arn:aws:neptune-graph:${ctx.region}:${ctx.account.accountId}:graph-snapshot/${id}`;
 
 function graphStatus(graph: GraphRecord, now: number): string {
+  if (graph.readyAt !== undefined && now < graph.readyAt) return 'CREATING';
   return isBusy(graph.busyUntil, now) ? 'SNAPSHOTTING' : graph.status;
 }
 
@@ -43,7 +44,18 @@ function graphSummary(ctx: CallContext, g: GraphRecord): Record<string, unknown>
   };
 }
 
-function snapshotView(ctx: CallContext, s: GraphSnapshotRecord): Record<string, unknown> {
+/** GetGraph's answer (RestoreGraphFromSnapshot's has the same members). */
+export function graphDetail(ctx: CallContext, g: GraphRecord): Record<string, unknown> {
+  return {
+    ...graphSummary(ctx, g),
+    createTime: new Date(g.createTime),
+    vectorSearchConfiguration: g.vectorDimension ? { dimension: g.vectorDimension } : undefined,
+    sourceSnapshotId: g.sourceSnapshotId,
+    buildNumber: '1.0.0.0',
+  };
+}
+
+export function snapshotView(ctx: CallContext, s: GraphSnapshotRecord): Record<string, unknown> {
   return {
     id: s.id,
     name: s.name,
@@ -60,7 +72,7 @@ function findGraph(ctx: CallContext, id: string): GraphRecord {
   return graph;
 }
 
-function findSnapshot(ctx: CallContext, id: string): GraphSnapshotRecord {
+export function findSnapshot(ctx: CallContext, id: string): GraphSnapshotRecord {
   const snapshot = neptuneGraphIn(ctx.state).snapshots.find((s) => s.id === id);
   if (!snapshot) throw notFound(`Snapshot ${id} not found`);
   return snapshot;
@@ -103,13 +115,7 @@ export const neptuneGraphOperations: Readonly<Record<string, Handler>> = {
     return { graphs: page.items.map((g) => graphSummary(ctx, g)), nextToken: page.next };
   },
   GetGraph(ctx, input) {
-    const g = findGraph(ctx, input.graphIdentifier as string);
-    return {
-      ...graphSummary(ctx, g),
-      createTime: new Date(g.createTime),
-      vectorSearchConfiguration: g.vectorDimension ? { dimension: g.vectorDimension } : undefined,
-      buildNumber: '1.0.0.0',
-    };
+    return graphDetail(ctx, findGraph(ctx, input.graphIdentifier as string));
   },
   ListGraphSnapshots(ctx, input) {
     const graphId = input.graphIdentifier as string | undefined;

@@ -1,12 +1,14 @@
-/** Neptune Analytics' part of the data file: `neptuneGraphs`, `neptuneSnapshots`, their bulk counts and quota. */
+/** Neptune Analytics' part of the data file: `neptuneGraphs`, `neptuneSnapshots`, their bulk counts and quotas. */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
 import { num, rowsOf, seededLifecycle, str, tagMap, time } from '../../state/rows';
 import { quotaOf, type ServiceData } from '../../state/seed';
-import { DEFAULT_SNAPSHOT_QUOTA, neptuneGraphIn, neptuneGraphQuotas } from './state';
+import { DEFAULT_GRAPH_QUOTA, DEFAULT_SNAPSHOT_QUOTA, neptuneGraphIn, neptuneGraphQuotas } from './state';
 
 export const neptuneGraphData: ServiceData = {
   seedAccount(file, account) {
-    neptuneGraphQuotas(account).snapshots = quotaOf(file, 'neptuneSnapshots', DEFAULT_SNAPSHOT_QUOTA);
+    const quotas = neptuneGraphQuotas(account);
+    quotas.snapshots = quotaOf(file, 'neptuneSnapshots', DEFAULT_SNAPSHOT_QUOTA);
+    quotas.graphs = quotaOf(file, 'neptuneGraphs', DEFAULT_GRAPH_QUOTA);
   },
   seedRegion(rows, target) {
     const { graphs, snapshots } = neptuneGraphIn(target.state);

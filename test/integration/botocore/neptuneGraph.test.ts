@@ -1,6 +1,6 @@
 // Neptune Analytics (restJson1) through Python botocore with the seed's models, signatures verified: every call the
 // extension makes (ListGraphs, GetGraph, ListGraphSnapshots, GetGraphSnapshot, CreateGraphSnapshot,
-// ListTagsForResource), their output shapes, paging, modeled errors and HTTP statuses.
+// ListTagsForResource, RestoreGraphFromSnapshot), their output shapes, paging, modeled errors and HTTP statuses.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeBotocore, everyItemOnce, ok, refused } from './suite';
@@ -111,5 +111,48 @@ describeBotocore('botocore: neptune-graph', (ctx) => {
     const listed = await ctx().boto.call({ service: svc, operation: 'ListGraphSnapshots' });
     const names = (ok(listed, svc, 'ListGraphSnapshots').graphSnapshots as { name: string }[]).map((s) => s.name);
     assert.ok(!names.includes('reserved-tag'), 'nothing was created');
+  });
+
+  it('restores a snapshot (201, CREATING) into a graph GetGraph reads, and refuses a taken name (409)', async () => {
+    const restored = await ctx().boto.call({
+      service: svc,
+      operation: 'RestoreGraphFromSnapshot',
+      params: {
+        snapshotIdentifier: 'gs-frau0snap1',
+        graphName: 'botocore-restored',
+        provisionedMemory: 32,
+        replicaCount: 0,
+        publicConnectivity: false,
+        deletionProtection: false,
+        tags: { team: 'data' },
+      },
+    });
+    const out = ok(restored, svc, 'RestoreGraphFromSnapshot', 201);
+    assert.equal(out.status, 'CREATING');
+    assert.equal(out.name, 'botocore-restored');
+    assert.equal(out.sourceSnapshotId, 'gs-frau0snap1');
+    assert.equal(
+      out.vectorSearchConfiguration && (out.vectorSearchConfiguration as { dimension: number }).dimension,
+      384,
+    );
+    const [graph, tags, taken, missing] = await ctx().boto.run([
+      { service: svc, operation: 'GetGraph', params: { graphIdentifier: out.id } },
+      { service: svc, operation: 'ListTagsForResource', params: { resourceArn: out.arn } },
+      {
+        service: svc,
+        operation: 'RestoreGraphFromSnapshot',
+        params: { snapshotIdentifier: 'gs-cust0snap1', graphName: 'customer-graph' },
+      },
+      {
+        service: svc,
+        operation: 'RestoreGraphFromSnapshot',
+        params: { snapshotIdentifier: 'gs-0000000000', graphName: 'from-nothing' },
+      },
+    ]);
+    const got = ok(graph, svc, 'GetGraph');
+    assert.deepEqual([got.provisionedMemory, got.replicaCount, got.deletionProtection], [32, 0, false]);
+    assert.deepEqual(ok(tags, svc, 'ListTagsForResource').tags, { team: 'data' });
+    refused(taken, 'ConflictException', 409, /customer-graph already exists/);
+    refused(missing, 'ResourceNotFoundException', 404, /gs-0000000000/);
   });
 });

@@ -25,13 +25,15 @@ describe('generated model constraints', () => {
 
   it('every generated constraint equals the model member read independently', () => {
     for (const [service, members] of Object.entries(modelConstraints)) {
-      for (const [member, c] of Object.entries(members)) {
-        const rule = readMemberRule(service, c.operation, member);
+      for (const [key, c] of Object.entries(members)) {
+        // Keyed by the member path (the create call's) or `<operation>:<path>` (a restore call's).
+        assert.equal(key, key.includes(':') ? `${c.operation}:${c.member}` : c.member);
+        const rule = readMemberRule(service, c.operation, c.member);
         const generated = c as { min?: number; max?: number; pattern?: string; required: boolean };
         assert.deepEqual(
           { min: generated.min, max: generated.max, pattern: generated.pattern, required: generated.required },
           rule,
-          `${service} ${member}`,
+          `${service} ${key}`,
         );
       }
     }
