@@ -49,9 +49,9 @@ export interface RestoreField {
   choices?(values: Readonly<Record<string, string>>, signal: AbortSignal): Promise<readonly RestoreChoice[]>;
   /**
    * A check that needs AWS, run on Enter once `validate` found no error (e.g. "a graph of that name exists"):
-   * resolves to the sentence that refuses the value, or undefined to accept it.
+   * resolves to the sentence that refuses the value, or undefined to accept it. `values`: the earlier answers.
    */
-  accept?(value: string, signal: AbortSignal): Promise<string | undefined>;
+  accept?(value: string, signal: AbortSignal, values: Readonly<Record<string, string>>): Promise<string | undefined>;
 }
 
 /** What the user gave: values by field key (asked fields only; '' for an optional one left empty) and the tags. */

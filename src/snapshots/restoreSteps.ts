@@ -58,7 +58,7 @@ function inputStep(prompter: Prompter, field: RestoreField): RestoreStep {
         validate: (value) => fieldMessage(field, value, state.values),
         accept:
           field.accept &&
-          ((value, signal) => (value === '' ? Promise.resolve(undefined) : field.accept!(value, signal))),
+          ((value, signal) => (value === '' ? Promise.resolve(undefined) : field.accept!(value, signal, state.values))),
       });
       if (answer.kind !== 'value') return answer.kind;
       state.values[field.key] = answer.value;

@@ -76,7 +76,7 @@ describe('Neptune Analytics restore against the emulator', () => {
     );
     const name = form.fields[0]?.defaultValue?.value ?? '';
     assert.match(name, /^customer-graph-\d{8}-\d{4}$/);
-    assert.equal(await form.fields[0]?.accept?.(name, new AbortController().signal), undefined);
+    assert.equal(await form.fields[0]?.accept?.(name, new AbortController().signal, {}), undefined);
     const input = answers(form, {}, [{ key: 'team', value: 'qa' }]);
     const made = await form.send(input);
     assert.equal(made.state, 'creating');
@@ -98,7 +98,7 @@ describe('Neptune Analytics restore against the emulator', () => {
     assert.equal(calls.length, 1);
     // The name is now taken: the form refuses it on Enter.
     assert.match(
-      (await form.fields[0]?.accept?.(name, new AbortController().signal)) ?? '',
+      (await form.fields[0]?.accept?.(name, new AbortController().signal, {})) ?? '',
       new RegExp(`"${name}" already exists in us-east-1 \\(${made.id}, AVAILABLE\\)`),
     );
   });

@@ -133,14 +133,14 @@ describe('Neptune Analytics restore: the form', () => {
     const name = field(form.fields, 'graphName');
     const signal = new AbortController().signal;
     assert.equal(
-      await name.accept?.('taken', signal),
+      await name.accept?.('taken', signal, {}),
       'A graph named "taken" already exists in us-east-1 (g-taken00001, CREATING): pick another name.',
     );
     assert.equal(named('ListGraphsCommand').length, 2);
     assert.equal(named('ListGraphsCommand')[0]?.abortSignal, signal);
-    assert.match((await name.accept?.('graph-3', signal)) ?? '', /graph-3/);
+    assert.match((await name.accept?.('graph-3', signal, {})) ?? '', /graph-3/);
     const before = named('ListGraphsCommand').length;
-    assert.equal(await name.accept?.('free-name', signal), undefined);
+    assert.equal(await name.accept?.('free-name', signal, {}), undefined);
     assert.equal(named('ListGraphsCommand').length - before, 2, 'every page is read for a free name');
   });
 
