@@ -6,4 +6,7 @@ export {
   DescribeDBClusterSnapshotsCommand,
   CreateDBClusterSnapshotCommand,
   ListTagsForResourceCommand,
+  DescribeDBInstancesCommand,
+  RestoreDBClusterFromSnapshotCommand,
+  CreateDBInstanceCommand,
 } from '@aws-sdk/client-docdb';

@@ -3,10 +3,12 @@
 // rules, error sentences and console.
 import { loadSdk } from '../aws/sdkLoader';
 import { docdbRules } from '../validation/index';
+import { docdbRestoreRules } from '../validation/docdb';
 import { consoleHome } from './common';
 import { docdbClient } from './docdbClient';
 import { explainDocDbError } from './docdbErrors';
 import { rdsClusterService } from './rdsClusters';
+import { rdsRestoreErrorExplainer } from './rdsRestoreErrors';
 import type { SnapshotService } from './service';
 
 /** DocumentDB regions (commercial, China and GovCloud; the DocumentDB developer guide's region table). */
@@ -51,5 +53,11 @@ export const docdbService: SnapshotService = rdsClusterService({
   explainError: explainDocDbError,
   client: (ctx) => ctx.clients.get(docdbClient, ctx.profile, ctx.region),
   commands: async () => (await loadSdk()).docdb,
+  restore: {
+    rules: docdbRestoreRules,
+    // The smallest class the engine's current versions offer (the source cluster's primary's is preferred).
+    fallbackInstanceClass: 'db.t3.medium',
+    explainError: rdsRestoreErrorExplainer('DocumentDB'),
+  },
   consoleUrl: (region, resource) => consoleHome(region, 'docdb', `#cluster-details/${encodeURIComponent(resource.id)}`),
 });

@@ -2,11 +2,12 @@
 // RDS) and their cluster snapshots, through the RDS family's cluster service (./rdsClusters) with Neptune's client,
 // regions, rules, error sentences and console.
 import { loadSdk } from '../aws/sdkLoader';
-import { neptuneRules } from '../validation/neptune';
+import { neptuneRestoreRules, neptuneRules } from '../validation/neptune';
 import { consoleHome } from './common';
 import { neptuneClient } from './neptuneClient';
 import { explainNeptuneError } from './neptuneErrors';
 import { rdsClusterService } from './rdsClusters';
+import { rdsRestoreErrorExplainer } from './rdsRestoreErrors';
 import type { SnapshotService } from './service';
 
 /** Neptune regions (commercial, China and GovCloud; the Neptune user guide's "Amazon Neptune Limits", Regions). */
@@ -56,6 +57,12 @@ export const neptuneService: SnapshotService = rdsClusterService({
   explainError: explainNeptuneError,
   client: (ctx) => ctx.clients.get(neptuneClient, ctx.profile, ctx.region),
   commands: async () => (await loadSdk()).neptune,
+  restore: {
+    rules: neptuneRestoreRules,
+    // The smallest class the engine's current versions offer (the source cluster's primary's is preferred).
+    fallbackInstanceClass: 'db.t3.medium',
+    explainError: rdsRestoreErrorExplainer('Neptune'),
+  },
   consoleUrl: (region, resource) =>
     consoleHome(region, 'neptune', `#database:id=${encodeURIComponent(resource.id)};is-cluster=true`),
 });

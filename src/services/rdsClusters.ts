@@ -1,7 +1,8 @@
 // The RDS family's cluster snapshot service (DocumentDB, Neptune Database share the RDS cluster API): the DB clusters
 // of one engine (DescribeDBClusters with the `engine` filter), their cluster snapshots (DescribeDBClusterSnapshots),
-// CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource). Each family member configures it with its id, engine, SDK client and
-// commands, regions, rules, error sentences and console URL (docdb.ts, neptune.ts).
+// CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource), and restore (./rdsRestore). Each
+// family member configures it with its id, engine, SDK client and commands, regions, rules, error sentences and
+// console URL (docdb.ts, neptune.ts).
 import type { ServiceInputRules, Tag } from '../validation/types';
 import {
   clampPageSize,
@@ -21,6 +22,7 @@ import {
   type RdsCluster,
   type RdsClusterSnapshot,
 } from './rdsClusterViews';
+import { rdsRestore, type RdsRestoreCommands, type RdsRestoreMember } from './rdsRestore';
 import type {
   AwsContext,
   Page,
@@ -94,8 +96,10 @@ export interface RdsFamilyMember {
   explainError(facts: ErrorFacts, context: CreateErrorContext): string | undefined;
   /** Its SDK client for the context's profile and region. */
   client(ctx: AwsContext): Promise<RdsClient>;
-  /** Its SDK commands (loaded lazily). */
-  commands(): Promise<RdsCommands>;
+  /** Its SDK commands (loaded lazily), the restore's included. */
+  commands(): Promise<RdsCommands & RdsRestoreCommands>;
+  /** Restore from a cluster snapshot (./rdsRestore): its rules, fallback instance class and error sentences. */
+  readonly restore?: RdsRestoreMember;
   consoleUrl(region: string, resource: Resource): string;
 }
 
@@ -243,5 +247,6 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
     },
 
     consoleUrl: member.consoleUrl,
+    ...(member.restore ? rdsRestore({ ...member, restore: member.restore }) : {}),
   };
 }

@@ -2,6 +2,7 @@
 // (./rdsFamily) over DocumentDB's model members.
 import { modelConstraints } from './generated/modelConstraints';
 import { rdsFamilyRules } from './rdsFamily';
+import { rdsRestoreRules } from './rdsRestore';
 
 const docdb = rdsFamilyRules('DocumentDB', modelConstraints.docdb);
 
@@ -13,3 +14,6 @@ export const validateDocDbTagKey = docdb.validateTagKey;
 export const validateDocDbTagValue = docdb.validateTagValue;
 
 export const docdbRules = docdb.rules;
+
+/** RestoreDBClusterFromSnapshot + CreateDBInstance (the primary instance): the family's restore rules, these tags. */
+export const docdbRestoreRules = rdsRestoreRules('DocumentDB', modelConstraints.docdb, docdb.tags);

@@ -3,6 +3,7 @@
 // digits or hyphens, a letter first, no trailing or double hyphen, stored lowercase; tags as RDS).
 import { modelConstraints } from './generated/modelConstraints';
 import { rdsFamilyRules } from './rdsFamily';
+import { rdsRestoreRules } from './rdsRestore';
 
 const neptune = rdsFamilyRules('Neptune', modelConstraints.neptune);
 
@@ -14,3 +15,6 @@ export const validateNeptuneTagKey = neptune.validateTagKey;
 export const validateNeptuneTagValue = neptune.validateTagValue;
 
 export const neptuneRules = neptune.rules;
+
+/** RestoreDBClusterFromSnapshot + CreateDBInstance (the primary instance): the family's restore rules, these tags. */
+export const neptuneRestoreRules = rdsRestoreRules('Neptune', modelConstraints.neptune, neptune.tags);

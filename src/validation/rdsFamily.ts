@@ -20,6 +20,8 @@ export interface RdsFamilyRules {
   validateIdentifier(id: string): Issue[];
   validateTagKey(key: string): Issue[];
   validateTagValue(value: string): Issue[];
+  /** The tag rules (also `rules.tags`), for the family's other calls that take tags (restore). */
+  readonly tags: TagRules;
 }
 
 const identifierMax = 63;
@@ -113,5 +115,6 @@ export function rdsFamilyRules(label: string, model: RdsModelMembers): RdsFamily
     validateIdentifier,
     validateTagKey,
     validateTagValue,
+    tags,
   };
 }

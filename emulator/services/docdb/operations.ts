@@ -6,28 +6,34 @@ import { type CallContext, type Handler } from '../types';
 import { identifierOrArn } from './rules';
 import { type DocDbClusterRecord, type DocDbSnapshotRecord, rdsClustersIn, rdsQuotas } from './state';
 
-type Filter = { Name: string; Values: string[] };
+export type Filter = { Name: string; Values: string[] };
 export type Tag = { Key: string; Value: string };
 
 export const invalid = (message: string) => new ApiError('InvalidParameterValue', 400, message);
-const clusterNotFound = (id: string) => new ApiError('DBClusterNotFoundFault', 404, `DBCluster ${id} not found.`);
-const snapshotNotFound = (id: string) =>
+export const clusterNotFound = (id: string) =>
+  new ApiError('DBClusterNotFoundFault', 404, `DBCluster ${id} not found.`);
+export const snapshotNotFound = (id: string) =>
   new ApiError('DBClusterSnapshotNotFoundFault', 404, `DBClusterSnapshot ${id} not found.`);
 
-const zones = (region: string) => [`${region}a`, `${region}b`, `${region}c`];
+/** The security group of the emulator's clusters (a valid sg- id: the extension checks restore inputs by shape). */
+export const DEFAULT_SECURITY_GROUP = 'sg-0e0e0e0e0e0e0e0e1';
 
-function clusterStatus(c: DocDbClusterRecord, now: number): string {
+export const zones = (region: string) => [`${region}a`, `${region}b`, `${region}c`];
+
+export function clusterStatus(c: DocDbClusterRecord, now: number): string {
+  if (c.readyAt !== undefined && now < c.readyAt) return 'creating';
   return isBusy(c.busyUntil, now) ? 'backing-up' : c.status;
 }
 
-function clusterView(ctx: CallContext, c: DocDbClusterRecord): Record<string, unknown> {
+export function clusterView(ctx: CallContext, c: DocDbClusterRecord): Record<string, unknown> {
+  const members = rdsClustersIn(ctx.state).instances.filter((i) => i.clusterId === c.id);
   const host = `${c.id}.cluster-c0emulator0.${ctx.region}.docdb.amazonaws.com`;
   return {
     AvailabilityZones: zones(ctx.region),
     BackupRetentionPeriod: 1,
     DBClusterIdentifier: c.id,
     DBClusterParameterGroup: `default.${c.engine}${c.engineVersion.split('.')[0]}`,
-    DBSubnetGroup: 'default',
+    DBSubnetGroup: c.subnetGroup ?? 'default',
     Status: clusterStatus(c, ctx.now),
     Endpoint: host,
     ReaderEndpoint: host.replace('.cluster-', '.cluster-ro-'),
@@ -38,18 +44,27 @@ function clusterView(ctx: CallContext, c: DocDbClusterRecord): Record<string, un
     MasterUsername: c.masterUsername,
     PreferredBackupWindow: '03:00-03:30',
     PreferredMaintenanceWindow: 'sun:05:00-sun:05:30',
-    DBClusterMembers: [],
-    VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0emulator00000001', Status: 'active' }],
+    // The first instance is the writer (the emulator does not fail over).
+    DBClusterMembers: members.map((i, n) => ({
+      DBInstanceIdentifier: i.id,
+      IsClusterWriter: n === 0,
+      DBClusterParameterGroupStatus: 'in-sync',
+      PromotionTier: 1,
+    })),
+    VpcSecurityGroups: (c.securityGroups ?? [DEFAULT_SECURITY_GROUP]).map((id) => ({
+      VpcSecurityGroupId: id,
+      Status: 'active',
+    })),
     HostedZoneId: 'ZEMULATOR00001',
     StorageEncrypted: c.storageEncrypted,
     DbClusterResourceId: `cluster-${c.id.toUpperCase().replace(/-/g, '').slice(0, 20)}`,
     DBClusterArn: `arn:aws:rds:${ctx.region}:${ctx.account.accountId}:cluster:${c.id}`,
     ClusterCreateTime: new Date(c.createTime),
-    DeletionProtection: false,
+    DeletionProtection: c.deletionProtection ?? false,
   };
 }
 
-function snapshotStatus(s: DocDbSnapshotRecord, now: number): string {
+export function snapshotStatus(s: DocDbSnapshotRecord, now: number): string {
   return s.fixedStatus ?? (isReady(s, now) ? 'available' : 'creating');
 }
 
@@ -74,7 +89,7 @@ function snapshotView(ctx: CallContext, s: DocDbSnapshotRecord): Record<string, 
 }
 
 /** Applies RDS-style filters (AND across filters, OR across a filter's values). */
-function applyFilters<T>(
+export function applyFilters<T>(
   items: readonly T[],
   filters: Filter[] | undefined,
   fields: Record<string, (item: T) => string>,
@@ -92,7 +107,7 @@ function applyFilters<T>(
 /**
  * The cluster or cluster snapshot a ListTagsForResource ARN names, with the model's errors: DBClusterNotFoundFault
  * for a cluster, DBSnapshotNotFound for a snapshot (the model lists no cluster-snapshot error for this call),
- * DBInstanceNotFound for an instance (none are emulated).
+ * DBInstanceNotFound for an instance.
  */
 function taggedResource(ctx: CallContext, arn: string): { tags: Tag[] } {
   const match = /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):(cluster|cluster-snapshot|db|snapshot):(.+)$/.exec(arn);
@@ -108,11 +123,13 @@ function taggedResource(ctx: CallContext, arn: string): { tags: Tag[] } {
   }
   const snapshot = here && kind === 'cluster-snapshot' ? snapshots.find((s) => s.id === id) : undefined;
   if (snapshot) return snapshot;
+  const instance = here && kind === 'db' ? rdsClustersIn(ctx.state).instances.find((i) => i.id === id) : undefined;
+  if (instance) return instance;
   if (kind === 'db') throw new ApiError('DBInstanceNotFound', 404, `DBInstance ${id} not found.`);
   throw new ApiError('DBSnapshotNotFound', 404, `DBSnapshot ${id} not found.`);
 }
 
-const PAGING: PagingStyle = {
+export const PAGING: PagingStyle = {
   token: 'Marker',
   size: 'MaxRecords',
   defaultSize: 100,

@@ -1,6 +1,6 @@
 /**
  * The RDS cluster snapshot API as DocumentDB serves it (awsQuery, signing name `rds`): its protocol, error shapes,
- * documented rules beyond the model and operations, over the RDS family's shared state (./state). Another RDS-family
+ * documented rules beyond the model and operations (snapshots, and restore: ./restore), over the RDS family's shared state (./state). Another RDS-family
  * service (Neptune) builds its API with this too, from its own model and its own documented rules.
  */
 import { type ServiceModel } from '../../model/types';
@@ -9,6 +9,7 @@ import { ApiError } from '../../protocols/types';
 import { queryAuthErrors } from '../authErrors';
 import { type ServiceApi } from '../types';
 import { docDbOperations, invalid, type Tag } from './operations';
+import { checkRestoreInput, restoreOperations } from './restore';
 import { checkMaxRecords, identifierOrArn, type RdsRules } from './rules';
 
 export { rdsRules, type RdsRules, type RdsValidators } from './rules';
@@ -42,10 +43,14 @@ export function rdsFamilyApi(model: ServiceModel, rules: RdsRules): ServiceApi {
         rules.checkIdentifier('DBClusterIdentifier', input.DBClusterIdentifier as string);
         rules.checkTags(input.Tags as Tag[] | undefined);
       }
+      if (operation === 'RestoreDBClusterFromSnapshot' || operation === 'CreateDBInstance') {
+        checkRestoreInput(rules.restore, operation, input);
+        rules.checkTags(input.Tags as Tag[] | undefined);
+      }
       if (operation === 'DeleteDBClusterSnapshot') {
         identifierOrArn('DBClusterSnapshotIdentifier', input.DBClusterSnapshotIdentifier as string, 'cluster-snapshot');
       }
     },
-    operations: docDbOperations,
+    operations: { ...docDbOperations, ...restoreOperations },
   };
 }

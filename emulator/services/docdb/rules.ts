@@ -1,4 +1,6 @@
+import { docdbRestoreRules } from '../../../src/validation/docdb';
 import { docdbRules, validateDocDbIdentifier } from '../../../src/validation/index';
+import { type RdsRestoreRules } from '../../../src/validation/rdsRestore';
 import { type Issue, type TagRules } from '../../../src/validation/types';
 import { ApiError } from '../../protocols/types';
 import { firstTagProblem, fromTagList } from '../tagChecks';
@@ -17,16 +19,20 @@ export interface RdsValidators {
   validateIdentifier(value: string): Issue[];
   /** The create call's tag rules (count, keys, values). */
   tags: TagRules;
+  /** The restore calls' rules (RestoreDBClusterFromSnapshot, CreateDBInstance). */
+  restore: RdsRestoreRules;
 }
 
 /** A family member's documented identifier and tag rules (each throws its InvalidParameterValue). */
 export interface RdsRules {
   checkIdentifier(parameter: string, value: string): void;
   checkTags(tags: readonly { Key?: string; Value?: string }[] | undefined): void;
+  readonly restore: RdsRestoreRules;
 }
 
 export function rdsRules(validators: RdsValidators): RdsRules {
   return {
+    restore: validators.restore,
     checkIdentifier(parameter, value) {
       const error = firstError(validators.validateIdentifier(value));
       if (error) throw invalid(`The parameter ${parameter} is not a valid identifier: ${error.message}`);
@@ -39,7 +45,11 @@ export function rdsRules(validators: RdsValidators): RdsRules {
 }
 
 /** DocumentDB's rules; the describe and delete calls of the family check identifiers with these. */
-export const docDbRules: RdsRules = rdsRules({ validateIdentifier: validateDocDbIdentifier, tags: docdbRules.tags! });
+export const docDbRules: RdsRules = rdsRules({
+  validateIdentifier: validateDocDbIdentifier,
+  tags: docdbRules.tags!,
+  restore: docdbRestoreRules,
+});
 
 /** Describe calls may name a cluster (snapshot) by its ARN as well as by its identifier. */
 export function identifierOrArn(parameter: string, value: string, kind: 'cluster' | 'cluster-snapshot'): string {

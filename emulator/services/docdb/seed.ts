@@ -1,33 +1,49 @@
 /**
  * DocumentDB's part of the data file: each region's `docdbClusters` and `docdbSnapshots` (clusters of every engine,
- * with that engine's default version and port), their bulk counts (docdb clusters), and the manual-snapshot quota.
+ * with that engine's default version and port, each with a primary instance), their bulk counts (docdb clusters), and the manual-snapshot quota.
  */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
 import { num, rowsOf, seededLifecycle, str, tagList, time } from '../../state/rows';
 import { quotaOf, type ServiceData } from '../../state/seed';
-import { DEFAULT_MANUAL_SNAPSHOT_QUOTA, rdsClustersIn, rdsQuotas } from './state';
+import { DEFAULT_CLUSTER_QUOTA, DEFAULT_MANUAL_SNAPSHOT_QUOTA, rdsClustersIn, rdsQuotas } from './state';
 
 interface EngineDefaults {
   version: string;
   port: number;
+  instanceClass: string;
 }
-const DOCDB_DEFAULTS: EngineDefaults = { version: '5.0.0', port: 27017 };
+const DOCDB_DEFAULTS: EngineDefaults = { version: '5.0.0', port: 27017, instanceClass: 'db.r6g.large' };
 /** Defaults by engine; engines not listed get Aurora PostgreSQL's. */
 const ENGINE_DEFAULTS: ReadonlyMap<string, EngineDefaults> = new Map([
   ['docdb', DOCDB_DEFAULTS],
-  ['neptune', { version: '1.3.2.1', port: 8182 }],
+  ['neptune', { version: '1.3.2.1', port: 8182, instanceClass: 'db.r5.large' }],
 ]);
-const OTHER_ENGINE: EngineDefaults = { version: '16.4', port: 5432 };
+const OTHER_ENGINE: EngineDefaults = { version: '16.4', port: 5432, instanceClass: 'db.r6g.large' };
 
 export const docDbData: ServiceData = {
   seedAccount(file, account) {
     rdsQuotas(account).manualSnapshots = quotaOf(file, 'docdbManualSnapshots', DEFAULT_MANUAL_SNAPSHOT_QUOTA);
+    rdsQuotas(account).clusters = quotaOf(file, 'rdsClusters', DEFAULT_CLUSTER_QUOTA);
   },
   seedRegion(rows, target) {
-    const { clusters, snapshots } = rdsClustersIn(target.state);
+    const { clusters, snapshots, instances } = rdsClustersIn(target.state);
     for (const c of rowsOf(rows, 'docdbClusters')) {
       const engine = str(c, 'engine', 'docdb');
       const defaults = ENGINE_DEFAULTS.get(engine) ?? OTHER_ENGINE;
+      const id = str(c, 'id').toLowerCase();
+      // Each seeded cluster has a primary instance (`instances`: how many, default 1; `instanceClass`).
+      for (let i = 1; i <= num(c, 'instances', 1); i++) {
+        instances.push({
+          id: `${id}-instance-${i}`,
+          clusterId: id,
+          engine,
+          engineVersion: str(c, 'engineVersion', defaults.version),
+          instanceClass: str(c, 'instanceClass', defaults.instanceClass),
+          createTime: time(c, 'createTime', target.loadedAt),
+          readyAt: time(c, 'createTime', target.loadedAt),
+          tags: [],
+        });
+      }
       clusters.push({
         id: str(c, 'id').toLowerCase(),
         engine,

@@ -4,13 +4,21 @@
  * file's `docdbClusters` and `docdbSnapshots`, every engine), plus its own bulk counts (./seed). Among the `rds` services
  * it claims the requests of the Neptune SDK client, whose user agent names `api/neptune#<version>`.
  */
-import { neptuneRules as neptuneInputRules, validateNeptuneIdentifier } from '../../../src/validation/neptune';
+import {
+  neptuneRestoreRules,
+  neptuneRules as neptuneInputRules,
+  validateNeptuneIdentifier,
+} from '../../../src/validation/neptune';
 import { type WireRequest } from '../../protocols/types';
 import { rdsFamilyApi, rdsRules } from '../docdb/rdsApi';
 import { type EmulatedService } from '../types';
 import { neptuneData } from './seed';
 
-const neptuneRules = rdsRules({ validateIdentifier: validateNeptuneIdentifier, tags: neptuneInputRules.tags! });
+const neptuneRules = rdsRules({
+  validateIdentifier: validateNeptuneIdentifier,
+  tags: neptuneInputRules.tags!,
+  restore: neptuneRestoreRules,
+});
 
 /** True when the request's `user-agent` or `x-amz-user-agent` names the Neptune SDK (`api/neptune#…`). */
 function fromNeptuneSdk(request: WireRequest): boolean {

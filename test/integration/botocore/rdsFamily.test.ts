@@ -1,6 +1,7 @@
 // DocumentDB and Neptune Database (awsQuery, signing name `rds`) through Python botocore with the seed's docdb and
 // neptune models, signatures verified: DescribeDBClusters, DescribeDBClusterSnapshots, CreateDBClusterSnapshot,
-// ListTagsForResource; output shapes, paging (Marker/MaxRecords), documented rules, modeled errors and HTTP statuses.
+// ListTagsForResource, and restore (RestoreDBClusterFromSnapshot, CreateDBInstance, DescribeDBInstances); output
+// shapes, paging (Marker/MaxRecords), documented rules, modeled errors and HTTP statuses.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeBotocore, everyItemOnce, ok, refused } from './suite';
@@ -49,6 +50,96 @@ describeBotocore('botocore: docdb and neptune (rds)', (ctx) => {
       ]);
       assert.deepEqual(ok(fresh, svc, 'ListTagsForResource').TagList, [{ Key: 'team', Value: 'data' }]);
       assert.equal((ok(seeded, svc, 'ListTagsForResource').TagList as unknown[]).length, 1);
+    });
+  }
+
+  for (const [svc, engineName, cluster, snapshot] of [
+    ['docdb', 'docdb', 'orders-prod', 'orders-prod-before-upgrade'],
+    ['neptune', 'neptune', 'fraud-graph-db', 'fraud-graph-db-before-reindex'],
+  ] as const) {
+    it(`${svc}: restores a snapshot into a new cluster with a primary instance, in the modeled shapes`, async () => {
+      const restored = `${cluster}-botocore`;
+      const [restore, instance, instances, clusters] = await ctx().boto.run([
+        {
+          service: svc,
+          operation: 'RestoreDBClusterFromSnapshot',
+          params: {
+            DBClusterIdentifier: restored,
+            SnapshotIdentifier: arn('cluster-snapshot', snapshot),
+            Engine: engineName,
+            DeletionProtection: true,
+            Tags: [{ Key: 'team', Value: 'data' }],
+          },
+        },
+        {
+          service: svc,
+          operation: 'CreateDBInstance',
+          params: {
+            DBInstanceIdentifier: `${restored}-1`,
+            DBInstanceClass: 'db.r6g.large',
+            Engine: engineName,
+            DBClusterIdentifier: restored,
+          },
+        },
+        {
+          service: svc,
+          operation: 'DescribeDBInstances',
+          params: { Filters: [{ Name: 'db-cluster-id', Values: [restored, cluster] }] },
+        },
+        { service: svc, operation: 'DescribeDBClusters', params: { DBClusterIdentifier: restored } },
+      ]);
+      const made = ok(restore, svc, 'RestoreDBClusterFromSnapshot').DBCluster as Record<string, unknown>;
+      assert.deepEqual([made.DBClusterIdentifier, made.Status, made.Engine], [restored, 'creating', engineName]);
+      assert.equal(made.DeletionProtection, true);
+      const added = ok(instance, svc, 'CreateDBInstance').DBInstance as Record<string, unknown>;
+      assert.deepEqual([added.DBInstanceStatus, added.DBClusterIdentifier], ['creating', restored]);
+      const listed = ok(instances, svc, 'DescribeDBInstances').DBInstances as { DBInstanceIdentifier: string }[];
+      assert.deepEqual(listed.map((i) => i.DBInstanceIdentifier).sort(), [`${restored}-1`, `${cluster}-instance-1`]);
+      const members = (ok(clusters, svc, 'DescribeDBClusters').DBClusters as Record<string, unknown>[])[0]
+        ?.DBClusterMembers as { DBInstanceIdentifier: string; IsClusterWriter: boolean }[];
+      assert.deepEqual(members, [
+        {
+          DBInstanceIdentifier: `${restored}-1`,
+          IsClusterWriter: true,
+          DBClusterParameterGroupStatus: 'in-sync',
+          PromotionTier: 1,
+        },
+      ]);
+    });
+
+    it(`${svc}: refuses restores and instances with the modeled errors and statuses`, async () => {
+      const restore = (params: Record<string, unknown>) => ({
+        service: svc,
+        operation: 'RestoreDBClusterFromSnapshot',
+        params: { DBClusterIdentifier: 'new-one', SnapshotIdentifier: snapshot, Engine: engineName, ...params },
+      });
+      const instance = (params: Record<string, unknown>) => ({
+        service: svc,
+        operation: 'CreateDBInstance',
+        params: {
+          DBInstanceIdentifier: 'new-one-1',
+          DBInstanceClass: 'db.r6g.large',
+          Engine: engineName,
+          DBClusterIdentifier: cluster,
+          ...params,
+        },
+      });
+      const [exists, noSnapshot, noGroup, badId, instanceExists, noCluster, noInstance] = await ctx().boto.run([
+        restore({ DBClusterIdentifier: cluster }),
+        restore({ SnapshotIdentifier: 'no-such-snapshot' }),
+        restore({ DBSubnetGroupName: 'no-such-group' }),
+        restore({ DBClusterIdentifier: 'new--one' }),
+        instance({ DBInstanceIdentifier: `${cluster}-instance-1` }),
+        instance({ DBClusterIdentifier: 'no-such-cluster' }),
+        { service: svc, operation: 'DescribeDBInstances', params: { DBInstanceIdentifier: 'no-such-instance' } },
+      ]);
+      refused(exists, 'DBClusterAlreadyExistsFault', 400);
+      refused(noSnapshot, 'DBClusterSnapshotNotFoundFault', 404);
+      refused(noGroup, 'DBSubnetGroupNotFoundFault', 404);
+      refused(badId, 'InvalidParameterValue', 400, /consecutive hyphens/);
+      refused(instanceExists, 'DBInstanceAlreadyExists', 400);
+      refused(noCluster, 'DBClusterNotFoundFault', 404);
+      refused(noInstance, 'DBInstanceNotFound', 404);
     });
   }
 
