@@ -9,4 +9,8 @@ export {
   DescribeCachediSCSIVolumesCommand,
   DescribeStorediSCSIVolumesCommand,
   CreateSnapshotCommand as CreateVolumeSnapshotCommand,
+  CreateCachediSCSIVolumeCommand,
+  CreateStorediSCSIVolumeCommand,
+  ListLocalDisksCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-storage-gateway';

@@ -2,6 +2,8 @@
 // listed in `storageGatewayListing`; their snapshots are EBS snapshots, read with EC2 in `storageGatewaySnapshots`.
 import { loadSdk } from '../aws/sdkLoader';
 import { explainStorageGatewayError } from './storageGatewayErrors';
+import { storageGatewayRestore } from './storageGatewayRestore';
+import { restoredVolumeStatuses } from './storageGatewayRestoreStatus';
 import { storageGatewayRules } from '../validation/index';
 import { consoleHome, requiredValue, tagList, offeredIn } from './common';
 import type { AwsContext, Resource, Snapshot, SnapshotInput, SnapshotService } from './service';
@@ -113,6 +115,10 @@ export const storageGatewayService: SnapshotService = {
 
   // One DescribeSnapshots call for every in-flight snapshot of this profile and region.
   getSnapshotStatuses: (ctx, refs) => volumeSnapshotStatuses(ID, ctx, refs),
+
+  // A new cached or stored volume from the EBS snapshot; its state: one Describe*iSCSIVolumes per gateway.
+  restore: storageGatewayRestore,
+  getRestoredStatuses: (ctx, refs) => restoredVolumeStatuses(ctx, refs),
 
   consoleUrl(region: string, resource: Resource): string {
     // The volume's gateway page lists its volumes.

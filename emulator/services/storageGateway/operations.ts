@@ -1,47 +1,22 @@
-/** Storage Gateway's operations: gateways, their cached and stored volumes, their tags, and volume snapshots (EBS). */
-import { ApiError } from '../../protocols/types';
+/**
+ * Storage Gateway's operations: gateways, their cached and stored volumes, their tags, and volume snapshots (EBS);
+ * the create-volume calls and ListLocalDisks are in volumeCreate.ts.
+ */
 import { isReady, percentDone } from '../../state/lifecycle';
 import { type EbsSnapshotRecord, ebsSnapshotsIn, newEbsSnapshotId } from '../ec2/state';
 import { storageGatewayRules } from '../../../src/validation/index';
 import { pageFor, type PagingStyle } from '../paging';
 import { firstTagProblem, fromTagList } from '../tagChecks';
 import { type CallContext, type Handler } from '../types';
-import { GIB, type GatewayRecord, storageGatewayIn, type VolumeRecord } from './state';
+import { GIB, type GatewayRecord, restoreProgress, storageGatewayIn, type VolumeRecord, volumeStatus } from './state';
+import { findGateway, findVolume, gatewayArn, gatewayError, targetArn, volumeArn } from './lookup';
+import { volumeCreateOperations } from './volumeCreate';
+
+export { gatewayError } from './lookup';
 
 type Tag = { Key: string; Value: string };
 
-/** Storage Gateway reports every request error as InvalidGatewayRequestException with an `error.errorCode`. */
-export function gatewayError(errorCode: string, message: string): ApiError {
-  return new ApiError('InvalidGatewayRequestException', 400, message, { error: { errorCode, errorDetails: {} } });
-}
-
-const gatewayArn = (ctx: CallContext, id: string) =>
-  `arn:aws:storagegateway:${ctx.region}:${ctx.account.accountId}:gateway/${id}`;
-const volumeArn = (ctx: CallContext, v: VolumeRecord) => `${gatewayArn(ctx, v.gatewayId)}/volume/${v.id}`;
 const volumeType = (v: VolumeRecord) => (v.type === 'CACHED' ? 'CACHED iSCSI' : 'STORED iSCSI');
-
-function findGateway(ctx: CallContext, arn: string): GatewayRecord {
-  const id = /^arn:aws[a-z-]*:storagegateway:([a-z0-9-]+):(\d+):gateway\/(sgw-[0-9A-Za-z]+)$/.exec(arn);
-  const gateway =
-    id && id[1] === ctx.region && id[2] === ctx.account.accountId
-      ? storageGatewayIn(ctx.state).gateways.find((g) => g.id === id[3])
-      : undefined;
-  if (!gateway) throw gatewayError('GatewayNotFound', `The specified gateway was not found: ${arn}`);
-  return gateway;
-}
-
-function findVolume(ctx: CallContext, arn: string): VolumeRecord {
-  const id =
-    /^arn:aws[a-z-]*:storagegateway:([a-z0-9-]+):(\d+):gateway\/(sgw-[0-9A-Za-z]+)\/volume\/(vol-[0-9A-Za-z]+)$/.exec(
-      arn,
-    );
-  const volume =
-    id && id[1] === ctx.region && id[2] === ctx.account.accountId
-      ? storageGatewayIn(ctx.state).volumes.find((v) => v.id === id[4] && v.gatewayId === id[3])
-      : undefined;
-  if (!volume) throw gatewayError('VolumeNotFound', `The specified volume was not found: ${arn}`);
-  return volume;
-}
 
 function pendingSnapshot(ctx: CallContext, v: VolumeRecord): EbsSnapshotRecord | undefined {
   return ebsSnapshotsIn(ctx.state).find((s) => s.volumeId === v.id && !s.fixedState && !isReady(s, ctx.now));
@@ -53,13 +28,14 @@ function volumeView(ctx: CallContext, v: VolumeRecord, gateway: GatewayRecord | 
     VolumeARN: volumeArn(ctx, v),
     VolumeId: v.id,
     VolumeType: volumeType(v),
-    VolumeStatus: v.status,
+    VolumeStatus: volumeStatus(v, ctx.now),
     VolumeAttachmentStatus: 'ATTACHED',
     VolumeSizeInBytes: v.sizeInBytes,
-    VolumeProgress: pending ? percentDone(pending, ctx.now) : undefined,
+    VolumeProgress: restoreProgress(v, ctx.now) ?? (pending ? percentDone(pending, ctx.now) : undefined),
+    SourceSnapshotId: v.sourceSnapshotId,
     VolumeiSCSIAttributes: {
-      TargetARN: `${gatewayArn(ctx, v.gatewayId)}/target/iqn.1997-05.com.amazon:${v.targetName}`,
-      NetworkInterfaceId: '10.0.0.10',
+      TargetARN: targetArn(ctx, v),
+      NetworkInterfaceId: v.networkInterfaceId ?? gateway?.interfaces[0] ?? '10.0.0.10',
       NetworkInterfacePort: 3260,
       LunNumber: 1, // the model's PositiveIntObject: LUNs are numbered from 1
       ChapEnabled: false,
@@ -67,9 +43,7 @@ function volumeView(ctx: CallContext, v: VolumeRecord, gateway: GatewayRecord | 
     CreatedDate: new Date(v.createdDate),
     VolumeUsedInBytes: Math.floor(v.sizeInBytes * 0.4),
     TargetName: v.targetName,
-    ...(v.type === 'STORED'
-      ? { VolumeDiskId: `pci-0000:03:00.0-scsi-0:0:${gateway ? 1 : 0}:0`, PreservedExistingData: false }
-      : {}),
+    ...(v.type === 'STORED' ? { VolumeDiskId: v.diskId, PreservedExistingData: v.preservedExistingData ?? false } : {}),
   };
 }
 
@@ -78,9 +52,12 @@ function taggedResource(ctx: CallContext, arn: string): GatewayRecord | VolumeRe
   return /\/volume\//.test(arn) ? findVolume(ctx, arn) : findGateway(ctx, arn);
 }
 
-/** CreateSnapshot's tag rules from src/validation: the model's TagKey/TagValue and the documented "up to 50 tags". */
+/** Calls whose Tags document "up to 50 tags" with the same characters (CreateSnapshot's and the create-volume calls'). */
+const TAGGED_CALLS = new Set(['CreateSnapshot', 'CreateCachediSCSIVolume', 'CreateStorediSCSIVolume']);
+
+/** The tag rules from src/validation: the model's TagKey/TagValue and the documented "up to 50 tags". */
 export function checkSnapshotTags(operation: string, input: Record<string, unknown>): void {
-  if (operation !== 'CreateSnapshot') return;
+  if (!TAGGED_CALLS.has(operation)) return;
   const problem = firstTagProblem(storageGatewayRules.tags!, fromTagList(input.Tags as Tag[] | undefined));
   if (problem) throw gatewayError('InvalidParameters', problem);
 }
@@ -154,7 +131,7 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
       GatewayName: g.name,
       GatewayTimezone: g.timezone,
       GatewayState: g.state,
-      GatewayNetworkInterfaces: [{ Ipv4Address: '10.0.0.10' }],
+      GatewayNetworkInterfaces: g.interfaces.map((ip) => ({ Ipv4Address: ip })),
       GatewayType: g.type,
       Ec2InstanceId: g.ec2InstanceId,
       Ec2InstanceRegion: g.ec2InstanceId ? ctx.region : undefined,
@@ -181,6 +158,12 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
     if (!gateway || gateway.state !== 'RUNNING') {
       throw gatewayError('GatewayNotConnected', `The gateway ${volume.gatewayId} is not connected.`);
     }
+    if (volume.making && volumeStatus(volume, ctx.now) !== 'AVAILABLE') {
+      throw gatewayError(
+        'VolumeNotReady',
+        `The volume ${volume.id} is ${volumeStatus(volume, ctx.now)}, not AVAILABLE.`,
+      );
+    }
     if (pendingSnapshot(ctx, volume)) {
       throw gatewayError('SnapshotInProgress', `A snapshot of volume ${volume.id} is already in progress.`);
     }
@@ -197,4 +180,5 @@ export const storageGatewayOperations: Readonly<Record<string, Handler>> = {
     ebsSnapshotsIn(ctx.state).push(snapshot);
     return { VolumeARN: volumeArn(ctx, volume), SnapshotId: snapshot.id };
   },
+  ...volumeCreateOperations,
 };

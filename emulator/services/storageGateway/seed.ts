@@ -1,20 +1,53 @@
 /**
- * Storage Gateway's part of the data file: each region's `gateways` and `volumes`; in bulk, `gatewayVolumes` on one
- * generated cached gateway (`sgw-B0000001`) and `ebsSnapshots` of those volumes (into EC2's state).
+ * Storage Gateway's part of the data file: each region's `gateways` (with optional `networkInterfaces` and free
+ * `localDisks`) and `volumes`; in bulk, `gatewayVolumes` on one generated cached gateway (`sgw-B0000001`) and
+ * `ebsSnapshots` of those volumes (into EC2's state). Every gateway gets an upload buffer disk, a cached one a cache
+ * disk, and each stored volume the disk it lives on.
  */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
 import { num, optionalStr, rowsOf, str, tagList, time } from '../../state/rows';
 import { type ServiceData } from '../../state/seed';
 import { ebsSnapshotsIn } from '../ec2/state';
-import { GIB, storageGatewayIn } from './state';
+import { GIB, type GatewayRecord, type LocalDiskRecord, storageGatewayIn, type VolumeRecord } from './state';
 
 const BULK_GATEWAY = 'sgw-B0000001';
 const bulkVolumeId = (i: number) => `vol-B${pad(i, 7)}`;
 
+/** The n-th local disk of a gateway VM, named as ListLocalDisks names them. */
+function disk(n: number, sizeGiB: number, use: LocalDiskRecord['use']): LocalDiskRecord {
+  return {
+    id: `pci-0000:03:00.0-scsi-0:0:${n}:0`,
+    path: `/dev/sd${String.fromCharCode(98 + n)}`,
+    node: `SCSI (0:${n})`,
+    sizeInBytes: sizeGiB * GIB,
+    use,
+  };
+}
+
+/** A gateway's disks: upload buffer, cache (cached gateways), one per stored volume, then the free ones listed. */
+function giveDisks(gateway: GatewayRecord, volumes: VolumeRecord[], freeGiB: readonly number[]): void {
+  const disks = [disk(0, 150, 'UPLOAD_BUFFER')];
+  if (gateway.type === 'CACHED') disks.push(disk(1, 1024, 'CACHE_STORAGE'));
+  for (const v of volumes) {
+    if (v.gatewayId !== gateway.id || v.type !== 'STORED') continue;
+    const own = disk(disks.length, Math.ceil(v.sizeInBytes / GIB), 'AVAILABLE');
+    v.diskId = own.id;
+    disks.push(own);
+  }
+  for (const gib of freeGiB) disks.push(disk(disks.length, gib, 'AVAILABLE'));
+  gateway.disks = disks;
+}
+
 export const storageGatewayData: ServiceData = {
   seedRegion(rows, { state, loadedAt }) {
     const { gateways, volumes } = storageGatewayIn(state);
+    const freeDisks = new Map<string, number[]>();
     for (const g of rowsOf(rows, 'gateways')) {
+      freeDisks.set(
+        str(g, 'id'),
+        rowsOf(g, 'localDisks').map((d) => num(d, 'sizeGiB', 100)),
+      );
+      const interfaces = g.networkInterfaces;
       gateways.push({
         id: str(g, 'id'),
         name: str(g, 'name'),
@@ -24,6 +57,8 @@ export const storageGatewayData: ServiceData = {
         softwareVersion: str(g, 'softwareVersion', '2.8.2'),
         ec2InstanceId: optionalStr(g, 'ec2InstanceId'),
         tags: tagList(g),
+        interfaces: Array.isArray(interfaces) ? interfaces.map(String) : ['10.0.0.10'],
+        disks: [],
       });
     }
     for (const v of rowsOf(rows, 'volumes')) {
@@ -38,6 +73,7 @@ export const storageGatewayData: ServiceData = {
         tags: tagList(v),
       });
     }
+    for (const g of gateways) if (freeDisks.has(g.id)) giveDisks(g, volumes, freeDisks.get(g.id) ?? []);
   },
   generate(spec, { state }) {
     const { gateways, volumes } = storageGatewayIn(state);
@@ -51,7 +87,10 @@ export const storageGatewayData: ServiceData = {
         timezone: 'GMT',
         softwareVersion: '2.8.2',
         tags: [],
+        interfaces: ['10.0.0.10'],
+        disks: [],
       });
+      giveDisks(gateways[gateways.length - 1] as GatewayRecord, volumes, []);
       for (let i = 1; i <= volumeCount; i++) {
         volumes.push({
           id: bulkVolumeId(i),

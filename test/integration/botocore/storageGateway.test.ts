@@ -1,6 +1,7 @@
 // Storage Gateway (awsJson1_1) through Python botocore with the seed's models, signatures verified: ListGateways,
-// ListVolumes, DescribeGatewayInformation, Describe{Cached,Stored}iSCSIVolumes, CreateSnapshot, ListTagsForResource;
-// output shapes (LunNumber ≥ 1), paging, the documented "up to 50 tags", modeled errors and HTTP statuses.
+// ListVolumes, DescribeGatewayInformation, Describe{Cached,Stored}iSCSIVolumes, CreateSnapshot, ListTagsForResource,
+// and the restore's ListLocalDisks, CreateCachediSCSIVolume and CreateStorediSCSIVolume; output shapes
+// (LunNumber ≥ 1), paging, the documented "up to 50 tags", modeled errors and HTTP statuses.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeBotocore, everyItemOnce, ok, refused } from './suite';
@@ -12,6 +13,7 @@ const volumeArn = (region: string, gateway: string, volume: string) =>
 const officeGateway = gatewayArn('us-east-1', 'sgw-12A3456B');
 const officeShares = volumeArn('us-east-1', 'sgw-12A3456B', 'vol-1122AABB');
 const dublinDb = volumeArn('eu-west-1', 'sgw-34C5678D', 'vol-5566EEFF');
+const dublinGateway = gatewayArn('eu-west-1', 'sgw-34C5678D');
 
 describeBotocore('botocore: storagegateway', (ctx) => {
   it('lists and describes gateways and volumes in the modeled shapes, LUN numbers from 1', async () => {
@@ -135,5 +137,126 @@ describeBotocore('botocore: storagegateway', (ctx) => {
     refused(wrongType, 'InvalidGatewayRequestException', 400, /not a stored volume/);
     refused(shortArn, 'InvalidGatewayRequestException', 400, /gatewayARN/);
     assert.equal(code(shortArn), 'InvalidParameters');
+  });
+
+  it('restores EBS snapshots as a cached and a stored volume (ClientToken idempotent), listed at once', async () => {
+    const token = 'botocore-restore-token-1';
+    const cachedParams = {
+      GatewayARN: officeGateway,
+      VolumeSizeInBytes: 600 * 1024 ** 3,
+      SnapshotId: 'snap-0a1b2c3d4e5f60002',
+      TargetName: 'from-botocore',
+      NetworkInterfaceId: '10.0.0.10',
+      ClientToken: token,
+      Tags: [{ Key: 'made-by', Value: 'botocore' }],
+    };
+    const [first, again, disks] = await ctx().boto.run([
+      { service: svc, operation: 'CreateCachediSCSIVolume', params: cachedParams },
+      { service: svc, operation: 'CreateCachediSCSIVolume', params: cachedParams },
+      { service: svc, region: 'eu-west-1', operation: 'ListLocalDisks', params: { GatewayARN: dublinGateway } },
+    ]);
+    const made = ok(first, svc, 'CreateCachediSCSIVolume');
+    assert.match(
+      String(made.VolumeARN),
+      /^arn:aws:storagegateway:us-east-1:123456789012:gateway\/sgw-12A3456B\/volume\/vol-/,
+    );
+    assert.match(String(made.TargetARN), /target\/iqn\.1997-05\.com\.amazon:from-botocore$/);
+    assert.equal(ok(again, svc, 'CreateCachediSCSIVolume').VolumeARN, made.VolumeARN);
+    type Disk = { DiskId: string; DiskAllocationType: string; DiskSizeInBytes: number };
+    const free = (ok(disks, svc, 'ListLocalDisks').Disks as Disk[]).filter((d) => d.DiskAllocationType === 'AVAILABLE');
+    assert.deepEqual(
+      free.map((d) => d.DiskSizeInBytes / 1024 ** 3),
+      [1024, 2048, 100],
+    );
+    const [storedResult] = await ctx().boto.run([
+      {
+        service: svc,
+        region: 'eu-west-1',
+        operation: 'CreateStorediSCSIVolume',
+        params: {
+          GatewayARN: dublinGateway,
+          DiskId: free[0]?.DiskId,
+          SnapshotId: 'snap-0b1c2d3e4f5a60001',
+          PreserveExistingData: false,
+          TargetName: 'stored-from-botocore',
+          NetworkInterfaceId: '10.0.0.10',
+        },
+      },
+    ]);
+    const stored = ok(storedResult, svc, 'CreateStorediSCSIVolume');
+    assert.equal(stored.VolumeSizeInBytes, 1024 ** 4);
+    const [cachedDescribed, storedDescribed, listed] = await ctx().boto.run([
+      { service: svc, operation: 'DescribeCachediSCSIVolumes', params: { VolumeARNs: [made.VolumeARN] } },
+      {
+        service: svc,
+        region: 'eu-west-1',
+        operation: 'DescribeStorediSCSIVolumes',
+        params: { VolumeARNs: [stored.VolumeARN] },
+      },
+      { service: svc, operation: 'ListVolumes', params: { GatewayARN: officeGateway } },
+    ]);
+    type Volume = { SourceSnapshotId: string; VolumeStatus: string; VolumeDiskId?: string };
+    const [cachedVolume] = ok(cachedDescribed, svc, 'DescribeCachediSCSIVolumes').CachediSCSIVolumes as Volume[];
+    assert.equal(cachedVolume?.SourceSnapshotId, 'snap-0a1b2c3d4e5f60002');
+    assert.ok(['CREATING', 'RESTORING', 'AVAILABLE'].includes(cachedVolume?.VolumeStatus ?? ''));
+    const [storedVolume] = ok(storedDescribed, svc, 'DescribeStorediSCSIVolumes').StorediSCSIVolumes as Volume[];
+    assert.equal(storedVolume?.VolumeDiskId, free[0]?.DiskId);
+    const ids = (ok(listed, svc, 'ListVolumes').VolumeInfos as { VolumeARN: string }[]).map((v) => v.VolumeARN);
+    assert.equal(ids.length, 3);
+    assert.ok(ids.includes(String(made.VolumeARN)));
+  });
+
+  it('refuses a taken target name, an unknown snapshot, an allocated disk and a reused token with their error codes', async () => {
+    const base = {
+      GatewayARN: officeGateway,
+      VolumeSizeInBytes: 500 * 1024 ** 3,
+      SnapshotId: 'snap-0a1b2c3d4e5f60002',
+      NetworkInterfaceId: '10.0.0.10',
+    };
+    const [taken, unknown, allocated, first] = await ctx().boto.run([
+      {
+        service: svc,
+        operation: 'CreateCachediSCSIVolume',
+        params: { ...base, TargetName: 'office-shares', ClientToken: 'botocore-token-taken' },
+      },
+      {
+        service: svc,
+        operation: 'CreateCachediSCSIVolume',
+        params: { ...base, TargetName: 'x', SnapshotId: 'snap-00000000', ClientToken: 'botocore-token-unknown' },
+      },
+      {
+        service: svc,
+        region: 'eu-west-1',
+        operation: 'CreateStorediSCSIVolume',
+        params: {
+          GatewayARN: dublinGateway,
+          DiskId: 'pci-0000:03:00.0-scsi-0:0:1:0',
+          SnapshotId: 'snap-0b1c2d3e4f5a60001',
+          PreserveExistingData: false,
+          TargetName: 'on-a-used-disk',
+          NetworkInterfaceId: '10.0.0.10',
+        },
+      },
+      {
+        service: svc,
+        operation: 'CreateCachediSCSIVolume',
+        params: { ...base, TargetName: 'first-use', ClientToken: 'botocore-token-reused' },
+      },
+    ]);
+    const code = (r: typeof taken) => (r?.error?.error as { errorCode?: string } | undefined)?.errorCode;
+    refused(taken, 'InvalidGatewayRequestException', 400, /office-shares/);
+    assert.equal(code(taken), 'TargetAlreadyExists');
+    refused(unknown, 'InvalidGatewayRequestException', 400);
+    assert.equal(code(unknown), 'SnapshotIdInvalid');
+    refused(allocated, 'InvalidGatewayRequestException', 400);
+    assert.equal(code(allocated), 'DiskAlreadyAllocated');
+    ok(first, svc, 'CreateCachediSCSIVolume');
+    const reused = await ctx().boto.call({
+      service: svc,
+      operation: 'CreateCachediSCSIVolume',
+      params: { ...base, TargetName: 'second-use', ClientToken: 'botocore-token-reused' },
+    });
+    refused(reused, 'InvalidGatewayRequestException', 400, /client token/);
+    assert.equal(code(reused), 'InvalidParameters');
   });
 });
