@@ -31,6 +31,7 @@ import {
   snapshotKeyTime,
   type SimulationSummary,
 } from './simSpaceWeaverSnapshots';
+import { getSimSpaceWeaverRestoredStatuses, simSpaceWeaverRestore } from './simSpaceWeaverRestore';
 
 const ID = 'simspaceweaver';
 /** ListSimulations' page size for status reads (the model sets no maximum; 100 is what the console lists). */
@@ -180,6 +181,8 @@ export const simSpaceWeaverService: SnapshotService = {
       s3Uri(values.BucketName || '<bucket>', simSpaceWeaverSnapshotKey(values.ObjectKeyPrefix ?? '', simulation, now)),
   },
   explainError: explainSimSpaceWeaverError,
+  restore: simSpaceWeaverRestore,
+  getRestoredStatuses: getSimSpaceWeaverRestoredStatuses,
   regions,
 
   isOfferedIn: offeredIn(regions),

@@ -1,4 +1,7 @@
-/** S3's state: the account's buckets. Bucket names are global, so the slice is account-wide; each bucket has a region. */
+/**
+ * S3's state: the account's buckets and the objects other services write to them (SimSpace Weaver's snapshot .zip
+ * files). Bucket names are global, so the slices are account-wide; each bucket has a region.
+ */
 import { accountSlice } from '../../state/slices';
 import { type AccountState } from '../../state/types';
 
@@ -8,9 +11,31 @@ export interface BucketRecord {
   createTime: number;
 }
 
+/** An object some service wrote; it can be read from `availableAt` on (a snapshot is written while it is taken). */
+export interface ObjectRecord {
+  bucket: string;
+  key: string;
+  writtenBy: string;
+  availableAt: number;
+}
+
 const BUCKETS = accountSlice('s3', () => new Map<string, BucketRecord>());
+const OBJECTS = accountSlice('s3.objects', () => new Map<string, ObjectRecord>());
 
 /** Every bucket of the account by name (other services read it too: SimSpace Weaver's snapshot destinations). */
 export function bucketsOf(account: AccountState): Map<string, BucketRecord> {
   return account.shared.get(BUCKETS);
+}
+
+const objectId = (bucket: string, key: string): string => `${bucket}/${key}`;
+
+/** Records an object in a bucket (replacing one with the same key). */
+export function putObject(account: AccountState, object: ObjectRecord): void {
+  account.shared.get(OBJECTS).set(objectId(object.bucket, object.key), object);
+}
+
+/** The object at `bucket`/`key` once it is available at `now`, else undefined. */
+export function objectAt(account: AccountState, bucket: string, key: string, now: number): ObjectRecord | undefined {
+  const object = account.shared.get(OBJECTS).get(objectId(bucket, key));
+  return object && now >= object.availableAt ? object : undefined;
 }

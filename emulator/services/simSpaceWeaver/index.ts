@@ -1,9 +1,9 @@
-/** AWS SimSpace Weaver (restJson1): simulations and their snapshots to S3. */
+/** AWS SimSpace Weaver (restJson1): simulations, their snapshots to S3, and new simulations started from them. */
 import { summarizeIssues } from '../../model/validate';
 import { restJsonProtocol } from '../../protocols/restJson';
 import { restJsonErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
-import { simSpaceWeaverOperations, validation } from './operations';
+import { checkStartSimulation, simSpaceWeaverOperations, validation } from './operations';
 import { simSpaceWeaverData } from './seed';
 
 export const simSpaceWeaver: EmulatedService = {
@@ -11,7 +11,7 @@ export const simSpaceWeaver: EmulatedService = {
   modelFolder: 'simspaceweaver',
   routing: {
     signingName: 'simspaceweaver',
-    claims: (request) => /^\/(listsimulations|describesimulation|createsnapshot)/.test(request.rawPath),
+    claims: (request) => /^\/(listsimulations|describesimulation|createsnapshot|startsimulation)/.test(request.rawPath),
   },
   data: simSpaceWeaverData,
   build: (model) => ({
@@ -19,5 +19,6 @@ export const simSpaceWeaver: EmulatedService = {
     uriEscapePath: true,
     errors: { ...restJsonErrors(), validation: (issues) => validation(summarizeIssues(issues)) },
     operations: simSpaceWeaverOperations,
+    extraValidation: checkStartSimulation,
   }),
 };

@@ -1,10 +1,16 @@
-/** SimSpace Weaver's part of the data file: each region's `simulations`, and the bulk `simulations` count. */
+/**
+ * SimSpace Weaver's part of the data file: each region's `simulations`, the bulk `simulations` count and the
+ * `quotas.simSpaceWeaverSimulations` limit.
+ */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
 import { optionalStr, rowsOf, str, time } from '../../state/rows';
-import { type ServiceData } from '../../state/seed';
-import { simulationsIn } from './state';
+import { quotaOf, type ServiceData } from '../../state/seed';
+import { DEFAULT_SIMULATION_QUOTA, simSpaceWeaverQuotas, simulationsIn } from './state';
 
 export const simSpaceWeaverData: ServiceData = {
+  seedAccount(file, account) {
+    simSpaceWeaverQuotas(account).simulations = quotaOf(file, 'simSpaceWeaverSimulations', DEFAULT_SIMULATION_QUOTA);
+  },
   seedRegion(rows, { state, account, loadedAt }) {
     const simulations = simulationsIn(state);
     for (const s of rowsOf(rows, 'simulations')) {

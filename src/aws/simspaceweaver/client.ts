@@ -1,5 +1,5 @@
 // A small typed client for the SimSpace Weaver operations the extension needs (ListSimulations,
-// DescribeSimulation, CreateSnapshot), since @aws-sdk/client-simspaceweaver no longer exists: restJson1 over
+// DescribeSimulation, CreateSnapshot, StartSimulation), since @aws-sdk/client-simspaceweaver no longer exists: restJson1 over
 // @smithy/node-http-handler, SigV4 (signing name `simspaceweaver`), the model's regional endpoint, and the
 // SDK's retry behaviour through a @smithy/util-retry strategy.
 // Only src/services/simSpaceWeaver.sdk.ts (bundled into the lazily loaded SDK) and tests import this module; the
@@ -29,8 +29,10 @@ import type {
   DescribeSimulationOutput,
   ListSimulationsInput,
   ListSimulationsOutput,
+  StartSimulationInput,
+  StartSimulationOutput,
 } from './models';
-import { createSnapshot, describeSimulation, listSimulations, type Operation } from './protocol';
+import { createSnapshot, describeSimulation, listSimulations, startSimulation, type Operation } from './protocol';
 import { retryErrorInfo } from './retry';
 
 export * from './errors';
@@ -143,6 +145,14 @@ export class SimSpaceWeaverClient {
 
   createSnapshot(input: CreateSnapshotInput, options?: CallOptions): Promise<CreateSnapshotOutput> {
     return this.call(createSnapshot, input, options);
+  }
+
+  /**
+   * ClientToken is the model's idempotencyToken: a UUID when absent, as the SDK fills it, chosen once per call so
+   * that every retry of it sends the same token.
+   */
+  startSimulation(input: StartSimulationInput, options?: CallOptions): Promise<StartSimulationOutput> {
+    return this.call(startSimulation, { ...input, ClientToken: input.ClientToken ?? randomUUID() }, options);
   }
 
   /** Closes the connections of the request handler. */

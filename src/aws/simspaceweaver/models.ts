@@ -1,4 +1,4 @@
-// The shapes of the three SimSpace Weaver operations we call, from the model
+// The shapes of the four SimSpace Weaver operations we call, from the model
 // ../shared/aws-models/simspaceweaver/service-2.json (apiVersion 2022-10-28). Timestamps are Dates.
 import type { ResponseMetadata } from '@smithy/types';
 
@@ -99,6 +99,29 @@ export interface CreateSnapshotInput {
 }
 
 export type CreateSnapshotOutput = MetadataBearer;
+
+export interface StartSimulationInput {
+  /** 1–64 characters of `[a-zA-Z0-9_.-]`. */
+  Name: string | undefined;
+  RoleArn: string | undefined;
+  Description?: string;
+  /** `\d{1,5}[mhdMHD]`: minutes, hours or days, at most 14D (the default). */
+  MaximumDuration?: string;
+  /** Either this or SnapshotS3Location. */
+  SchemaS3Location?: S3Location;
+  /** Either this or SchemaS3Location: the snapshot .zip to start from (a bucket in the simulation's Region). */
+  SnapshotS3Location?: S3Location;
+  /** 1–50 tags. */
+  Tags?: Record<string, string>;
+  /** The idempotency token (32–128 of `[a-zA-Z0-9-]`); a random UUID when absent, as the SDK does. */
+  ClientToken?: string;
+}
+
+export interface StartSimulationOutput extends MetadataBearer {
+  Arn?: string;
+  CreationTime?: Date;
+  ExecutionId?: string;
+}
 
 /** Per-call options (the SDK's `send(command, { abortSignal })`). */
 export interface CallOptions {

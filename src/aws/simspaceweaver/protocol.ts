@@ -1,7 +1,8 @@
-// restJson1 bindings of the three operations, from the model's `http` traits and member locations:
+// restJson1 bindings of the four operations, from the model's `http` traits and member locations:
 // ListSimulations    GET  /listsimulations?maxResults=&nextToken=
 // DescribeSimulation GET  /describesimulation?simulation=
 // CreateSnapshot     POST /createsnapshot   {"Destination": {...}, "Simulation": "..."}
+// StartSimulation    POST /startsimulation  {"Name": "...", "RoleArn": "...", "SnapshotS3Location": {...}, ...}
 // Output members are picked by name (unmodeled ones dropped) and timestamps (epoch seconds) become Dates.
 import type {
   CreateSnapshotInput,
@@ -10,7 +11,10 @@ import type {
   DescribeSimulationOutput,
   ListSimulationsInput,
   ListSimulationsOutput,
+  S3Location,
   SimulationMetadata,
+  StartSimulationInput,
+  StartSimulationOutput,
 } from './models';
 
 type Json = Record<string, unknown>;
@@ -119,4 +123,38 @@ export const createSnapshot: Operation<CreateSnapshotInput, CreateSnapshotOutput
     return pick<Json>({ Destination: destination, Simulation: input.Simulation }, ['Destination', 'Simulation']);
   },
   parse: () => ({}),
+};
+
+const s3Location = (location: S3Location | undefined) =>
+  location === undefined ? undefined : compactQuery({ BucketName: location.BucketName, ObjectKey: location.ObjectKey });
+
+export const startSimulation: Operation<StartSimulationInput, StartSimulationOutput> = {
+  name: 'StartSimulation',
+  method: 'POST',
+  path: '/startsimulation',
+  query: () => ({}),
+  body: (input) =>
+    pick<Json>(
+      {
+        ClientToken: input.ClientToken,
+        Description: input.Description,
+        MaximumDuration: input.MaximumDuration,
+        Name: input.Name,
+        RoleArn: input.RoleArn,
+        SchemaS3Location: s3Location(input.SchemaS3Location),
+        SnapshotS3Location: s3Location(input.SnapshotS3Location),
+        Tags: input.Tags,
+      },
+      [
+        'ClientToken',
+        'Description',
+        'MaximumDuration',
+        'Name',
+        'RoleArn',
+        'SchemaS3Location',
+        'SnapshotS3Location',
+        'Tags',
+      ],
+    ),
+  parse: (json) => pick(json, ['Arn', 'CreationTime', 'ExecutionId'], { CreationTime: parseTimestamp }),
 };

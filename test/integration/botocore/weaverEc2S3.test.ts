@@ -1,5 +1,6 @@
 // SimSpace Weaver (restJson1), EC2 (ec2 query) and S3 (rest-xml) through Python botocore with the seed's models,
-// signatures verified: ListSimulations, DescribeSimulation, CreateSnapshot; DescribeSnapshots (with the Tags it
+// signatures verified: ListSimulations, DescribeSimulation, CreateSnapshot, StartSimulation (from the snapshot);
+// DescribeSnapshots (with the Tags it
 // returns); ListBuckets, HeadBucket (botocore's region redirect follows the emulator's 301); shapes, paging, errors.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -64,6 +65,62 @@ describeBotocore('botocore: simspaceweaver, ec2 and s3', (ctx) => {
     assert.equal(busy?.ok, true);
     const again = await ctx().boto.call(snapshot('city-traffic', 'weaver-demo-snapshots-use1'));
     refused(again, 'ConflictException', 409, /SNAPSHOT_IN_PROGRESS/);
+  });
+
+  it('simspaceweaver: starts a simulation from a snapshot once it is written (STARTING, then STARTED)', async () => {
+    const location = {
+      BucketName: 'weaver-demo-snapshots-use1',
+      ObjectKey: 'botocore/snapshot/city-traffic-260115-1200-00.zip',
+    };
+    const start = (Name: string, extra: Record<string, unknown> = {}) => ({
+      service: weaver,
+      operation: 'StartSimulation',
+      params: {
+        Name,
+        RoleArn: 'arn:aws:iam::123456789012:role/weaver-city-traffic',
+        SnapshotS3Location: location,
+        MaximumDuration: '2D',
+        ...extra,
+      },
+    });
+    const describe = (name: string) => ({
+      service: weaver,
+      operation: 'DescribeSimulation',
+      params: { Simulation: name },
+    });
+    const [created, early] = await ctx().boto.run([
+      {
+        service: weaver,
+        operation: 'CreateSnapshot',
+        params: {
+          Simulation: 'city-traffic',
+          Destination: { BucketName: location.BucketName, ObjectKeyPrefix: 'botocore' },
+        },
+      },
+      start('city-copy'),
+    ]);
+    ok(created, weaver, 'CreateSnapshot');
+    refused(early, 'ValidationException', 400, /no such object/); // the snapshot is still being written
+    ctx().emulator.clock.advance(5_000);
+    const [started, starting, taken, denied, tooLong] = await ctx().boto.run([
+      start('city-copy', { Tags: { team: 'sim' } }), // botocore fills ClientToken (idempotencyToken)
+      describe('city-copy'),
+      start('city-traffic'),
+      start('other', { RoleArn: 'arn:aws:iam::210987654321:role/elsewhere' }),
+      start('longer', { MaximumDuration: '15D' }),
+    ]);
+    const output = ok(started, weaver, 'StartSimulation');
+    assert.equal(output.Arn, 'arn:aws:simspaceweaver:us-east-1:123456789012:simulation/city-copy');
+    assert.equal(ok(starting, weaver, 'DescribeSimulation').Status, 'STARTING');
+    refused(taken, 'ConflictException', 409, /city-traffic/);
+    refused(denied, 'AccessDeniedException', 403, /iam:PassRole/);
+    refused(tooLong, 'ValidationException', 400, /MaximumDuration/);
+    ctx().emulator.clock.advance(5_000);
+    const running = ok(await ctx().boto.call(describe('city-copy')), weaver, 'DescribeSimulation');
+    assert.deepEqual(
+      [running.Status, running.MaximumDuration, running.RoleArn],
+      ['STARTED', '2D', 'arn:aws:iam::123456789012:role/weaver-city-traffic'],
+    );
   });
 
   it('ec2: describes EBS snapshots with their tags, pages them, and refuses a bad id', async () => {
