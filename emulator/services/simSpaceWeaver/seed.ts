@@ -1,11 +1,29 @@
 /**
- * SimSpace Weaver's part of the data file: each region's `simulations`, the bulk `simulations` count and the
+ * SimSpace Weaver's part of the data file: each region's `simulations` (with a latest snapshot when the row names
+ * one), the bulk `simulations` count and the
  * `quotas.simSpaceWeaverSimulations` limit.
  */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
 import { optionalStr, rowsOf, str, time } from '../../state/rows';
 import { quotaOf, type ServiceData } from '../../state/seed';
+import { type AccountState } from '../../state/types';
+import { putObject } from '../s3/state';
 import { DEFAULT_SIMULATION_QUOTA, simSpaceWeaverQuotas, simulationsIn } from './state';
+
+/**
+ * A seeded simulation's latest snapshot (`snapshotBucket` and `snapshotKey` in its row): the simulation points at it
+ * and its .zip is in the bucket, so the demo can restore it without taking one first.
+ */
+function snapshotOf(
+  row: Record<string, unknown>,
+  account: AccountState,
+): { snapshotBucket?: string; snapshotKey?: string } {
+  const bucket = optionalStr(row, 'snapshotBucket');
+  const key = optionalStr(row, 'snapshotKey');
+  if (!bucket || !key) return {};
+  putObject(account, { bucket, key, writtenBy: `seed:${str(row, 'name')}`, availableAt: 0 });
+  return { snapshotBucket: bucket, snapshotKey: key };
+}
 
 export const simSpaceWeaverData: ServiceData = {
   seedAccount(file, account) {
@@ -26,6 +44,7 @@ export const simSpaceWeaverData: ServiceData = {
         roleArn: str(s, 'roleArn', `arn:aws:iam::${account.accountId}:role/weaver-${name}`),
         schemaBucket: str(s, 'schemaBucket', `weaver-${account.accountId}-schemas`),
         schemaKey: str(s, 'schemaKey', `${name}/schema.yaml`),
+        ...snapshotOf(s, account),
       });
     }
   },
