@@ -183,7 +183,9 @@ export async function runRestoreFlow(
     const info: StepInfo = { title: restoreTitle(state), step: index + 1, totalSteps: Math.max(total, index + 1) };
     const result = await step.run(state, info);
     if (result === 'cancel') return { kind: 'cancel' };
-    if (result === 'back') index = Math.max(0, index - 1);
+    const jump = state.jumpTo === undefined ? -1 : steps.findIndex((s) => s.id === `restore:${state.jumpTo}`);
+    state.jumpTo = undefined;
+    if (result === 'back') index = jump >= 0 ? jump : Math.max(0, index - 1);
     else index++;
     if (state.request && index >= steps.length) return { kind: 'restore', request: state.request };
   }

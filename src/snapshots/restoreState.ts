@@ -34,6 +34,8 @@ export interface RestoreState extends PaletteState {
   readonly clientToken: string;
   /** Set by the review step. */
   request?: RestoreRequest;
+  /** Set by the review when the user picked a value to change: the key of the field to go back to. */
+  jumpTo?: string;
 }
 
 export interface RestoreStep {

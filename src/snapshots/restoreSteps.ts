@@ -18,7 +18,7 @@ const text = {
   noChoices: (label: string) => `Nothing to choose for ${label}: go back, or cancel.`,
   restore: '$(check) Restore',
   cancel: '$(close) Cancel',
-  goBack: 'Go back to change this value.',
+  goBack: 'Enter: change this value',
   review: (operation: string) =>
     `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then restore`,
   left: 'left out (AWS default)',
@@ -154,13 +154,20 @@ export function formatMember(value: unknown): string {
 }
 
 /** The review's lines: each call's operation, then each member it sends (undefined members are not sent). */
-export function reviewLines(calls: readonly RestoreCall[]): Array<{ label: string; description: string }> {
-  const lines: Array<{ label: string; description: string }> = [];
+export interface ReviewLine {
+  readonly label: string;
+  readonly description: string;
+  /** The request member the line shows (absent on an operation's line). */
+  readonly member?: string;
+}
+
+export function reviewLines(calls: readonly RestoreCall[]): ReviewLine[] {
+  const lines: ReviewLine[] = [];
   calls.forEach((call, index) => {
     lines.push({ label: calls.length > 1 ? `${index + 1}. ${call.operation}` : call.operation, description: '' });
     for (const [member, value] of Object.entries(call.input)) {
       if (value === undefined) continue;
-      lines.push({ label: `    ${member}`, description: formatMember(value) });
+      lines.push({ label: `    ${member}`, description: formatMember(value), member });
     }
   });
   return lines;
@@ -176,7 +183,9 @@ function reviewStep(prompter: Prompter, form: RestoreForm): RestoreStep {
       const input = restoreInput(state, form);
       const calls = form.calls(input);
       const operations = calls.map((c) => c.operation).join(', ');
-      const answer = await prompter.pick<'restore' | 'cancel' | 'line'>({
+      // A member's line goes back to the step that asked for it (or one step back): Enter on it changes it.
+      const asked = new Map(askedFields(form, state.values).map((f) => [f.key.toLowerCase(), f.key]));
+      const answer = await prompter.pick<{ readonly action: 'restore' | 'cancel' | 'back'; readonly field?: string }>({
         ...info,
         id: 'review',
         placeholder: text.review(operations),
@@ -184,15 +193,21 @@ function reviewStep(prompter: Prompter, form: RestoreForm): RestoreStep {
           {
             label: text.restore,
             description: `${operations} (profile ${state.profile}, ${state.region})`,
-            value: 'restore',
+            value: { action: 'restore' },
           },
-          ...reviewLines(calls).map((line) => ({ ...line, value: 'line' as const, disabledReason: text.goBack })),
-          { label: text.cancel, value: 'cancel' },
+          ...reviewLines(calls).map((line) => {
+            const field = line.member ? asked.get(line.member.toLowerCase()) : undefined;
+            return { ...line, detail: field ? text.goBack : undefined, value: { action: 'back' as const, field } };
+          }),
+          { label: text.cancel, value: { action: 'cancel' } },
         ],
       });
       if (answer.kind !== 'value') return answer.kind;
-      if (answer.value === 'cancel') return 'cancel';
-      if (answer.value === 'line') return 'back';
+      if (answer.value.action === 'cancel') return 'cancel';
+      if (answer.value.action === 'back') {
+        state.jumpTo = answer.value.field;
+        return 'back';
+      }
       const target = { profile: state.profile, region: state.region, service, resource };
       const newName = input.values[form.nameField] ?? '';
       state.request = { target, snapshot, form, input, calls, newName };

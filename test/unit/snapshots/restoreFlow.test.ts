@@ -282,3 +282,26 @@ test('the review formats members: text as is, tag lists as pairs, others as JSON
     ],
   );
 });
+
+test('picking a value in the review goes back to the step that asked for it', async () => {
+  const { service, snap } = setup();
+  const prompter = new ScriptedPrompter([
+    { id: 'restore:name', type: 'abc' },
+    { id: 'restore:size', enter: true },
+    { id: 'restore:mode', pick: 'cached' },
+    { id: 'tags', enter: true },
+    { id: 'review', pick: (item) => item.label.trim() === 'Size' },
+    { id: 'restore:size', type: '64' },
+    { id: 'restore:mode', pick: 'cached' },
+    { id: 'tags', enter: true },
+    { id: 'review', pick: (item) => item.label.trim() === 'SnapshotId' },
+    { id: 'tags', enter: true },
+    { id: 'review', pick: '$(check) Restore' },
+  ]);
+  const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
+  assert.equal(request.calls[0]?.input.Size, 64);
+  const review = prompter.shown.find((s) => s.id === 'review');
+  assert.equal(review?.items?.find((i) => i.label.trim() === 'Size')?.detail, 'Enter: change this value');
+  // A member no field asked for (the snapshot's id) goes one step back.
+  assert.equal(review?.items?.find((i) => i.label.trim() === 'SnapshotId')?.detail, undefined);
+});
