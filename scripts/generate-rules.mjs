@@ -1,6 +1,7 @@
 // Generates src/validation/generated/modelConstraints.ts: the input constraints (min, max, pattern, required) of the
 // create-snapshot members the validation module uses (each service's `rules.modelMembers`, read from the registry,
-// and its restore operations' members, `restore.modelMembers`, keyed `<operation>:<member path>`),
+// and its restore and copy operations' members, `restore.modelMembers` and `copy.modelMembers`, keyed
+// `<operation>:<member path>`),
 // read from the botocore models. The extension cannot read the
 // models at run time (they are not in the .vsix), so the few constraints it needs are checked in as TypeScript.
 //
@@ -47,7 +48,7 @@ export async function selections() {
       '  ...(s.rules.modelMembers?.length',
       '    ? [{ service: s.id, operation: s.createOperation, paths: s.rules.modelMembers, keyed: false }]',
       '    : []),',
-      '  ...Object.entries(s.restore?.modelMembers ?? {}).map(([operation, paths]) => ({',
+      '  ...Object.entries({ ...s.restore?.modelMembers, ...s.copy?.modelMembers }).map(([operation, paths]) => ({',
       '    service: s.id, operation, paths, keyed: true,',
       '  })),',
       ']);',

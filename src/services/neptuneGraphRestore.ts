@@ -22,13 +22,8 @@ import {
 import { findInPages, isErrorNamed } from './common';
 import { neptuneGraphClient } from './neptuneGraphClient';
 import { explainNeptuneGraphRestoreError } from './neptuneGraphRestoreErrors';
-import {
-  notAvailableReason,
-  type RestoreField,
-  type RestoreForm,
-  type RestoreInput,
-  type RestoreSupport,
-} from './restore';
+import { notAvailableReason, type RestoreSupport } from './restore';
+import { type FormField, type OperationForm, type FormInput } from './forms';
 import type { AwsContext, RestoredRef, Snapshot, SnapshotState, TrackedState } from './service';
 
 /** ListGraphs: maxResults 1..100. */
@@ -87,7 +82,7 @@ async function graphNamed(ctx: AwsContext, name: string, signal: AbortSignal): P
   return found.get(name);
 }
 
-function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | undefined): RestoreField[] {
+function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | undefined): FormField[] {
   const defaults = restoreDefaults(source, snapshot.name, new Date());
   return [
     {
@@ -154,8 +149,8 @@ interface GraphRestoreCall {
   readonly input: RestoreGraphRequest;
 }
 
-function form(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | undefined): RestoreForm {
-  const calls = (input: RestoreInput): [GraphRestoreCall] => [
+function form(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | undefined): OperationForm {
+  const calls = (input: FormInput): [GraphRestoreCall] => [
     { operation: RESTORE_OPERATION, input: restoreRequest(snapshot.id, input.values, input.tags) },
   ];
   return {

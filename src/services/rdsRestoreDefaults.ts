@@ -3,7 +3,7 @@
 // subnet group, VPC security groups and deletion protection, its primary instance's class. Pure.
 import { identifierDefault } from '../validation/defaults';
 import type { Tag } from '../validation/types';
-import type { RestoreDefault } from './restore';
+import type { FormDefault } from './forms';
 
 /** What the defaults are read from: the snapshot, its source cluster and the source's primary instance. */
 export interface RdsRestoreSources {
@@ -26,20 +26,20 @@ export interface RdsRestoreSources {
 }
 
 export interface RdsRestoreDefaults {
-  readonly cluster: RestoreDefault;
-  readonly instance: RestoreDefault;
-  readonly instanceClass: RestoreDefault;
-  readonly engineVersion?: RestoreDefault;
-  readonly port?: RestoreDefault;
-  readonly subnetGroup?: RestoreDefault;
-  readonly securityGroups?: RestoreDefault;
-  readonly deletionProtection: RestoreDefault;
+  readonly cluster: FormDefault;
+  readonly instance: FormDefault;
+  readonly instanceClass: FormDefault;
+  readonly engineVersion?: FormDefault;
+  readonly port?: FormDefault;
+  readonly subnetGroup?: FormDefault;
+  readonly securityGroups?: FormDefault;
+  readonly deletionProtection: FormDefault;
 }
 
 const snapshotWord = "the snapshot's";
 const sourceWord = "the source cluster's";
 
-function from(value: string | number | undefined, source: string): RestoreDefault | undefined {
+function from(value: string | number | undefined, source: string): FormDefault | undefined {
   return value === undefined || value === '' ? undefined : { value: String(value), source };
 }
 

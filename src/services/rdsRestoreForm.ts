@@ -8,7 +8,7 @@ import { tagList } from './common';
 import type { RdsRestoreDefaults } from './rdsRestoreDefaults';
 import { RdsInstanceNotCreatedError } from './rdsRestoreErrors';
 import { clusterState } from './rdsRestoreStatus';
-import type { RestoreField, RestoreForm, RestoreInput, RestoredResource } from './restore';
+import type { FormField, OperationForm, FormInput, FormResult } from './forms';
 
 /** The value keys: the API members they go to, except the toggle that asks for the primary instance. */
 export const restoreKeys = {
@@ -72,15 +72,13 @@ const withInstance = (values: Readonly<Record<string, string>>): boolean => valu
 const given = (values: Readonly<Record<string, string>>, key: string): string | undefined =>
   values[key] === undefined || values[key] === '' ? undefined : values[key];
 
-export function rdsRestoreForm(spec: RdsRestoreFormSpec): RestoreForm {
+export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
   const { rules, defaults, label } = spec;
-  const field = (
-    f: Omit<RestoreField, 'validate'> & { check(value: string): ReturnType<RestoreField['validate']> },
-  ) => {
+  const field = (f: Omit<FormField, 'validate'> & { check(value: string): ReturnType<FormField['validate']> }) => {
     const { check, ...rest } = f;
-    return { ...rest, validate: (value: string) => check(value) } satisfies RestoreField;
+    return { ...rest, validate: (value: string) => check(value) } satisfies FormField;
   };
-  const fields: RestoreField[] = [
+  const fields: FormField[] = [
     field({
       key: restoreKeys.cluster,
       kind: 'text',
@@ -183,7 +181,7 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): RestoreForm {
     }),
   ];
 
-  function requests(input: RestoreInput): { cluster: RestoreClusterInput; instance?: CreateInstanceInput } {
+  function requests(input: FormInput): { cluster: RestoreClusterInput; instance?: CreateInstanceInput } {
     const v = input.values;
     const clusterId = (v[restoreKeys.cluster] ?? '').toLowerCase();
     const version = given(v, restoreKeys.engineVersion);
@@ -214,7 +212,7 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): RestoreForm {
     return { cluster, instance };
   }
 
-  const form: RestoreForm = {
+  const form: OperationForm = {
     fields,
     tags: rules.tags,
     defaultTags: spec.defaultTags,
@@ -226,10 +224,10 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): RestoreForm {
         ...(instance ? [{ operation: 'CreateDBInstance', input: instance }] : []),
       ];
     },
-    async send(input, signal): Promise<RestoredResource> {
+    async send(input, signal): Promise<FormResult> {
       const [restoreCall, instanceCall] = form.calls(input);
       if (!restoreCall) throw new Error('A restore makes at least one call');
-      // calls() built these inputs as RestoreClusterInput and CreateInstanceInput (see `requests`); RestoreCall
+      // calls() built these inputs as RestoreClusterInput and CreateInstanceInput (see `requests`); ApiCall
       // erases their types to one record type for every service.
       const clusterInput = restoreCall.input as unknown as RestoreClusterInput;
       const answered = await spec.restoreCluster(clusterInput, signal);

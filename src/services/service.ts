@@ -2,6 +2,8 @@
 // run under plain `node --test`, in the extension host and in the language server.
 import type { ServiceInputRules, Tag } from '../validation/types';
 import type { CreateErrorContext, ErrorFacts } from './errorText';
+import type { CopySupport } from './copy';
+import type { DeleteSupport } from './deletion';
 import type { RestoreSupport } from './restore';
 
 export type {
@@ -141,6 +143,10 @@ export interface SnapshotService {
   getRestoredStatuses?(ctx: AwsContext, refs: readonly RestoredRef[]): Promise<Map<string, TrackedState>>;
   /** Restore: a new resource from a snapshot (src/services/restore.ts). Present with `getRestoredStatuses`. */
   readonly restore?: RestoreSupport;
+  /** Delete a snapshot (src/services/deletion.ts). */
+  readonly delete?: DeleteSupport;
+  /** Copy a snapshot to another region, where AWS has a copy API (src/services/copy.ts); absent: not offered. */
+  readonly copy?: CopySupport;
   /** The AWS console page of a resource. */
   consoleUrl(region: string, resource: Resource): string;
 }

@@ -14,15 +14,8 @@ import {
   validateSimulationName,
 } from '../validation/simSpaceWeaverRestore';
 import { findInPages, isErrorNamed } from './common';
-import {
-  notAvailableReason,
-  type RestoreCall,
-  type RestoreField,
-  type RestoreForm,
-  type RestoreInput,
-  type RestoreSupport,
-  type RestoredResource,
-} from './restore';
+import { notAvailableReason, type RestoreSupport } from './restore';
+import { type ApiCall, type FormField, type OperationForm, type FormInput, type FormResult } from './forms';
 import type { AwsContext, RestoredRef, Snapshot, SnapshotState, TrackedState } from './service';
 import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverRestoreError } from './simSpaceWeaverRestoreErrors';
@@ -96,7 +89,7 @@ export function restoredState(status: string): SnapshotState {
 
 const KEYS = { name: 'Name', role: 'RoleArn', duration: 'MaximumDuration', description: 'Description' } as const;
 
-/** StartSimulation's input as this restore sends it (a type alias, so it is also a RestoreCall's input). */
+/** StartSimulation's input as this restore sends it (a type alias, so it is also a ApiCall's input). */
 type StartSimulationRequest = {
   readonly Name: string | undefined;
   readonly RoleArn: string | undefined;
@@ -107,16 +100,13 @@ type StartSimulationRequest = {
   readonly ClientToken?: string;
 };
 
-interface StartSimulationCall extends RestoreCall {
+interface StartSimulationCall extends ApiCall {
   readonly operation: 'StartSimulation';
   readonly input: StartSimulationRequest;
 }
 
 /** The one StartSimulation request of these values, from the snapshot at `bucket`/`key`. */
-export function startSimulationCall(
-  location: { bucket: string; key: string },
-  input: RestoreInput,
-): StartSimulationCall {
+export function startSimulationCall(location: { bucket: string; key: string }, input: FormInput): StartSimulationCall {
   const value = (key: string): string | undefined => input.values[key] || undefined;
   const description = value(KEYS.description);
   const duration = value(KEYS.duration);
@@ -135,14 +125,14 @@ export function startSimulationCall(
   };
 }
 
-function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | undefined, now: Date): RestoreField[] {
+function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | undefined, now: Date): FormField[] {
   const fromSource = "the source simulation's";
   const sourceDuration = source?.MaximumDuration;
   const durationDefault =
     sourceDuration !== undefined && durationMinutes(sourceDuration) !== undefined
       ? { value: sourceDuration, source: fromSource }
       : { value: API_DEFAULT_DURATION, source: "the API's default" };
-  const name: RestoreField = {
+  const name: FormField = {
     key: KEYS.name,
     kind: 'text',
     label: 'Simulation name',
@@ -162,7 +152,7 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | 
         : undefined;
     },
   };
-  const role: RestoreField = {
+  const role: FormField = {
     key: KEYS.role,
     kind: 'text',
     label: 'IAM role ARN',
@@ -172,7 +162,7 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | 
     ...(source?.RoleArn ? { defaultValue: { value: source.RoleArn, source: fromSource } } : {}),
     validate: (value) => validateRoleArn(value),
   };
-  const duration: RestoreField = {
+  const duration: FormField = {
     key: KEYS.duration,
     kind: 'text',
     label: 'Maximum duration',
@@ -182,7 +172,7 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | 
     defaultValue: durationDefault,
     validate: (value) => validateMaximumDuration(value),
   };
-  const description: RestoreField = {
+  const description: FormField = {
     key: KEYS.description,
     kind: 'text',
     label: 'Description (optional)',
@@ -202,17 +192,17 @@ export const simSpaceWeaverRestore: RestoreSupport = {
   modelMembers: { StartSimulation: startSimulationMembers },
   refusal: (snapshot) => notAvailableReason(snapshot),
 
-  async prepare(ctx: AwsContext, snapshot: Snapshot): Promise<RestoreForm> {
+  async prepare(ctx: AwsContext, snapshot: Snapshot): Promise<OperationForm> {
     const location = parseS3Uri(snapshot.id);
     if (!location) throw new Error(`The snapshot ${snapshot.id} is not an S3 location (s3://bucket/key).`);
     const source = await readSource(ctx, snapshot.resourceId, ctx.signal);
-    const calls = (input: RestoreInput): readonly StartSimulationCall[] => [startSimulationCall(location, input)];
+    const calls = (input: FormInput): readonly StartSimulationCall[] => [startSimulationCall(location, input)];
     return {
       fields: fields(ctx, snapshot, source, new Date()),
       tags: simulationTagRules,
       nameField: KEYS.name,
       calls,
-      async send(input: RestoreInput, signal?: AbortSignal): Promise<RestoredResource> {
+      async send(input: FormInput, signal?: AbortSignal): Promise<FormResult> {
         const [call] = calls(input);
         if (!call) throw new Error('StartSimulation: nothing to send.');
         // The input calls() built (the request shown to the user) is the one sent.

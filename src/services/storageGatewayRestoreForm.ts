@@ -18,8 +18,8 @@ import {
 import { issue } from '../validation/text';
 import type { Issue, Tag } from '../validation/types';
 import { formatBytes, tagList } from './common';
-import type { RestoreCall, RestoreChoice, RestoreDefault, RestoreField, RestoreForm, RestoreInput } from './restore';
-import type { RestoredResource } from './restore';
+import type { ApiCall, FormChoice, FormDefault, FormField, OperationForm, FormInput } from './forms';
+import type { FormResult } from './forms';
 import type { RestoreGateway } from './storageGatewayRestoreReads';
 
 type Values = Readonly<Record<string, string>>;
@@ -30,10 +30,10 @@ export interface RestoreFormFacts {
   /** The snapshot's volume size, whole GiB: the least a new volume may hold. */
   readonly minGiB: number;
   readonly gateways: readonly RestoreGateway[];
-  readonly defaultGateway?: RestoreDefault;
-  readonly defaultTargetName: RestoreDefault;
+  readonly defaultGateway?: FormDefault;
+  readonly defaultTargetName: FormDefault;
   /** The default gateway's smallest free disk that holds the snapshot, when that gateway is a stored one. */
-  readonly defaultDisk?: RestoreDefault;
+  readonly defaultDisk?: FormDefault;
   readonly defaultTags: readonly Tag[];
 }
 
@@ -66,7 +66,7 @@ export function chooseDefaultGateway(
   gateways: readonly RestoreGateway[],
   sourceGatewayArn: string | undefined,
   minGiB: number,
-): RestoreDefault | undefined {
+): FormDefault | undefined {
   const usable = (g: RestoreGateway) => !gatewayRefusal(g, minGiB);
   const source = gateways.find((g) => g.arn === sourceGatewayArn);
   if (source && usable(source)) return { value: source.arn, source: "the source volume's gateway" };
@@ -81,7 +81,7 @@ export function chooseDefaultGateway(
 }
 
 /** The smallest free local disk that holds the snapshot, as a default. */
-export function chooseDefaultDisk(disks: readonly Disk[], minGiB: number): RestoreDefault | undefined {
+export function chooseDefaultDisk(disks: readonly Disk[], minGiB: number): FormDefault | undefined {
   const fits = disks
     .filter((d) => d.DiskId && !diskRefusal(toDiskFacts(d), minGiB))
     .sort((a, b) => (a.DiskSizeInBytes ?? 0) - (b.DiskSizeInBytes ?? 0));
@@ -95,12 +95,12 @@ const toDiskFacts = (d: Disk) => ({
   sizeInBytes: d.DiskSizeInBytes,
 });
 
-export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): RestoreForm {
+export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): OperationForm {
   const { gateways, minGiB, snapshotId } = facts;
   const gatewayOf = (values: Values) => gateways.find((g) => g.arn === values.GatewayARN);
   const typeOf = (values: Values) => gatewayOf(values)?.type;
 
-  const gateway: RestoreField = {
+  const gateway: FormField = {
     key: 'GatewayARN',
     kind: 'choice',
     label: 'Gateway',
@@ -116,7 +116,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
       return refusal ? [issue('error', `${chosen.name} cannot take the volume: ${refusal}.`)] : [];
     },
     choices: async () =>
-      gateways.map((g): RestoreChoice => ({
+      gateways.map((g): FormChoice => ({
         label: g.name,
         value: g.arn,
         description: [g.type === 'CACHED' || g.type === 'STORED' ? g.type.toLowerCase() : g.type, g.state]
@@ -127,7 +127,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
       })),
   };
 
-  const targetName: RestoreField = {
+  const targetName: FormField = {
     key: 'TargetName',
     kind: 'text',
     label: 'Target name',
@@ -146,7 +146,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     },
   };
 
-  const size: RestoreField = {
+  const size: FormField = {
     key: 'VolumeSizeInBytes',
     kind: 'number',
     label: 'Volume size (GiB)',
@@ -158,7 +158,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     validate: (value) => validateCachedSizeGiB(value, minGiB),
   };
 
-  const disk: RestoreField = {
+  const disk: FormField = {
     key: 'DiskId',
     kind: 'choice',
     label: 'Local disk',
@@ -171,7 +171,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     async choices(values, signal) {
       const chosen = gatewayOf(values);
       if (!chosen) return [];
-      return (await io.localDisks(chosen.arn, signal)).flatMap((d): RestoreChoice[] =>
+      return (await io.localDisks(chosen.arn, signal)).flatMap((d): FormChoice[] =>
         d.DiskId
           ? [
               {
@@ -187,7 +187,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     },
   };
 
-  const preserve: RestoreField = {
+  const preserve: FormField = {
     key: 'PreserveExistingData',
     kind: 'toggle',
     label: 'Preserve existing data',
@@ -199,7 +199,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     validate: validatePreserveExistingData,
   };
 
-  const networkInterface: RestoreField = {
+  const networkInterface: FormField = {
     key: 'NetworkInterfaceId',
     kind: 'choice',
     label: 'Network interface',
@@ -222,7 +222,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
       })),
   };
 
-  function request(input: RestoreInput): VolumeRequest {
+  function request(input: FormInput): VolumeRequest {
     const values = input.values;
     const chosen = gatewayOf(values);
     if (!chosen) throw new Error(`Gateway ${values.GatewayARN ?? '(none)'} is not one the form read`);
@@ -252,7 +252,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     };
   }
 
-  const calls = (input: RestoreInput): RestoreCall[] => {
+  const calls = (input: FormInput): ApiCall[] => {
     const { operation, input: members } = request(input);
     return [{ operation, input: { ...members } }];
   };
@@ -263,7 +263,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
     defaultTags: facts.defaultTags,
     nameField: 'TargetName',
     calls,
-    async send(input, signal): Promise<RestoredResource> {
+    async send(input, signal): Promise<FormResult> {
       // The very request calls() shows.
       const call = request(input);
       const out = await io.send(call, signal);
@@ -274,7 +274,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Re
   };
 }
 
-function defaultInterface(facts: RestoreFormFacts): RestoreDefault | undefined {
+function defaultInterface(facts: RestoreFormFacts): FormDefault | undefined {
   const first = facts.gateways.find((g) => g.arn === facts.defaultGateway?.value)?.interfaces[0];
   return first ? { value: first, source: "the gateway's first network interface" } : undefined;
 }

@@ -4,7 +4,7 @@
 // import; it talks to the user through a `Prompter`.
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
-import type { RestoreForm } from '../services/restore';
+import type { OperationForm } from '../services/forms';
 import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotService } from '../services/service';
 import { formatTags } from '../validation';
 import { errorText, paletteSteps, type PaletteDeps } from './paletteSteps';
@@ -119,7 +119,7 @@ function forgetForm(state: RestoreState): void {
   state.tagsText = undefined;
 }
 
-async function prepareForm(deps: RestoreFlowDeps, state: RestoreState): Promise<RestoreForm> {
+async function prepareForm(deps: RestoreFlowDeps, state: RestoreState): Promise<OperationForm> {
   const { service, snapshot } = state;
   if (!service?.restore || !snapshot || !state.profile || !state.region) throw new Error('nothing to restore');
   const restore = service.restore;

@@ -1,6 +1,6 @@
 // The restore flow's shared types: the state its steps fill, a step, and what the flow ends with. Apart from
 // restoreFlow.ts so that the steps (restoreSteps.ts) and the flow import them without a cycle. No `vscode` import.
-import type { RestoreCall, RestoreForm, RestoreInput } from '../services/restore';
+import type { ApiCall, OperationForm, FormInput } from '../services/forms';
 import type { ResourceTarget, Snapshot } from '../services/service';
 import type { Move, PaletteState } from './paletteSteps';
 import type { StepInfo } from './prompter';
@@ -10,10 +10,10 @@ export interface RestoreRequest {
   /** The snapshot's resource, where it lives and its service. */
   readonly target: ResourceTarget;
   readonly snapshot: Snapshot;
-  readonly form: RestoreForm;
-  readonly input: RestoreInput;
+  readonly form: OperationForm;
+  readonly input: FormInput;
   /** `form.calls(input)`: what the last step showed. */
-  readonly calls: readonly RestoreCall[];
+  readonly calls: readonly ApiCall[];
   readonly newName: string;
 }
 
@@ -26,7 +26,7 @@ export type RestoreFlowResult =
 export interface RestoreState extends PaletteState {
   snapshot?: Snapshot;
   /** Read once the snapshot is known (its defaults come from AWS). */
-  form?: RestoreForm;
+  form?: OperationForm;
   /** Answers by field key. */
   readonly values: Record<string, string>;
   tagsText?: string;

@@ -1,7 +1,7 @@
 // The steps of the restore flow after the snapshot is known: one per field of the service's restore form, rendered
 // by its kind (an input box for text and numbers, a list for choices, Yes / No for toggles), each prefilled with its
 // default and saying where that default came from; the tags; and a review of the exact requests. Pure: no `vscode`.
-import type { RestoreCall, RestoreField, RestoreForm, RestoreInput } from '../services/restore';
+import type { ApiCall, FormField, OperationForm, FormInput } from '../services/forms';
 import { formatTags, parseTags } from '../validation';
 import type { Tag } from '../validation/types';
 import { firstIssue, tagsInput } from './inputSteps';
@@ -25,13 +25,13 @@ const text = {
 };
 
 /** The fields asked for these values (a field's `when` may depend on earlier answers). */
-export function askedFields(form: RestoreForm, values: Readonly<Record<string, string>>): RestoreField[] {
+export function askedFields(form: OperationForm, values: Readonly<Record<string, string>>): FormField[] {
   return form.fields.filter((field) => field.when?.(values) ?? true);
 }
 
 /** The finding for a value: none for an optional field left empty, else the field's first issue. */
 export function fieldMessage(
-  field: RestoreField,
+  field: FormField,
   value: string,
   values: Readonly<Record<string, string>>,
 ): StepMessage | undefined {
@@ -39,11 +39,11 @@ export function fieldMessage(
   return firstIssue(field.validate(value, values));
 }
 
-function initialValue(field: RestoreField, state: RestoreState): string {
+function initialValue(field: FormField, state: RestoreState): string {
   return state.values[field.key] ?? field.defaultValue?.value ?? '';
 }
 
-function inputStep(prompter: Prompter, field: RestoreField): RestoreStep {
+function inputStep(prompter: Prompter, field: FormField): RestoreStep {
   return {
     id: `restore:${field.key}`,
     run: async (state, info) => {
@@ -67,7 +67,7 @@ function inputStep(prompter: Prompter, field: RestoreField): RestoreStep {
   };
 }
 
-async function choiceItems(field: RestoreField, state: RestoreState, signal: AbortSignal) {
+async function choiceItems(field: FormField, state: RestoreState, signal: AbortSignal) {
   const mark = (value: string) =>
     field.defaultValue?.value === value ? text.defaultItem(field.defaultValue.source) : undefined;
   if (field.kind === 'toggle') {
@@ -96,7 +96,7 @@ async function choiceItems(field: RestoreField, state: RestoreState, signal: Abo
   }
 }
 
-function pickStep(prompter: Prompter, field: RestoreField): RestoreStep {
+function pickStep(prompter: Prompter, field: FormField): RestoreStep {
   return {
     id: `restore:${field.key}`,
     run: async (state, info) => {
@@ -117,7 +117,7 @@ function pickStep(prompter: Prompter, field: RestoreField): RestoreStep {
   };
 }
 
-function tagsStep(prompter: Prompter, form: RestoreForm): RestoreStep {
+function tagsStep(prompter: Prompter, form: OperationForm): RestoreStep {
   return {
     id: 'tags',
     run: async (state, info) => {
@@ -133,7 +133,7 @@ function tagsStep(prompter: Prompter, form: RestoreForm): RestoreStep {
 }
 
 /** The input the form's calls are built from: the asked fields' answers and the parsed tags. */
-export function restoreInput(state: RestoreState, form: RestoreForm): RestoreInput {
+export function restoreInput(state: RestoreState, form: OperationForm): FormInput {
   const values: Record<string, string> = {};
   for (const field of askedFields(form, state.values)) {
     values[field.key] = state.values[field.key] ?? field.defaultValue?.value ?? '';
@@ -161,7 +161,7 @@ export interface ReviewLine {
   readonly member?: string;
 }
 
-export function reviewLines(calls: readonly RestoreCall[]): ReviewLine[] {
+export function reviewLines(calls: readonly ApiCall[]): ReviewLine[] {
   const lines: ReviewLine[] = [];
   calls.forEach((call, index) => {
     lines.push({ label: calls.length > 1 ? `${index + 1}. ${call.operation}` : call.operation, description: '' });
@@ -173,7 +173,7 @@ export function reviewLines(calls: readonly RestoreCall[]): ReviewLine[] {
   return lines;
 }
 
-function reviewStep(prompter: Prompter, form: RestoreForm): RestoreStep {
+function reviewStep(prompter: Prompter, form: OperationForm): RestoreStep {
   return {
     id: 'review',
     run: async (state, info): Promise<Move> => {
@@ -217,7 +217,7 @@ function reviewStep(prompter: Prompter, form: RestoreForm): RestoreStep {
 }
 
 /** The steps once the form is known; recomputed as answers change (a field's `when`). */
-export function restoreSteps(prompter: Prompter, state: RestoreState, form: RestoreForm): RestoreStep[] {
+export function restoreSteps(prompter: Prompter, state: RestoreState, form: OperationForm): RestoreStep[] {
   const steps = askedFields(form, state.values).map((field) =>
     field.kind === 'text' || field.kind === 'number' ? inputStep(prompter, field) : pickStep(prompter, field),
   );

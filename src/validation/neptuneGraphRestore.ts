@@ -108,7 +108,7 @@ export interface SourceGraphFacts {
   readonly deletionProtection?: boolean;
 }
 
-/** A prefilled value and where it came from (the restore form's RestoreDefault). */
+/** A prefilled value and where it came from (the restore form's FormDefault). */
 export interface ValueDefault {
   readonly value: string;
   readonly source: string;

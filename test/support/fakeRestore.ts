@@ -1,13 +1,8 @@
 // A fake RestoreSupport for the restore flow's and the restorer's tests: a form of every field kind (a name checked
 // on Enter, a number with a default from the snapshot, a choice read "from AWS", a toggle asked only for one choice),
 // tags, one call built from the answers, and a scripted send. Every prepare and send is recorded. No AWS.
-import type {
-  RestoreField,
-  RestoreForm,
-  RestoreInput,
-  RestoreSupport,
-  RestoredResource,
-} from '../../src/services/restore';
+import type { RestoreSupport } from '../../src/services/restore';
+import type { FormField, OperationForm, FormInput, FormResult } from '../../src/services/forms';
 import { notAvailableReason } from '../../src/services/restore';
 import type { AwsContext, Resource, Snapshot } from '../../src/services/service';
 import type { Issue, TagRules } from '../../src/validation/types';
@@ -22,9 +17,9 @@ export const fakeTagRules: TagRules = {
 
 export interface FakeRestore extends RestoreSupport {
   readonly prepared: Array<{ ctx: AwsContext; snapshot: Snapshot; source: Resource | undefined }>;
-  readonly sent: RestoreInput[];
+  readonly sent: FormInput[];
   /** What send does (default: a creating resource named after the answer). */
-  answer: (input: RestoreInput) => Promise<RestoredResource>;
+  answer: (input: FormInput) => Promise<FormResult>;
   /** Makes prepare fail. */
   prepareError?: unknown;
   /** Names an on-Enter check refuses. */
@@ -32,7 +27,7 @@ export interface FakeRestore extends RestoreSupport {
 }
 
 export function fakeRestore(): FakeRestore {
-  const fields: RestoreField[] = [
+  const fields: FormField[] = [
     {
       key: 'name',
       kind: 'text',
@@ -94,10 +89,10 @@ export function fakeRestore(): FakeRestore {
       state: 'creating',
       status: 'CREATING',
     }),
-    async prepare(ctx, snapshot, source): Promise<RestoreForm> {
+    async prepare(ctx, snapshot, source): Promise<OperationForm> {
       support.prepared.push({ ctx, snapshot, source });
       if (support.prepareError !== undefined) throw support.prepareError;
-      const form: RestoreForm = {
+      const form: OperationForm = {
         fields,
         tags: fakeTagRules,
         defaultTags: [{ key: 'team', value: 'data' }],

@@ -15,7 +15,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
-import type { RestoreForm, RestoreInput, RestoreSupport } from '../../../src/services/restore';
+import type { RestoreSupport } from '../../../src/services/restore';
+import type { OperationForm, FormInput } from '../../../src/services/forms';
 import type { AwsContext, RestoredRef, Snapshot } from '../../../src/services/service';
 import { type EmulatorHarness, pollUntil, startHarness } from './emulatorContext';
 
@@ -32,7 +33,7 @@ const demoSnapshot = (id: string, resourceId: string, name = id): Snapshot => ({
 });
 
 /** The form's defaults as the answers, with the name (and anything else) given. */
-function answers(form: RestoreForm, values: Record<string, string>, tags: RestoreInput['tags'] = []): RestoreInput {
+function answers(form: OperationForm, values: Record<string, string>, tags: FormInput['tags'] = []): FormInput {
   const defaults = Object.fromEntries(form.fields.map((f) => [f.key, f.defaultValue?.value ?? '']));
   return { values: { ...defaults, ...values }, tags, clientToken: 'it-token' };
 }

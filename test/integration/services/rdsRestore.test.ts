@@ -14,7 +14,7 @@ import { docdbService } from '../../../src/services/docdb';
 import { docdbClient } from '../../../src/services/docdbClient';
 import { neptuneService } from '../../../src/services/neptune';
 import { neptuneClient } from '../../../src/services/neptuneClient';
-import type { RestoreForm, RestoreInput } from '../../../src/services/restore';
+import type { OperationForm, FormInput } from '../../../src/services/forms';
 import type { AwsContext, RestoredRef, Snapshot, SnapshotService } from '../../../src/services/service';
 import { type EmulatorHarness, operations, pollUntil, startHarness } from './emulatorContext';
 
@@ -68,7 +68,7 @@ const demoSnapshot = (m: Member, id = m.snapshotId): Snapshot => ({
 });
 
 /** The form's defaults as values, with some answers changed. */
-function answers(form: RestoreForm, changes: Record<string, string>): RestoreInput {
+function answers(form: OperationForm, changes: Record<string, string>): FormInput {
   const values: Record<string, string> = {};
   for (const field of form.fields) values[field.key] = field.defaultValue?.value ?? '';
   return { values: { ...values, ...changes }, tags: [{ key: 'purpose', value: 'restore-test' }], clientToken: 't' };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SimSpaceWeaverServiceException } from '../../../src/aws/simspaceweaver/errors';
 import { simSpaceWeaverClient } from '../../../src/services/simSpaceWeaverClient';
-import type { RestoreForm, RestoreInput } from '../../../src/services/restore';
+import type { OperationForm, FormInput } from '../../../src/services/forms';
 import type { AwsContext, Resource, RestoredRef, Snapshot } from '../../../src/services/service';
 import { simSpaceWeaverService as svc } from '../../../src/services/simSpaceWeaver';
 import { type EmulatorHarness, operations, pollUntil, startHarness } from './emulatorContext';
@@ -27,7 +27,7 @@ async function takeSnapshot(ctx: AwsContext, prefix = 'restore'): Promise<Snapsh
   return snapshot;
 }
 
-const defaultsOf = (form: RestoreForm): Record<string, string> =>
+const defaultsOf = (form: OperationForm): Record<string, string> =>
   Object.fromEntries(form.fields.flatMap((f) => (f.defaultValue ? [[f.key, f.defaultValue.value]] : [])));
 
 const ref = (resourceId: string): RestoredRef => ({ profile: 'demo', region: 'us-east-1', resourceId });
@@ -66,7 +66,7 @@ describe('SimSpace Weaver restore against the emulator', () => {
     assert.match((await name?.accept?.('crowd-evacuation', signal, {})) ?? '', /already exists in us-east-1/);
     assert.equal(await name?.accept?.('city-traffic-2', signal, {}), undefined);
 
-    const input: RestoreInput = {
+    const input: FormInput = {
       values: { ...defaults, Name: 'city-traffic-2', MaximumDuration: '2D' },
       tags: [{ key: 'team', value: 'sim' }],
       clientToken: token(),

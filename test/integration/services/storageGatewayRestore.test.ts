@@ -12,7 +12,7 @@ import {
   StorageGatewayClient,
 } from '@aws-sdk/client-storage-gateway';
 import { DEMO_CREDENTIALS } from '../../../emulator/credentials';
-import type { RestoreForm, RestoreInput } from '../../../src/services/restore';
+import type { OperationForm, FormInput } from '../../../src/services/forms';
 import type { AwsContext, Resource, Snapshot, TrackedState } from '../../../src/services/service';
 import { storageGatewayService as svc } from '../../../src/services/storageGateway';
 import { errorFacts } from '../../../src/snapshots/errorMessages';
@@ -42,7 +42,7 @@ async function demoSnapshot(ctx: AwsContext, volumeId: string, snapshotId: strin
 }
 
 /** The form's defaults as values, for the fields asked with them. */
-function defaults(form: RestoreForm, changes: Record<string, string> = {}): Record<string, string> {
+function defaults(form: OperationForm, changes: Record<string, string> = {}): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of form.fields) {
     if (field.when && !field.when(values)) continue;
@@ -173,7 +173,7 @@ describe('Storage Gateway restore against the emulator', () => {
     const ctx = h.ctx('us-east-1');
     const { volume, snapshot } = await demoSnapshot(ctx, 'vol-1122AABB', 'snap-0a1b2c3d4e5f60001');
     const form = await svc.restore!.prepare(ctx, snapshot, volume);
-    const input: RestoreInput = { values: defaults(form), tags: [], clientToken: 'one-token-for-this-restore' };
+    const input: FormInput = { values: defaults(form), tags: [], clientToken: 'one-token-for-this-restore' };
     const first = await form.send(input);
     const again = await form.send(input);
     assert.equal(again.id, first.id);

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-neptune-graph';
 import { neptuneGraphService as svc } from '../../../src/services/neptuneGraph';
 import { restoredGraphState } from '../../../src/services/neptuneGraphRestore';
-import type { RestoreErrorContext, RestoreField, RestoreSupport } from '../../../src/services/restore';
+import type { RestoreErrorContext, RestoreSupport } from '../../../src/services/restore';
+import type { FormField } from '../../../src/services/forms';
 import type { RestoredRef, Snapshot } from '../../../src/services/service';
 import { fakeAws, pageOf } from './fakeAws';
 
@@ -40,7 +41,7 @@ const notFound = () => {
 const graphs = (n: number, status = 'AVAILABLE') =>
   Array.from({ length: n }, (_, i) => ({ id: `g-${String(i).padStart(10, '0')}`, name: `graph-${i}`, status }));
 
-const field = (fields: readonly RestoreField[], key: string): RestoreField => {
+const field = (fields: readonly FormField[], key: string): FormField => {
   const found = fields.find((f) => f.key === key);
   assert.ok(found, `field ${key}`);
   return found;

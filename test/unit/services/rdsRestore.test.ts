@@ -9,7 +9,7 @@ import { DBClusterNotFoundFault, DBInstanceNotFoundFault, InstanceQuotaExceededF
 import { errorFacts } from '../../../src/snapshots/errorMessages';
 import { docdbService } from '../../../src/services/docdb';
 import { neptuneService } from '../../../src/services/neptune';
-import type { RestoreInput } from '../../../src/services/restore';
+import type { FormInput } from '../../../src/services/forms';
 import type { RestoredRef, Snapshot } from '../../../src/services/service';
 import { modelsDir } from '../validation/fuzz';
 import { fakeAws, type Handlers } from './fakeAws';
@@ -59,7 +59,7 @@ const sourceAws = (engine: string, extra: Handlers = {}): Handlers => ({
   ...extra,
 });
 
-const input = (values: Record<string, string>): RestoreInput => ({
+const input = (values: Record<string, string>): FormInput => ({
   values,
   tags: [{ key: 'team', value: 'data' }],
   clientToken: 'token',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResourceNotFoundException } from '../../../src/aws/simspaceweaver/errors';
 import type { AwsClients } from '../../../src/aws/clients';
-import type { RestoreInput } from '../../../src/services/restore';
+import type { FormInput } from '../../../src/services/forms';
 import type { AwsContext, RestoredRef, Snapshot } from '../../../src/services/service';
 import { simSpaceWeaverService as svc } from '../../../src/services/simSpaceWeaver';
 import { restoredState } from '../../../src/services/simSpaceWeaverRestore';
@@ -56,7 +56,7 @@ const notFound = () => {
   throw new ResourceNotFoundException({ message: 'Simulation city does not exist.', $metadata: {} });
 };
 
-const input = (values: Record<string, string>, extra: Partial<RestoreInput> = {}): RestoreInput => ({
+const input = (values: Record<string, string>, extra: Partial<FormInput> = {}): FormInput => ({
   values,
   tags: [],
   clientToken: '0f8fad5b-d9cb-469f-a165-70867728950e',

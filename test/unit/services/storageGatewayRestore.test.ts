@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidGatewayRequestException } from '@aws-sdk/client-storage-gateway';
-import type { RestoreField, RestoreForm } from '../../../src/services/restore';
+import type { FormField, OperationForm } from '../../../src/services/forms';
 import type { Resource, Snapshot } from '../../../src/services/service';
 import { storageGatewayService as svc } from '../../../src/services/storageGateway';
 import { fakeAws, type Handlers } from './fakeAws';
@@ -117,7 +117,7 @@ function account(overrides: Handlers = {}): Handlers {
   };
 }
 
-const field = (form: RestoreForm, key: string): RestoreField => {
+const field = (form: OperationForm, key: string): FormField => {
   const found = form.fields.find((f) => f.key === key);
   assert.ok(found, key);
   return found;

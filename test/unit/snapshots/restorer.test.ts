@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { silentLogger } from '../../../src/log';
-import type { RestoredResource } from '../../../src/services/restore';
+import type { FormResult } from '../../../src/services/forms';
 import type { TrackedState } from '../../../src/services/service';
 import type { RestoreRequest } from '../../../src/snapshots/restoreState';
 import { SnapshotRestorer, restoreKey } from '../../../src/snapshots/restorer';
@@ -90,7 +90,7 @@ test('invalid answers and tags never reach AWS', async () => {
 
 test('a second restore to the same name while the first is pending or running is refused without a call', async () => {
   const { restore, restorer, request, tracker } = await setup();
-  let release: (r: RestoredResource) => void = () => undefined;
+  let release: (r: FormResult) => void = () => undefined;
   restore.answer = () => new Promise((resolve) => (release = resolve));
   const first = restorer.restore(request);
   const second = await restorer.restore({ ...request, newName: 'FRESH' });
