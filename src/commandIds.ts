@@ -18,6 +18,8 @@ export const commandIds = {
   openInConsole: 'snapshotExplorer.openInConsole',
   createSnapshot: 'snapshotExplorer.createSnapshot',
   restoreSnapshot: 'snapshotExplorer.restoreSnapshot',
+  deleteSnapshot: 'snapshotExplorer.deleteSnapshot',
+  copySnapshot: 'snapshotExplorer.copySnapshot',
   showOperations: 'snapshotExplorer.showOperations',
   cancelOperation: 'snapshotExplorer.cancelOperation',
   retryOperation: 'snapshotExplorer.retryOperation',

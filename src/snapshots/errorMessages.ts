@@ -1,6 +1,8 @@
 // The sentence shown when a create call fails: the service's own sentence for its modeled errors (its
 // `explainError`), else one for what every service can hit (access denied, throttling, credentials, network), else
 // the code and AWS's message. Pure: no `vscode` import.
+import type { CopyErrorContext, CopySupport } from '../services/copy';
+import type { DeleteSupport } from '../services/deletion';
 import type { RestoreErrorContext, RestoreSupport } from '../services/restore';
 import type { SnapshotService } from '../services/service';
 import { sentence, type CreateErrorContext, type ErrorFacts } from '../services/errorText';
@@ -126,4 +128,32 @@ export function restoreErrorMessage(
   const specific = restore.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
   return `${restore.operation} failed (${facts.code}): ${sentence(facts.message)}`;
+}
+
+/** The sentence to show when a delete call fails (the service's sentence for its modeled errors first). */
+export function deleteErrorMessage(
+  error: unknown,
+  service: ErrorService,
+  deletion: DeleteSupport,
+  c: CreateErrorContext,
+): string {
+  const facts = errorFacts(error);
+  const call = { operation: deletion.operation, action: deletion.iamActions.join(', ') || deletion.operation };
+  const specific = deletion.explainError?.(facts, c) ?? common(facts, service, call, c);
+  if (specific) return specific;
+  return `${deletion.operation} failed (${facts.code}): ${sentence(facts.message)}`;
+}
+
+/** The sentence to show when a copy call fails. */
+export function copyErrorMessage(
+  error: unknown,
+  service: ErrorService,
+  copy: CopySupport,
+  c: CopyErrorContext,
+): string {
+  const facts = errorFacts(error);
+  const call = { operation: copy.operation, action: copy.iamActions.join(', ') || copy.operation };
+  const specific = copy.explainError?.(facts, c) ?? common(facts, service, call, c);
+  if (specific) return specific;
+  return `${copy.operation} failed (${facts.code}): ${sentence(facts.message)}`;
 }

@@ -52,6 +52,8 @@ export interface Operation {
   readonly input: SnapshotInput;
   /** Identifies "the same request" (resource + normalised input): a second one is refused while this runs. */
   readonly requestKey: string;
+  /** Operations confirmed together (e.g. several snapshots deleted at once) share it: one notification for all. */
+  readonly batch?: string;
 }
 
 export function isRunning(op: Pick<Operation, 'state'>): boolean {
@@ -132,6 +134,7 @@ export function parseOperation(value: unknown): Operation | undefined {
     kind: kind as OperationKind,
     state: state as OperationState,
     target,
+    batch: typeof value.batch === 'string' ? value.batch : undefined,
     input: {
       values: Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<
         string,

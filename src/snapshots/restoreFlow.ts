@@ -9,10 +9,10 @@ import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotService } from '.
 import { formatTags } from '../validation';
 import { errorText, paletteSteps, type PaletteDeps } from './paletteSteps';
 import type { PickItem, Prompter, StepInfo } from './prompter';
-import type { RestoreFlowResult, RestoreState, RestoreStep } from './restoreState';
-import { restoreSteps } from './restoreSteps';
+import type { RestoreFlowResult, FormFlowState, FormStep } from './formState';
+import { formSteps } from './formSteps';
 
-export type { RestoreFlowResult, RestoreRequest, RestoreState } from './restoreState';
+export type { RestoreFlowResult, FormRequest, FormFlowState } from './formState';
 
 export interface RestoreFlowDeps extends PaletteDeps {
   readonly clients: AwsClients;
@@ -45,6 +45,8 @@ const text = {
   prepareFailed: (name: string, reason: string) => `Could not read what restoring ${name} needs: ${reason}`,
 };
 
+const review = { verb: 'Restore' };
+
 /** The most pages of snapshots the palette lists. */
 const maxSnapshotPages = 5;
 
@@ -55,11 +57,11 @@ export function restoreRefusal(service: SnapshotService, snapshot: Snapshot): st
   return reason ? text.cannotRestore(snapshot.name, reason) : undefined;
 }
 
-export function restoreTitle(state: Pick<RestoreState, 'service' | 'snapshot'>): string {
+export function restoreTitle(state: Pick<FormFlowState, 'service' | 'snapshot'>): string {
   return state.service && state.snapshot ? text.titleOf(state.service.label, state.snapshot.name) : text.title;
 }
 
-function snapshotStep(prompter: Prompter, deps: RestoreFlowDeps): RestoreStep {
+function snapshotStep(prompter: Prompter, deps: RestoreFlowDeps): FormStep {
   return {
     id: 'snapshot',
     run: async (state, info) => {
@@ -113,13 +115,13 @@ function snapshotStep(prompter: Prompter, deps: RestoreFlowDeps): RestoreStep {
   };
 }
 
-function forgetForm(state: RestoreState): void {
+function forgetForm(state: FormFlowState): void {
   state.form = undefined;
   for (const key of Object.keys(state.values)) delete state.values[key];
   state.tagsText = undefined;
 }
 
-async function prepareForm(deps: RestoreFlowDeps, state: RestoreState): Promise<OperationForm> {
+async function prepareForm(deps: RestoreFlowDeps, state: FormFlowState): Promise<OperationForm> {
   const { service, snapshot } = state;
   if (!service?.restore || !snapshot || !state.profile || !state.region) throw new Error('nothing to restore');
   const restore = service.restore;
@@ -138,7 +140,7 @@ export async function runRestoreFlow(
   deps: RestoreFlowDeps,
   start: RestoreStart = {},
 ): Promise<RestoreFlowResult> {
-  const state: RestoreState = { values: {}, clientToken: deps.newToken() };
+  const state: FormFlowState = { values: {}, clientToken: deps.newToken() };
   const fixed = start.target;
   if (fixed) Object.assign(state, { profile: fixed.profile, region: fixed.region, service: fixed.service });
   if (fixed) state.resource = fixed.resource;
@@ -151,9 +153,9 @@ export async function runRestoreFlow(
     Object.assign(state.values, start.previous.values);
     state.tagsText = formatTags(start.previous.tags);
   }
-  const before: RestoreStep[] = fixed
+  const before: FormStep[] = fixed
     ? []
-    : paletteSteps<RestoreState>(prompter, deps, {
+    : paletteSteps<FormFlowState>(prompter, deps, {
         services: deps.services.filter((s) => s.restore),
         onResourceChange: (s) => {
           s.snapshot = undefined;
@@ -175,15 +177,15 @@ export async function runRestoreFlow(
     }
     const steps = [
       ...before,
-      ...(state.form && index >= before.length ? restoreSteps(prompter, state, state.form) : []),
+      ...(state.form && index >= before.length ? formSteps(prompter, state, state.form, review) : []),
     ];
     const step = steps[index];
     if (!step) break;
-    const total = before.length + (state.form ? restoreSteps(prompter, state, state.form).length : 1);
+    const total = before.length + (state.form ? formSteps(prompter, state, state.form, review).length : 1);
     const info: StepInfo = { title: restoreTitle(state), step: index + 1, totalSteps: Math.max(total, index + 1) };
     const result = await step.run(state, info);
     if (result === 'cancel') return { kind: 'cancel' };
-    const jump = state.jumpTo === undefined ? -1 : steps.findIndex((s) => s.id === `restore:${state.jumpTo}`);
+    const jump = state.jumpTo === undefined ? -1 : steps.findIndex((s) => s.id === `form:${state.jumpTo}`);
     state.jumpTo = undefined;
     if (result === 'back') index = jump >= 0 ? jump : Math.max(0, index - 1);
     else index++;

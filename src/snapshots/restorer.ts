@@ -5,8 +5,8 @@ import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
 import { restoreErrorMessage } from './errorMessages';
 import type { Operation } from './operation';
-import type { RestoreRequest } from './restoreState';
-import { askedFields } from './restoreSteps';
+import type { FormRequest } from './formState';
+import { formInputErrors } from './formSteps';
 import type { Tracker } from './tracker';
 
 export type RestoreOutcome =
@@ -26,31 +26,9 @@ export interface RestorerDeps {
 }
 
 /** Identifies "the same restore": a new resource of this name, in this place. */
-export function restoreKey(request: RestoreRequest): string {
+export function restoreKey(request: FormRequest): string {
   const { profile, region, service } = request.target;
   return ['restore', profile, region, service.id, request.newName.toLowerCase()].join('|');
-}
-
-/** Every error of the answers, as `label: message` sentences (empty when all are valid). */
-export function restoreInputErrors(request: RestoreRequest): string[] {
-  const { form, input } = request;
-  const errors: string[] = [];
-  for (const field of askedFields(form, input.values)) {
-    const value = input.values[field.key] ?? '';
-    if (value === '' && !field.required) continue;
-    for (const issue of field.validate(value, input.values)) {
-      if (issue.severity === 'error') errors.push(`${field.label}: ${issue.message}`);
-    }
-  }
-  const rules = form.tags;
-  if (!rules && input.tags.length) errors.push('Tags: this restore takes no tags.');
-  if (rules && input.tags.length > rules.maxTags) errors.push(`Tags: at most ${rules.maxTags}.`);
-  for (const tag of rules ? input.tags : []) {
-    for (const issue of [...rules!.validateKey(tag.key), ...rules!.validateValue(tag.value)]) {
-      if (issue.severity === 'error') errors.push(`Tag ${tag.key}: ${issue.message}`);
-    }
-  }
-  return errors;
 }
 
 export class SnapshotRestorer {
@@ -60,12 +38,12 @@ export class SnapshotRestorer {
   constructor(private readonly deps: RestorerDeps) {}
 
   /** `onBegin` sees the operation before the call is sent (before any event about its end). */
-  async restore(request: RestoreRequest, onBegin?: (operation: Operation) => void): Promise<RestoreOutcome> {
+  async restore(request: FormRequest, onBegin?: (operation: Operation) => void): Promise<RestoreOutcome> {
     const { target, snapshot, form, input, newName } = request;
     const { service, profile, region, resource } = target;
     const restore = service.restore;
     if (!restore) return { kind: 'invalid', message: `${service.label} snapshots cannot be restored from here.` };
-    const errors = restoreInputErrors(request);
+    const errors = formInputErrors(request);
     if (errors.length) {
       this.deps.log.warn(`Refused to send ${restore.operation}: ${errors.join('; ')}`);
       return { kind: 'invalid', message: errors.join(' ') };

@@ -57,6 +57,8 @@ export interface BeginRequest {
   readonly target?: OperationTarget;
   readonly input: SnapshotInput;
   readonly requestKey: string;
+  /** Operations confirmed together share it (see Operation.batch). */
+  readonly batch?: string;
 }
 
 const text = {

@@ -89,6 +89,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const view = vscode.window.createTreeView<ExplorerNode>(viewId, {
     treeDataProvider: provider,
     showCollapseAll: true,
+    // Several snapshots can be deleted at once.
+    canSelectMany: true,
   });
   const regions = sortRegions(deps.services.flatMap((s) => s.regions ?? []));
 

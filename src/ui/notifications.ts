@@ -5,7 +5,7 @@ import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
-import { failedMessage, operationTitle, resultId, succeededMessage } from './operationWords';
+import { batchMessage, failedMessage, operationTitle, resultId, succeededMessage } from './operationWords';
 
 export interface NotificationActions {
   reveal(op: Operation): Promise<void>;
@@ -19,6 +19,16 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
   const shown = new Set<string>();
   const subscription = tracker.onDidChange((event) => {
     if (event.kind !== 'finished' || shown.has(event.operation.id)) return;
+    const { batch } = event.operation;
+    if (batch) {
+      // Operations confirmed together: one notification once the last of them ended.
+      const members = tracker.operations().filter((op) => op.batch === batch);
+      if (members.some(isRunning) || shown.has(batch)) return;
+      shown.add(batch);
+      for (const op of members) shown.add(op.id);
+      notifyBatch(members, actions).catch((error: unknown) => actions.onError(error));
+      return;
+    }
     shown.add(event.operation.id);
     notify(event.operation, actions).catch((error: unknown) => actions.onError(error));
   });
@@ -61,6 +71,18 @@ async function notify(op: Operation, actions: NotificationActions): Promise<void
   } else if (op.state === 'cancelled') {
     await vscode.window.showInformationMessage(cancelledMessage(op));
   }
+}
+
+/** The one notification of operations confirmed together: all went well, or which failed and why. */
+async function notifyBatch(ops: readonly Operation[], actions: NotificationActions): Promise<void> {
+  const message = batchMessage(ops, actions.serviceLabel);
+  if (ops.every((op) => op.state !== 'failed')) {
+    await vscode.window.showInformationMessage(message);
+    return;
+  }
+  const logs = vscode.l10n.t('Show Logs');
+  const choice = await vscode.window.showErrorMessage(message, logs);
+  if (choice === logs) await vscode.commands.executeCommand(commandIds.showLogs);
 }
 
 /** A progress notification for one operation, until it ends; its Cancel stops waiting. */

@@ -94,3 +94,24 @@ export function failedMessage(op: Operation, service: string): string {
       return vscode.l10n.t('{0} snapshot {1} of {2} failed: {3}', service, op.snapshotName, op.resourceName, error);
   }
 }
+
+/** The sentence of operations confirmed together (deletions): how many went well, and each failure with its reason. */
+export function batchMessage(ops: readonly Operation[], serviceLabel: (id: string) => string): string {
+  const failed = ops.filter((op) => op.state === 'failed');
+  const done = ops.filter((op) => op.state === 'succeeded').length;
+  if (ops.length === 1 && ops[0]) {
+    return ops[0].state === 'failed'
+      ? failedMessage(ops[0], serviceLabel(ops[0].service))
+      : succeededMessage(ops[0], serviceLabel(ops[0].service));
+  }
+  const head =
+    failed.length === 0
+      ? vscode.l10n.t('Deleted {0} snapshots.', done)
+      : vscode.l10n.t('Deleted {0} of {1} snapshots.', done, ops.length);
+  const failures = failed.map((op) =>
+    vscode.l10n.t('{0} of {1}: {2}', op.snapshotName, op.resourceName, op.error ?? ''),
+  );
+  const cancelled = ops.filter((op) => op.state === 'cancelled').length;
+  const stopped = cancelled ? [vscode.l10n.t('Stopped waiting for {0}: AWS may still delete them.', cancelled)] : [];
+  return [head, ...failures, ...stopped].join(' ');
+}

@@ -41,7 +41,8 @@ function snapshotArg(arg: unknown): { target: ResourceTarget; snapshot: Snapshot
   return { target: target as ResourceTarget, snapshot: snapshot as Snapshot };
 }
 
-function busy<T>(message: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** Runs a read the user waits for as a cancellable progress notification (shared by the restore and copy flows). */
+export function busy<T>(message: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return Promise.resolve(
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: message, cancellable: true },

@@ -2,13 +2,15 @@
 // into VS Code. Logic lives in the modules it imports.
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
-import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
+import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotService } from '../services/service';
 import { ActivityTreeProvider, activityViewId, revealOperationCommand } from './activityView';
 import { commandIds } from '../commandIds';
 import { numberValue, rawValue, stringRecord } from './settings';
 import { registerCommand, showErrorWithLogs } from './command';
 import { QuickInputPrompter } from './multiStepInput';
 import type { ExplorerHooks } from './explorerHooks';
+import { registerCopy } from './registerCopy';
+import { registerDelete } from './registerDelete';
 import { registerRestore } from './registerRestore';
 
 export type { ExplorerHooks } from './explorerHooks';
@@ -34,6 +36,8 @@ export interface SnapshotsApi {
   readonly tracker: Tracker;
   /** Requests one snapshot of validated input through the same guard and tracking as the create command. */
   createAndTrack(target: ResourceTarget, input: SnapshotInput): Promise<CreateOutcome>;
+  /** Deletes one snapshot through the tracker (Snapshot Activity records it); undefined when refused or in flight. */
+  deleteAndTrack(target: ResourceTarget, snapshot: Snapshot): Promise<Operation | undefined>;
 }
 
 const ids = {
@@ -92,6 +96,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   }
 
   const restores = registerRestore(context, { ...deps, tracker });
+  const deleter = registerDelete(context, { ...deps, tracker });
+  const copies = registerCopy(context, { ...deps, tracker });
 
   async function reveal(op: Operation): Promise<void> {
     if (op.kind === 'restore') return restores.reveal(op);
@@ -130,6 +136,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
 
   async function retry(op: Operation): Promise<void> {
     if (op.kind === 'restore') return restores.retry(op);
+    if (op.kind === 'copy') return copies.retry(op);
     const target = await resolveTarget(op);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} no longer exists in {1}.', op.resourceName, op.region));
@@ -210,5 +217,6 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   return {
     tracker,
     createAndTrack: (target, input) => creator.create(target, input, (op) => resources.set(op.id, target)),
+    deleteAndTrack: (target, snapshot) => deleter.delete({ target, snapshot }),
   };
 }

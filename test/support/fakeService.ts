@@ -137,6 +137,10 @@ export class FakeService implements SnapshotService {
   getRestoredStatuses?: SnapshotService['getRestoredStatuses'];
   /** Set by a test to restore (see test/support/fakeRestore.ts). */
   restore?: SnapshotService['restore'];
+  /** Set by a test to delete snapshots. */
+  delete?: SnapshotService['delete'];
+  /** Set by a test to copy snapshots to another region. */
+  copy?: SnapshotService['copy'];
   /** How long listSnapshots calls take. */
   listSnapshotsDelayMs = 0;
   /** What create does (default: a creating snapshot named after the first value). */

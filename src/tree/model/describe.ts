@@ -160,6 +160,9 @@ function describeSnapshot(node: SnapshotNode, state: DescribeState): NodeView {
   const restore = node.target.service.restore;
   if (restore) tokens.push('restoreOffered');
   if (restore && !restore.refusal?.(snapshot)) tokens.push('restorable');
+  const { delete: deletion, copy } = node.target.service;
+  if (deletion) tokens.push('deleteOffered');
+  if (copy) tokens.push('copyOffered');
   const { icon, color } = snapshotIcon(snapshot);
   const tags = state.snapshotTags(node);
   return {

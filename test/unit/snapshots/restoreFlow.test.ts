@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { silentLogger } from '../../../src/log';
 import type { Snapshot } from '../../../src/services/service';
 import { runRestoreFlow, type RestoreFlowDeps, type RestoreFlowResult } from '../../../src/snapshots/restoreFlow';
-import { formatMember, reviewLines } from '../../../src/snapshots/restoreSteps';
+import { formatMember, reviewLines } from '../../../src/snapshots/formSteps';
 import { fakeRestore, type FakeRestore } from '../../support/fakeRestore';
 import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
 import { ScriptedPrompter } from '../../support/scriptedPrompter';
@@ -47,9 +47,9 @@ const fromTree = (service: FakeService, snap: Snapshot) => ({
 test('from a tree snapshot: the form is read once, each field prefilled with its default and its source, then the exact request', async () => {
   const { service, restore, snap } = setup();
   const prompter = new ScriptedPrompter([
-    { id: 'restore:name', type: 'restored' },
-    { id: 'restore:size', enter: true },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:name', type: 'restored' },
+    { id: 'form:size', enter: true },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
     { id: 'review', pick: '$(check) Restore' },
   ]);
@@ -78,20 +78,20 @@ test('from a tree snapshot: the form is read once, each field prefilled with its
       },
     },
   ]);
-  const size = prompter.shown.find((s) => s.id === 'restore:size');
+  const size = prompter.shown.find((s) => s.id === 'form:size');
   assert.equal(size?.value, '20');
   assert.deepEqual(
     prompter.shown.map((s) => [s.id, s.step, s.totalSteps]),
     [
-      ['restore:name', 1, 5],
-      ['restore:size', 2, 5],
-      ['restore:mode', 3, 5],
+      ['form:name', 1, 5],
+      ['form:size', 2, 5],
+      ['form:mode', 3, 5],
       ['tags', 4, 5],
       ['review', 5, 5],
     ],
   );
   assert.equal(prompter.shown[0]?.title, 'Restore Fake Snapshot: nightly');
-  const mode = prompter.shown.find((s) => s.id === 'restore:mode');
+  const mode = prompter.shown.find((s) => s.id === 'form:mode');
   assert.equal(mode?.items?.find((i) => i.label === 'cached')?.description, "default, from the source's");
   // The review shows every member that is sent, and nothing that is not.
   const review = prompter.shown.find((s) => s.id === 'review');
@@ -113,7 +113,7 @@ test('from a tree snapshot: the form is read once, each field prefilled with its
 test('the prompt of a field with a default says where the default came from', async () => {
   const { service, snap } = setup();
   const prompts: string[] = [];
-  const prompter = new ScriptedPrompter([{ id: 'restore:name', cancel: true }]);
+  const prompter = new ScriptedPrompter([{ id: 'form:name', cancel: true }]);
   const input = prompter.input.bind(prompter);
   prompter.input = (step) => {
     prompts.push(step.prompt);
@@ -122,8 +122,8 @@ test('the prompt of a field with a default says where the default came from', as
   assert.deepEqual(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)), { kind: 'cancel' });
   assert.deepEqual(prompts, ['1–10 lowercase letters']);
   const again = new ScriptedPrompter([
-    { id: 'restore:name', type: 'abc' },
-    { id: 'restore:size', cancel: true },
+    { id: 'form:name', type: 'abc' },
+    { id: 'form:size', cancel: true },
   ]);
   const seen: string[] = [];
   const input2 = again.input.bind(again);
@@ -139,13 +139,13 @@ test('an invalid value is refused as typed, a taken name on Enter, and nothing i
   const { service, restore, snap } = setup();
   restore.taken.add('taken');
   const prompter = new ScriptedPrompter([
-    { id: 'restore:name', type: 'Bad_Name' },
-    { id: 'restore:name', type: 'taken' },
-    { id: 'restore:name', type: 'fresh' },
-    { id: 'restore:size', type: '5' },
-    { id: 'restore:size', type: '' },
-    { id: 'restore:mode', pick: 'tape' },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:name', type: 'Bad_Name' },
+    { id: 'form:name', type: 'taken' },
+    { id: 'form:name', type: 'fresh' },
+    { id: 'form:size', type: '5' },
+    { id: 'form:size', type: '' },
+    { id: 'form:mode', pick: 'tape' },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', type: 'aws:x=1' },
     { id: 'tags', type: '' },
     { id: 'review', pick: '$(check) Restore' },
@@ -154,10 +154,10 @@ test('an invalid value is refused as typed, a taken name on Enter, and nothing i
   assert.deepEqual(
     prompter.refusals.map((r) => [r.id, r.message]),
     [
-      ['restore:name', 'Use 1–10 lowercase letters.'],
-      ['restore:name', 'A resource named "taken" exists.'],
-      ['restore:size', 'At least 10 GiB.'],
-      ['restore:mode', 'tapes cannot take volumes'],
+      ['form:name', 'Use 1–10 lowercase letters.'],
+      ['form:name', 'A resource named "taken" exists.'],
+      ['form:size', 'At least 10 GiB.'],
+      ['form:mode', 'tapes cannot take volumes'],
       ['tags', "Tag 1 ('aws:x=1'): aws: is reserved"],
     ],
   );
@@ -171,13 +171,13 @@ test('an invalid value is refused as typed, a taken name on Enter, and nothing i
 test('a field asked only for one choice appears when that choice is made, and Back keeps the answers', async () => {
   const { service, snap } = setup();
   const prompter = new ScriptedPrompter([
-    { id: 'restore:name', type: 'abc' },
-    { id: 'restore:size', enter: true },
-    { id: 'restore:mode', pick: 'stored' },
-    { id: 'restore:keep', pick: 'Yes' },
+    { id: 'form:name', type: 'abc' },
+    { id: 'form:size', enter: true },
+    { id: 'form:mode', pick: 'stored' },
+    { id: 'form:keep', pick: 'Yes' },
     { id: 'tags', back: true },
-    { id: 'restore:keep', back: true },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:keep', back: true },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
     { id: 'review', back: true },
     { id: 'tags', enter: true },
@@ -186,7 +186,7 @@ test('a field asked only for one choice appears when that choice is made, and Ba
   const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
   assert.deepEqual(request.input.values, { name: 'abc', size: '20', mode: 'cached' });
   assert.equal(request.calls[0]?.input.Keep, undefined);
-  const keep = prompter.shown.find((s) => s.id === 'restore:keep');
+  const keep = prompter.shown.find((s) => s.id === 'form:keep');
   assert.equal(keep?.totalSteps, 6);
   assert.equal(keep?.items?.find((i) => i.label === 'No')?.description, "default, from the API's default");
 });
@@ -210,11 +210,11 @@ test('from the palette: only services that restore, then the resource, then a sn
     { id: 'resource', pick: 'vol-1' },
     { id: 'snapshot', pick: 'in-flight' },
     { id: 'snapshot', pick: 'nightly' },
-    { id: 'restore:name', back: true },
+    { id: 'form:name', back: true },
     { id: 'snapshot', pick: 'nightly' },
-    { id: 'restore:name', type: 'abc' },
-    { id: 'restore:size', enter: true },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:name', type: 'abc' },
+    { id: 'form:size', enter: true },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
     { id: 'review', pick: '$(check) Restore' },
   ]);
@@ -229,7 +229,7 @@ test('from the palette: only services that restore, then the resource, then a sn
   assert.match(prompter.refusals[0]?.message ?? '', /still being created/);
   // Going back to the same snapshot keeps the form: it is read once.
   assert.equal(restore.prepared.length, 1);
-  assert.equal(prompter.shown.find((s) => s.id === 'restore:name')?.step, 6);
+  assert.equal(prompter.shown.find((s) => s.id === 'form:name')?.step, 6);
 });
 
 test('a form that cannot be read is a refusal with the reason; a cancelled read is a cancel', async () => {
@@ -249,10 +249,10 @@ test('a form that cannot be read is a refusal with the reason; a cancelled read 
 test('Retry prefills the earlier answers', async () => {
   const { service, snap } = setup();
   const prompter = new ScriptedPrompter([
-    { id: 'restore:name', enter: true },
-    { id: 'restore:size', enter: true },
-    { id: 'restore:mode', pick: 'stored' },
-    { id: 'restore:keep', pick: 'Yes' },
+    { id: 'form:name', enter: true },
+    { id: 'form:size', enter: true },
+    { id: 'form:mode', pick: 'stored' },
+    { id: 'form:keep', pick: 'Yes' },
     { id: 'tags', enter: true },
     { id: 'review', pick: '$(check) Restore' },
   ]);
@@ -286,13 +286,13 @@ test('the review formats members: text as is, tag lists as pairs, others as JSON
 test('picking a value in the review goes back to the step that asked for it', async () => {
   const { service, snap } = setup();
   const prompter = new ScriptedPrompter([
-    { id: 'restore:name', type: 'abc' },
-    { id: 'restore:size', enter: true },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:name', type: 'abc' },
+    { id: 'form:size', enter: true },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
     { id: 'review', pick: (item) => item.label.trim() === 'Size' },
-    { id: 'restore:size', type: '64' },
-    { id: 'restore:mode', pick: 'cached' },
+    { id: 'form:size', type: '64' },
+    { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
     { id: 'review', pick: (item) => item.label.trim() === 'SnapshotId' },
     { id: 'tags', enter: true },

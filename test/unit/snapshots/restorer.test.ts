@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { silentLogger } from '../../../src/log';
 import type { FormResult } from '../../../src/services/forms';
 import type { TrackedState } from '../../../src/services/service';
-import type { RestoreRequest } from '../../../src/snapshots/restoreState';
+import type { FormRequest } from '../../../src/snapshots/formState';
 import { SnapshotRestorer, restoreKey } from '../../../src/snapshots/restorer';
 import { Tracker } from '../../../src/snapshots/tracker';
 import { FakeClock } from '../../support/fakeClock';
@@ -35,7 +35,7 @@ async function setup(values: Record<string, string> = { name: 'fresh', size: '20
   const ctx = { profile: 'default', region: 'us-east-1', clients: noClients };
   const form = await restore.prepare(ctx, snap, service.resources[0]);
   const input = { values, tags: [{ key: 'team', value: 'data' }], clientToken: 't-1' };
-  const request: RestoreRequest = {
+  const request: FormRequest = {
     target: { profile: 'default', region: 'us-east-1', service, resource: service.resources[0]! },
     snapshot: snap,
     form,

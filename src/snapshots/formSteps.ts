@@ -1,5 +1,5 @@
-// The steps of the restore flow after the snapshot is known: one per field of the service's restore form, rendered
-// by its kind (an input box for text and numbers, a list for choices, Yes / No for toggles), each prefilled with its
+// The steps of a flow that fills a service's operation form (restore, copy) once the form is read: one per field,
+// rendered by its kind (an input box for text and numbers, a list for choices, Yes / No for toggles), each prefilled with its
 // default and saying where that default came from; the tags; and a review of the exact requests. Pure: no `vscode`.
 import type { ApiCall, FormField, OperationForm, FormInput } from '../services/forms';
 import { formatTags, parseTags } from '../validation';
@@ -7,7 +7,7 @@ import type { Tag } from '../validation/types';
 import { firstIssue, tagsInput } from './inputSteps';
 import type { Move } from './paletteSteps';
 import type { PickItem, Prompter, StepMessage } from './prompter';
-import type { RestoreState, RestoreStep } from './restoreState';
+import type { FormFlowState, FormRequest, FormStep } from './formState';
 
 const text = {
   withDefault: (prompt: string, value: string, source: string) => `${prompt} · default ${value}, from ${source}`,
@@ -16,11 +16,11 @@ const text = {
   no: 'No',
   choicesFailed: (reason: string) => `Could not read the choices: ${reason}`,
   noChoices: (label: string) => `Nothing to choose for ${label}: go back, or cancel.`,
-  restore: '$(check) Restore',
+  confirm: (label: string) => `$(check) ${label}`,
   cancel: '$(close) Cancel',
   goBack: 'Enter: change this value',
-  review: (operation: string) =>
-    `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then restore`,
+  review: (operation: string, verb: string) =>
+    `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then ${verb.toLowerCase()}`,
   left: 'left out (AWS default)',
 };
 
@@ -39,17 +39,17 @@ export function fieldMessage(
   return firstIssue(field.validate(value, values));
 }
 
-function initialValue(field: FormField, state: RestoreState): string {
+function initialValue(field: FormField, state: FormFlowState): string {
   return state.values[field.key] ?? field.defaultValue?.value ?? '';
 }
 
-function inputStep(prompter: Prompter, field: FormField): RestoreStep {
+function inputStep(prompter: Prompter, field: FormField): FormStep {
   return {
-    id: `restore:${field.key}`,
+    id: `form:${field.key}`,
     run: async (state, info) => {
       const answer = await prompter.input({
         ...info,
-        id: `restore:${field.key}`,
+        id: `form:${field.key}`,
         value: initialValue(field, state),
         prompt: field.defaultValue
           ? text.withDefault(field.prompt, field.defaultValue.value, field.defaultValue.source)
@@ -67,7 +67,7 @@ function inputStep(prompter: Prompter, field: FormField): RestoreStep {
   };
 }
 
-async function choiceItems(field: FormField, state: RestoreState, signal: AbortSignal) {
+async function choiceItems(field: FormField, state: FormFlowState, signal: AbortSignal) {
   const mark = (value: string) =>
     field.defaultValue?.value === value ? text.defaultItem(field.defaultValue.source) : undefined;
   if (field.kind === 'toggle') {
@@ -96,14 +96,14 @@ async function choiceItems(field: FormField, state: RestoreState, signal: AbortS
   }
 }
 
-function pickStep(prompter: Prompter, field: FormField): RestoreStep {
+function pickStep(prompter: Prompter, field: FormField): FormStep {
   return {
-    id: `restore:${field.key}`,
+    id: `form:${field.key}`,
     run: async (state, info) => {
       for (;;) {
         const answer = await prompter.pick<string | null>({
           ...info,
-          id: `restore:${field.key}`,
+          id: `form:${field.key}`,
           placeholder: `${field.label}: ${field.prompt}`,
           activeValue: initialValue(field, state) || undefined,
           items: (signal) => choiceItems(field, state, signal),
@@ -117,7 +117,7 @@ function pickStep(prompter: Prompter, field: FormField): RestoreStep {
   };
 }
 
-function tagsStep(prompter: Prompter, form: OperationForm): RestoreStep {
+function tagsStep(prompter: Prompter, form: OperationForm): FormStep {
   return {
     id: 'tags',
     run: async (state, info) => {
@@ -133,7 +133,7 @@ function tagsStep(prompter: Prompter, form: OperationForm): RestoreStep {
 }
 
 /** The input the form's calls are built from: the asked fields' answers and the parsed tags. */
-export function restoreInput(state: RestoreState, form: OperationForm): FormInput {
+export function formInput(state: FormFlowState, form: OperationForm): FormInput {
   const values: Record<string, string> = {};
   for (const field of askedFields(form, state.values)) {
     values[field.key] = state.values[field.key] ?? field.defaultValue?.value ?? '';
@@ -173,27 +173,34 @@ export function reviewLines(calls: readonly ApiCall[]): ReviewLine[] {
   return lines;
 }
 
-function reviewStep(prompter: Prompter, form: OperationForm): RestoreStep {
+/** What the review confirms: its button's verb (Restore, Copy). */
+export interface ReviewOptions {
+  readonly verb: string;
+}
+
+function reviewStep(prompter: Prompter, form: OperationForm, options: ReviewOptions): FormStep {
   return {
     id: 'review',
     run: async (state, info): Promise<Move> => {
       state.request = undefined;
       const { service, resource, snapshot } = state;
       if (!service || !resource || !snapshot || !state.profile || !state.region) return 'back';
-      const input = restoreInput(state, form);
+      const input = formInput(state, form);
       const calls = form.calls(input);
       const operations = calls.map((c) => c.operation).join(', ');
       // A member's line goes back to the step that asked for it (or one step back): Enter on it changes it.
       const asked = new Map(askedFields(form, state.values).map((f) => [f.key.toLowerCase(), f.key]));
-      const answer = await prompter.pick<{ readonly action: 'restore' | 'cancel' | 'back'; readonly field?: string }>({
+      // The calls go to the destination of a copy, else to the snapshot's region.
+      const region = state.destination ?? state.region;
+      const answer = await prompter.pick<{ readonly action: 'confirm' | 'cancel' | 'back'; readonly field?: string }>({
         ...info,
         id: 'review',
-        placeholder: text.review(operations),
+        placeholder: text.review(operations, options.verb),
         items: [
           {
-            label: text.restore,
-            description: `${operations} (profile ${state.profile}, ${state.region})`,
-            value: { action: 'restore' },
+            label: text.confirm(options.verb),
+            description: `${operations} (profile ${state.profile}, ${region})`,
+            value: { action: 'confirm' },
           },
           ...reviewLines(calls).map((line) => {
             const field = line.member ? asked.get(line.member.toLowerCase()) : undefined;
@@ -210,18 +217,45 @@ function reviewStep(prompter: Prompter, form: OperationForm): RestoreStep {
       }
       const target = { profile: state.profile, region: state.region, service, resource };
       const newName = input.values[form.nameField] ?? '';
-      state.request = { target, snapshot, form, input, calls, newName };
+      state.request = { target, snapshot, form, input, calls, newName, ...(state.destination ? { region } : {}) };
       return 'next';
     },
   };
 }
 
 /** The steps once the form is known; recomputed as answers change (a field's `when`). */
-export function restoreSteps(prompter: Prompter, state: RestoreState, form: OperationForm): RestoreStep[] {
+export function formSteps(
+  prompter: Prompter,
+  state: FormFlowState,
+  form: OperationForm,
+  options: ReviewOptions,
+): FormStep[] {
   const steps = askedFields(form, state.values).map((field) =>
     field.kind === 'text' || field.kind === 'number' ? inputStep(prompter, field) : pickStep(prompter, field),
   );
   if (form.tags) steps.push(tagsStep(prompter, form));
-  steps.push(reviewStep(prompter, form));
+  steps.push(reviewStep(prompter, form, options));
   return steps;
+}
+
+/** Every error of the answers, as `label: message` sentences (empty when all are valid). */
+export function formInputErrors(request: FormRequest): string[] {
+  const { form, input } = request;
+  const errors: string[] = [];
+  for (const field of askedFields(form, input.values)) {
+    const value = input.values[field.key] ?? '';
+    if (value === '' && !field.required) continue;
+    for (const issue of field.validate(value, input.values)) {
+      if (issue.severity === 'error') errors.push(`${field.label}: ${issue.message}`);
+    }
+  }
+  const rules = form.tags;
+  if (!rules && input.tags.length) errors.push('Tags: this restore takes no tags.');
+  if (rules && input.tags.length > rules.maxTags) errors.push(`Tags: at most ${rules.maxTags}.`);
+  for (const tag of rules ? input.tags : []) {
+    for (const issue of [...rules!.validateKey(tag.key), ...rules!.validateValue(tag.value)]) {
+      if (issue.severity === 'error') errors.push(`Tag ${tag.key}: ${issue.message}`);
+    }
+  }
+  return errors;
 }
