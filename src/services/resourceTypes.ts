@@ -49,6 +49,12 @@ export interface Resource {
    * DescribeSimulation does): the tree shows these when the resource is first expanded instead of asking again.
    */
   readonly knownSnapshots?: readonly Snapshot[];
+  /**
+   * True for the tree's group of a region's snapshots whose resource is not in that region (copies from another region,
+   * snapshots of deleted resources): not a resource of AWS, only a place in the tree (see
+   * `SnapshotService.listUnattachedSnapshots`).
+   */
+  readonly unattached?: true;
 }
 
 /** The normalised life of a snapshot, whatever the service calls it. */

@@ -128,6 +128,11 @@ export interface SnapshotService {
    * The tree calls it lazily, when a snapshot's tooltip opens, so a tree load makes no more calls.
    */
   snapshotTags?(ctx: AwsContext, snapshot: Snapshot): Promise<readonly Tag[]>;
+  /**
+   * Optional: the region's snapshots whose resource is not in the region (a copy from another region, a snapshot of a
+   * deleted resource), for a tree that would otherwise not show them. Read only when the user expands that group.
+   */
+  listUnattachedSnapshots?(ctx: AwsContext, page: PageRequest): Promise<Page<Snapshot>>;
   /** Calls the create API once. Inputs must already be valid (the caller validates with `rules`). */
   createSnapshot(ctx: AwsContext, resource: Resource, input: SnapshotInput): Promise<Snapshot>;
   /**

@@ -9,7 +9,7 @@ import { formatTags } from '../validation';
 import { copyErrorMessage } from './errorMessages';
 import type { FormFlowState, FormRequest, FormStep } from './formState';
 import { formInputErrors, formSteps } from './formSteps';
-import type { Operation } from './operation';
+import { snapshotSource, sourceResource, type Operation } from './operation';
 import { errorText, move } from './paletteSteps';
 import type { Prompter, StepInfo } from './prompter';
 import type { Tracker } from './tracker';
@@ -130,7 +130,7 @@ export async function runCopyFlow(prompter: Prompter, deps: CopyFlowDeps, start:
       const ctx = { profile: target.profile, region: target.region, clients: deps.clients };
       try {
         state.form = await deps.busy(text.reading(snapshot.name, destination), (signal) =>
-          copy.prepare({ ...ctx, signal }, snapshot, target.resource, destination),
+          copy.prepare({ ...ctx, signal }, snapshot, sourceResource(target.resource), destination),
         );
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') return { kind: 'cancel' };
@@ -185,8 +185,8 @@ export async function sendCopy(
     service: service.id,
     profile,
     region,
-    resourceId: resource.id,
-    resourceName: resource.name,
+    resourceId: snapshotSource(resource, snapshot).id,
+    resourceName: snapshotSource(resource, snapshot).name,
     snapshotName: snapshot.name,
     snapshotId: snapshot.id,
     target: { name: newName, region: destination },

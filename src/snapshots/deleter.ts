@@ -5,7 +5,7 @@ import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
 import type { ResourceTarget, Snapshot } from '../services/service';
 import { deleteErrorMessage } from './errorMessages';
-import type { Operation } from './operation';
+import { snapshotSource, type Operation } from './operation';
 import type { Tracker } from './tracker';
 
 /** One snapshot the user selected, with its resource and where it lives. */
@@ -49,7 +49,8 @@ const maxPages = 5;
 
 async function remainingWarnings(clients: AwsClients, items: readonly DeleteItem[]): Promise<string[]> {
   const first = items[0];
-  if (!first) return [];
+  // The group of snapshots without a resource here has no resource to keep snapshots of.
+  if (!first || first.target.resource.unattached) return [];
   const { profile, region, service, resource } = first.target;
   const ctx = { profile, region, clients };
   const chosen = new Set(items.map((i) => i.snapshot.id));
@@ -135,8 +136,8 @@ export class SnapshotDeleter {
       service: service.id,
       profile,
       region,
-      resourceId: resource.id,
-      resourceName: resource.name,
+      resourceId: snapshotSource(resource, snapshot).id,
+      resourceName: snapshotSource(resource, snapshot).name,
       snapshotName: snapshot.name,
       snapshotId: snapshot.id,
       input: { values: {}, tags: [] },

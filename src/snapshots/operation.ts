@@ -1,6 +1,6 @@
 // One operation on a snapshot (create, restore, delete, copy) as the tracker, the status bar and the activity view
 // see it. Plain data (persisted in globalState as JSON). No `vscode` import.
-import type { SnapshotInput } from '../services/service';
+import type { Resource, Snapshot, SnapshotInput } from '../services/service';
 
 /** requested: the call is on its way; running: AWS accepted it and the tracker follows it; then one of the ends. */
 export type OperationState = 'requested' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -54,6 +54,21 @@ export interface Operation {
   readonly requestKey: string;
   /** Operations confirmed together (e.g. several snapshots deleted at once) share it: one notification for all. */
   readonly batch?: string;
+}
+
+/**
+ * The resource an operation on a snapshot names: the snapshot's resource, or, for a snapshot in the tree's group of
+ * snapshots without a resource in the region (a copy), the resource id the snapshot carries.
+ */
+export function snapshotSource(resource: Resource, snapshot: Snapshot): { id: string; name: string } {
+  return resource.unattached
+    ? { id: snapshot.resourceId, name: snapshot.resourceId || snapshot.name }
+    : { id: resource.id, name: resource.name };
+}
+
+/** The resource to read defaults from: none for the tree's group of snapshots without a resource here. */
+export function sourceResource(resource: Resource | undefined): Resource | undefined {
+  return resource?.unattached ? undefined : resource;
 }
 
 export function isRunning(op: Pick<Operation, 'state'>): boolean {

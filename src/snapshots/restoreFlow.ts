@@ -11,6 +11,7 @@ import { errorText, paletteSteps, type PaletteDeps } from './paletteSteps';
 import type { PickItem, Prompter, StepInfo } from './prompter';
 import type { RestoreFlowResult, FormFlowState, FormStep } from './formState';
 import { formSteps } from './formSteps';
+import { sourceResource } from './operation';
 
 export type { RestoreFlowResult, FormRequest, FormFlowState } from './formState';
 
@@ -127,7 +128,7 @@ async function prepareForm(deps: RestoreFlowDeps, state: FormFlowState): Promise
   const restore = service.restore;
   const ctx = { profile: state.profile, region: state.region, clients: deps.clients };
   return deps.busy(text.reading(snapshot.name), (signal) =>
-    restore.prepare({ ...ctx, signal }, snapshot, state.resource),
+    restore.prepare({ ...ctx, signal }, snapshot, sourceResource(state.resource)),
   );
 }
 

@@ -4,7 +4,7 @@
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
 import { restoreErrorMessage } from './errorMessages';
-import type { Operation } from './operation';
+import { snapshotSource, type Operation } from './operation';
 import type { FormRequest } from './formState';
 import { formInputErrors } from './formSteps';
 import type { Tracker } from './tracker';
@@ -61,8 +61,8 @@ export class SnapshotRestorer {
       service: service.id,
       profile,
       region,
-      resourceId: resource.id,
-      resourceName: resource.name,
+      resourceId: snapshotSource(resource, snapshot).id,
+      resourceName: snapshotSource(resource, snapshot).name,
       snapshotName: snapshot.name,
       snapshotId: snapshot.id,
       target: { name: newName },

@@ -141,6 +141,8 @@ export class FakeService implements SnapshotService {
   delete?: SnapshotService['delete'];
   /** Set by a test to copy snapshots to another region. */
   copy?: SnapshotService['copy'];
+  /** Set by a test: the region's snapshots whose resource is elsewhere. */
+  listUnattachedSnapshots?: SnapshotService['listUnattachedSnapshots'];
   /** How long listSnapshots calls take. */
   listSnapshotsDelayMs = 0;
   /** What create does (default: a creating snapshot named after the first value). */

@@ -1,6 +1,6 @@
 // Loads one page of a branch's children from AWS (or from settings, for a profile's regions).
 import type { AwsClients } from '../../aws/clients';
-import type { AwsContext, Page, SnapshotService } from '../../services/service';
+import type { AwsContext, Page, Resource, SnapshotService } from '../../services/service';
 import { regionNode, resourceNode, serviceNode, snapshotNode, type BranchOwner, type ExplorerNode } from './nodes';
 import type { SnapshotLister } from './snapshotLister';
 import { clampPageSize, regionsFor, type TreeSettings } from './treeSettings';
@@ -37,14 +37,37 @@ export async function loadChildPage(
       return { items: deps.services.map((s) => serviceNode(owner, s)) };
     case 'service': {
       const result = await owner.service.listResources(ctx(owner.profile, owner.region), page);
-      return { items: result.items.map((r) => resourceNode(owner, r)), ...withToken(result.nextToken) };
+      const items: ExplorerNode[] = result.items.map((r) => resourceNode(owner, r));
+      // After the last page: the group of the region's snapshots whose resource is elsewhere (copies), if any can be.
+      if (!result.nextToken && owner.service.listUnattachedSnapshots) {
+        items.push(resourceNode(owner, unattachedGroup(owner.service)));
+      }
+      return { items, ...withToken(result.nextToken) };
     }
     case 'resource': {
       const { profile, region, service, resource } = owner.target;
+      if (resource.unattached && service.listUnattachedSnapshots) {
+        const result = await service.listUnattachedSnapshots(ctx(profile, region), page);
+        return { items: result.items.map((s) => snapshotNode(owner, s)), ...withToken(result.nextToken) };
+      }
       const result = await snapshots.page({ ctx: ctx(profile, region), service, resource, owner, token, pageSize });
       return { items: result.items.map((s) => snapshotNode(owner, s)), ...withToken(result.nextToken) };
     }
   }
+}
+
+/** The tree's place for a region's snapshots whose resource is not in the region. */
+export function unattachedGroup(service: SnapshotService): Resource {
+  return {
+    service: service.id,
+    id: '#unattached',
+    name: `Snapshots without a ${service.resourceNoun.one} here`,
+    status: '',
+    summary: '',
+    snapshottable: { ok: false, reason: `these snapshots' ${service.resourceNoun.many} are in another region or gone` },
+    details: [],
+    unattached: true,
+  };
 }
 
 function withToken(nextToken: string | undefined): { nextToken?: string } {

@@ -93,7 +93,22 @@ function extraDetails(
   return details.filter(([, value]) => !shown.has(value));
 }
 
+/** The group of a region's snapshots whose resource is elsewhere: a folder, no resource actions. */
+function describeUnattached(node: ResourceNode): NodeView {
+  const { resource, service } = node.target;
+  return {
+    id: node.id,
+    label: resource.name,
+    description: messages.unattachedDescription,
+    tooltip: messages.unattachedTooltip(service.resourceNoun.many),
+    icon: 'folder-library',
+    contextValue: `unattached ${service.id}`,
+    collapsible: 'collapsed',
+  };
+}
+
 function describeResource(node: ResourceNode, state: DescribeState): NodeView {
+  if (node.target.resource.unattached) return describeUnattached(node);
   const { resource, service, profile, region } = node.target;
   const inProgress = state.isInProgress(node.key);
   const parts = [resource.status, resource.summary, inProgress ? messages.inProgress : undefined].filter(

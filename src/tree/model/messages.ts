@@ -12,6 +12,9 @@ export const messages = {
   allProfilesHidden: 'Every profile is hidden by the snapshotExplorer.profiles settings',
   noProfiles: 'No AWS profiles found',
   inProgress: 'snapshot in progress',
+  unattachedDescription: 'copies from other regions',
+  unattachedTooltip: (many: string) =>
+    `Snapshots in this region whose ${many} are not here: copies from another region, or snapshots of ${many} since deleted.`,
   noTags: 'none',
   tagsFailed: (message: string) => `could not be read (${message})`,
   couldNotListProfiles: 'Could not read the AWS profiles',

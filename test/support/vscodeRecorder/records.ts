@@ -9,6 +9,9 @@ export interface Notification {
   readonly level: 'info' | 'warning' | 'error';
   readonly message: string;
   readonly actions: string[];
+  /** A modal message's options (`{ modal: true, detail }`). */
+  readonly modal?: boolean;
+  readonly detail?: string;
 }
 
 export interface ProgressRecord {

@@ -14,7 +14,8 @@ export function fakeWindow(rec: Records): Record<string, unknown> {
     (level: Notification['level']) =>
     async (message: string, ...rest: unknown[]) => {
       const actions = rest.filter((r): r is string => typeof r === 'string');
-      const n = { level, message, actions };
+      const options = rest.find((r): r is { modal?: boolean; detail?: string } => typeof r === 'object' && r !== null);
+      const n = { level, message, actions, ...(options?.modal ? { modal: true, detail: options.detail } : {}) };
       rec.notifications.push(n);
       rec.messages.push(message);
       return rec.answer(n);

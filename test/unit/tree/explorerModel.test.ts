@@ -506,3 +506,30 @@ test('a resource refreshed before its first expansion (a snapshot was taken of i
   assert.deepEqual(labels(model, await model.getChildren(city)), ['taken-now']);
   assert.equal(graphs.callsOf('listSnapshots').length, 1);
 });
+
+test('a service that lists snapshots without a resource here shows them in one group after its resources', async () => {
+  const { model, volumes, graphs } = setup();
+  volumes.resources = [resource('vol-1')];
+  const copies = [
+    snapshot('snap-copy', new Date(Date.UTC(2026, 0, 2)), { name: 'copied-here', resourceId: 'vol-elsewhere' }),
+  ];
+  let reads = 0;
+  volumes.listUnattachedSnapshots = async () => {
+    reads++;
+    return { items: copies };
+  };
+  const service = await serviceNode(model, 'storagegateway');
+  const children = await model.getChildren(service);
+  assert.deepEqual(labels(model, children), ['vol-1', 'Snapshots without a graph here']);
+  assert.equal(reads, 0, 'nothing is read until the group is expanded');
+  const group = children[1]!;
+  const view = model.describe(group);
+  assert.equal(view.contextValue, 'unattached storagegateway');
+  assert.equal(view.icon, 'folder-library');
+  const inside = await model.getChildren(group);
+  assert.deepEqual(labels(model, inside), ['copied-here']);
+  assert.equal(reads, 1);
+  // A service without such a listing shows no group.
+  graphs.resources = [resource('g-1')];
+  assert.deepEqual(labels(model, await model.getChildren(await serviceNode(model))), ['g-1']);
+});
