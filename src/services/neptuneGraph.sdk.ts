@@ -7,6 +7,7 @@ export {
   ListGraphSnapshotsCommand,
   GetGraphSnapshotCommand,
   CreateGraphSnapshotCommand,
+  DeleteGraphSnapshotCommand,
   ListTagsForResourceCommand,
   RestoreGraphFromSnapshotCommand,
 } from '@aws-sdk/client-neptune-graph';

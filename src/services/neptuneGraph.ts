@@ -1,8 +1,9 @@
 // Neptune Analytics: graphs and their snapshots (ListGraphs, GetGraph, ListGraphSnapshots, CreateGraphSnapshot,
-// GetGraphSnapshot, ListTagsForResource).
+// GetGraphSnapshot, ListTagsForResource), restore (./neptuneGraphRestore) and delete (./neptuneGraphDelete).
 import type { GraphSnapshotSummary, GraphSummary } from '@aws-sdk/client-neptune-graph';
 import { loadSdk } from '../aws/sdkLoader';
 import { neptuneGraphClient } from './neptuneGraphClient';
+import { neptuneGraphDelete } from './neptuneGraphDelete';
 import { explainNeptuneGraphError } from './neptuneGraphErrors';
 import { neptuneGraphRestore, neptuneGraphRestoredStatuses } from './neptuneGraphRestore';
 import { neptuneGraphRules } from '../validation/index';
@@ -264,6 +265,7 @@ export const neptuneGraphService: SnapshotService = {
 
   restore: neptuneGraphRestore,
   getRestoredStatuses: neptuneGraphRestoredStatuses,
+  delete: neptuneGraphDelete,
 
   consoleUrl(region: string, _resource: Resource): string {
     // The Neptune console lists Neptune Analytics graphs on this page; it has no stable per-graph deep link.

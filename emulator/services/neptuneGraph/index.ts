@@ -3,6 +3,7 @@ import { summarizeIssues } from '../../model/validate';
 import { restJsonProtocol } from '../../protocols/restJson';
 import { restJsonErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
+import { deleteGraphSnapshot, graphSnapshotDeletions } from './delete';
 import { checkSnapshotTags, neptuneGraphOperations, validation } from './operations';
 import { checkRestoreInput, restoreGraphFromSnapshot } from './restore';
 import { neptuneGraphData } from './seed';
@@ -22,7 +23,11 @@ export const neptuneGraph: EmulatedService = {
       ...restJsonErrors(),
       validation: (issues) => validation(summarizeIssues(issues), 'CONSTRAINT_VIOLATION'),
     },
-    operations: { ...neptuneGraphOperations, RestoreGraphFromSnapshot: restoreGraphFromSnapshot },
+    operations: graphSnapshotDeletions.sweeping({
+      ...neptuneGraphOperations,
+      RestoreGraphFromSnapshot: restoreGraphFromSnapshot,
+      DeleteGraphSnapshot: deleteGraphSnapshot,
+    }),
     extraValidation: (operation, input) => {
       checkSnapshotTags(operation, input);
       checkRestoreInput(operation, input);

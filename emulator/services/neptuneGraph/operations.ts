@@ -1,4 +1,7 @@
-/** Neptune Analytics' operations: graphs and graph snapshots, with their states, conflicts, paging and tags. */
+/**
+ * Neptune Analytics' operations: graphs and graph snapshots, with their states, conflicts, paging and tags (restore:
+ * ./restore, delete: ./delete).
+ */
 import { ApiError } from '../../protocols/types';
 import { isBusy, isReady } from '../../state/lifecycle';
 import { neptuneGraphRules } from '../../../src/validation/index';
@@ -163,13 +166,5 @@ export const neptuneGraphOperations: Readonly<Record<string, Handler>> = {
   },
   ListTagsForResource(ctx, input) {
     return { tags: { ...taggedResource(ctx, input.resourceArn as string).tags } };
-  },
-  DeleteGraphSnapshot(ctx, input) {
-    const snapshot = findSnapshot(ctx, input.snapshotIdentifier as string);
-    const view = snapshotView(ctx, snapshot);
-    if (view.status === 'CREATING') throw conflict(`Snapshot ${snapshot.id} is being created and cannot be deleted`);
-    const { snapshots } = neptuneGraphIn(ctx.state);
-    snapshots.splice(snapshots.indexOf(snapshot), 1);
-    return { ...view, status: 'DELETING' };
   },
 };

@@ -1,6 +1,7 @@
 // Neptune Analytics (restJson1) through Python botocore with the seed's models, signatures verified: every call the
 // extension makes (ListGraphs, GetGraph, ListGraphSnapshots, GetGraphSnapshot, CreateGraphSnapshot,
-// ListTagsForResource, RestoreGraphFromSnapshot), their output shapes, paging, modeled errors and HTTP statuses.
+// ListTagsForResource, RestoreGraphFromSnapshot, DeleteGraphSnapshot), their output shapes, paging, modeled errors and
+// HTTP statuses.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeBotocore, everyItemOnce, ok, refused } from './suite';
@@ -111,6 +112,45 @@ describeBotocore('botocore: neptune-graph', (ctx) => {
     const listed = await ctx().boto.call({ service: svc, operation: 'ListGraphSnapshots' });
     const names = (ok(listed, svc, 'ListGraphSnapshots').graphSnapshots as { name: string }[]).map((s) => s.name);
     assert.ok(!names.includes('reserved-tag'), 'nothing was created');
+  });
+
+  it('deletes a snapshot (200, DELETING for the snapshot time, then gone) and refuses with the modeled errors', async () => {
+    const [deleted, deleting, again, missing, malformed, failed] = await ctx().boto.run([
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: 'gs-cust0snap1' } },
+      { service: svc, operation: 'GetGraphSnapshot', params: { snapshotIdentifier: 'gs-cust0snap1' } },
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: 'gs-cust0snap1' } },
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: 'gs-0000000000' } },
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: 'GS-BAD' } },
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: 'gs-reco0snap1' } },
+    ]);
+    const out = ok(deleted, svc, 'DeleteGraphSnapshot');
+    assert.deepEqual([out.id, out.name, out.status], ['gs-cust0snap1', 'customer-graph-2025-06-01', 'DELETING']);
+    assert.equal(ok(deleting, svc, 'GetGraphSnapshot').status, 'DELETING');
+    refused(again, 'ConflictException', 409, /DELETING/);
+    refused(missing, 'ResourceNotFoundException', 404, /gs-0000000000/);
+    refused(malformed, 'ValidationException', 400, /snapshotIdentifier/);
+    assert.equal(ok(failed, svc, 'DeleteGraphSnapshot').status, 'DELETING');
+    ctx().emulator.clock.advance(5_000);
+    const created = ok(
+      await ctx().boto.call({
+        service: svc,
+        operation: 'CreateGraphSnapshot',
+        params: { graphIdentifier: 'g-frau0demo2', snapshotName: 'still-creating' },
+      }),
+      svc,
+      'CreateGraphSnapshot',
+      201,
+    );
+    const [gone, listed, creating] = await ctx().boto.run([
+      { service: svc, operation: 'GetGraphSnapshot', params: { snapshotIdentifier: 'gs-cust0snap1' } },
+      { service: svc, operation: 'ListGraphSnapshots', params: { graphIdentifier: 'g-cust0demo1' } },
+      { service: svc, operation: 'DeleteGraphSnapshot', params: { snapshotIdentifier: created.id } },
+    ]);
+    refused(gone, 'ResourceNotFoundException', 404, /gs-cust0snap1/);
+    const ids = (ok(listed, svc, 'ListGraphSnapshots').graphSnapshots as { id: string }[]).map((s) => s.id);
+    assert.deepEqual(ids, ['gs-cust0snap2']);
+    // A snapshot still being taken cannot be deleted.
+    refused(creating, 'ConflictException', 409, /CREATING/);
   });
 
   it('restores a snapshot (201, CREATING) into a graph GetGraph reads, and refuses a taken name (409)', async () => {

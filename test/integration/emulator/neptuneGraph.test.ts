@@ -138,7 +138,7 @@ describe('emulator: neptune-graph over restJson1 with the real SDK client', () =
     assert.equal(accepted.name, 'lower-1');
   });
 
-  it('lists snapshots of one graph, gets and deletes one', async () => {
+  it('lists snapshots of one graph, gets and deletes one: DELETING for the snapshot time, then gone', async () => {
     const list = await client.send(new ListGraphSnapshotsCommand({ graphIdentifier: 'g-cust0demo1' }));
     assert.deepEqual(
       list.graphSnapshots?.map((s) => s.id),
@@ -148,11 +148,34 @@ describe('emulator: neptune-graph over restJson1 with the real SDK client', () =
     assert.equal(failed.status, 'FAILED');
     const deleted = await client.send(new DeleteGraphSnapshotCommand({ snapshotIdentifier: 'gs-cust0snap1' }));
     assert.equal(deleted.status, 'DELETING');
+    assert.equal(deleted.name, 'customer-graph-2025-06-01');
+    const deleting = await client.send(new GetGraphSnapshotCommand({ snapshotIdentifier: 'gs-cust0snap1' }));
+    assert.equal(deleting.status, 'DELETING');
+    await rejects(client.send(new DeleteGraphSnapshotCommand({ snapshotIdentifier: 'gs-cust0snap1' })), {
+      cls: ConflictException,
+      message: /DELETING/,
+    });
+    emu.clock.advance(5_000);
     await rejects(client.send(new GetGraphSnapshotCommand({ snapshotIdentifier: 'gs-cust0snap1' })), {
       cls: ResourceNotFoundException,
     });
+    const after = await client.send(new ListGraphSnapshotsCommand({ graphIdentifier: 'g-cust0demo1' }));
+    assert.deepEqual(
+      after.graphSnapshots?.map((s) => s.id),
+      ['gs-cust0snap2'],
+    );
     await rejects(client.send(new DeleteGraphSnapshotCommand({ snapshotIdentifier: 'gs-cust0snap1' })), {
       cls: ResourceNotFoundException,
+    });
+    // A FAILED snapshot can be deleted; one still CREATING cannot.
+    const gone = await client.send(new DeleteGraphSnapshotCommand({ snapshotIdentifier: 'gs-reco0snap1' }));
+    assert.equal(gone.status, 'DELETING');
+    const made = await client.send(
+      new CreateGraphSnapshotCommand({ graphIdentifier: 'g-frau0demo2', snapshotName: 'in-progress' }),
+    );
+    await rejects(client.send(new DeleteGraphSnapshotCommand({ snapshotIdentifier: made.id })), {
+      cls: ConflictException,
+      message: /CREATING/,
     });
   });
 
