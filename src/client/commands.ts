@@ -53,13 +53,64 @@ export async function dryRun(deps: PlanCommandDeps, arg: unknown): Promise<void>
   await showMarkdown(result.markdown);
 }
 
-function confirmation(resolved: ResolveResult): { message: string; detail: string } {
+/** The Run Plan confirmation: the snapshots to take per service, and what retention would delete now. */
+export function confirmation(resolved: ResolveResult): { message: string; detail: string } {
   const total = resolved.entries.length;
   const lines = resolved.perService.map((s) => vscode.l10n.t('{0} × {1}', s.count, s.label));
   const places = [...new Set(resolved.entries.map((e) => `${e.profile} / ${e.region}`))];
+  const take = total === 1 ? vscode.l10n.t('Take 1 snapshot?') : vscode.l10n.t('Take {0} snapshots?', total);
+  const retention = resolved.retention;
+  if (!retention) {
+    return {
+      message: take,
+      detail: [...lines, '', vscode.l10n.t('Profiles and regions: {0}', places.join(', '))].join('\n'),
+    };
+  }
+  const n = retention.deletions;
+  const message =
+    n === 0
+      ? take
+      : total === 1
+        ? n === 1
+          ? vscode.l10n.t('Take 1 snapshot and delete 1 older one?')
+          : vscode.l10n.t('Take 1 snapshot and delete {0} older ones?', n)
+        : n === 1
+          ? vscode.l10n.t('Take {0} snapshots and delete 1 older one?', total)
+          : vscode.l10n.t('Take {0} snapshots and delete {1} older ones?', total, n);
+  const why =
+    n === 0
+      ? vscode.l10n.t('Retention (keep, maxAgeDays) would delete none of the plan’s snapshots now.')
+      : n === 1
+        ? vscode.l10n.t('Retention (keep, maxAgeDays) would delete 1 snapshot the plan took; Dry Run lists it and why.')
+        : vscode.l10n.t(
+            'Retention (keep, maxAgeDays) would delete {0} snapshots the plan took; Dry Run lists them and why.',
+            n,
+          );
+  const unknown =
+    retention.unknown === 0
+      ? []
+      : [
+          retention.unknown === 1
+            ? vscode.l10n.t(
+                'For 1 entry, what retention deletes is not known now; the run decides after its snapshot is available.',
+              )
+            : vscode.l10n.t(
+                'For {0} entries, what retention deletes is not known now; the run decides after their snapshots are available.',
+                retention.unknown,
+              ),
+        ];
+  const after = vscode.l10n.t('Nothing is deleted before the new snapshot of its resource is available.');
   return {
-    message: total === 1 ? vscode.l10n.t('Take 1 snapshot?') : vscode.l10n.t('Take {0} snapshots?', total),
-    detail: [...lines, '', vscode.l10n.t('Profiles and regions: {0}', places.join(', '))].join('\n'),
+    message,
+    detail: [
+      ...lines,
+      '',
+      why,
+      ...unknown,
+      after,
+      '',
+      vscode.l10n.t('Profiles and regions: {0}', places.join(', ')),
+    ].join('\n'),
   };
 }
 
@@ -67,10 +118,14 @@ async function summarize(report: RunReport, title: string, labelOf: (id: string)
   await showMarkdown(formatRunReport(report, title, labelOf));
   const total = report.entries.length;
   const showActivity = vscode.l10n.t('Show Snapshot Activity');
+  const deleted =
+    report.deleted || report.deleteFailed
+      ? ' ' + vscode.l10n.t('Retention: {0} deleted, {1} not deleted.', report.deleted, report.deleteFailed)
+      : '';
   const choice =
-    report.failed === 0 && report.cancelled === 0
+    report.failed === 0 && report.cancelled === 0 && report.deleteFailed === 0
       ? await vscode.window.showInformationMessage(
-          vscode.l10n.t('Plan {0}: {1} of {2} snapshots requested.', title, report.created, total),
+          vscode.l10n.t('Plan {0}: {1} of {2} snapshots requested.', title, report.created, total) + deleted,
           showActivity,
         )
       : await vscode.window.showWarningMessage(
@@ -81,7 +136,7 @@ async function summarize(report: RunReport, title: string, labelOf: (id: string)
             total,
             report.failed,
             report.cancelled,
-          ),
+          ) + deleted,
           showActivity,
         );
   if (choice === showActivity) await vscode.commands.executeCommand('snapshotExplorer.activity.focus');
@@ -146,10 +201,20 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
           if (entry.outcome === 'failed')
             deps.log.warn(`Plan ${title}, line ${entry.entry.line}: ${entry.message ?? ''}`);
           progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
+          if (done === total && resolved.retention)
+            progress.report({ message: vscode.l10n.t('Waiting for the new snapshots before retention deletes…') });
+        },
+        onRetention: (entry) => {
+          for (const f of entry.retention?.failed ?? [])
+            deps.log.warn(`Plan ${title}, line ${entry.entry.line}: not deleted ${f.id}: ${f.message}`);
+          for (const d of entry.retention?.deleted ?? [])
+            deps.log.info(`Plan ${title}, line ${entry.entry.line}: deleted ${d.id} (${d.reason})`);
         },
       });
     },
   );
-  deps.log.info(`Plan ${title}: ${report.created} requested, ${report.failed} failed, ${report.cancelled} cancelled`);
+  deps.log.info(
+    `Plan ${title}: ${report.created} requested, ${report.failed} failed, ${report.cancelled} cancelled, ${report.deleted} deleted by retention, ${report.deleteFailed} not deleted`,
+  );
   await summarize(report, title, (id) => labels.get(id) ?? id);
 }

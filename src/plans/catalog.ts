@@ -3,10 +3,21 @@ import type { SnapshotService } from '../services/service';
 import type { InputField } from '../validation/types';
 import type { InputKey } from './model';
 
-/** The part of a service module the plan logic uses (a SnapshotService fits). */
+/**
+ * The part of a service module the plan logic uses (a SnapshotService fits). `delete`, `destination` and
+ * `snapshotTags` matter only to retention (checkRetention.ts, planSnapshots.ts).
+ */
 export type PlanService = Pick<
   SnapshotService,
-  'id' | 'label' | 'rules' | 'isOfferedIn' | 'createOperation' | 'resourceNoun'
+  | 'id'
+  | 'label'
+  | 'rules'
+  | 'isOfferedIn'
+  | 'createOperation'
+  | 'resourceNoun'
+  | 'delete'
+  | 'destination'
+  | 'snapshotTags'
 >;
 
 export interface PlanProfile {

@@ -3,7 +3,7 @@
 import type { Resource } from '../services/service';
 import { planKeysOf, placeOf, type PlanEnvironment } from './catalog';
 import { keyDocsFor } from './keyDocs';
-import { defaultsKeys, entryKeys, topLevelKeys, type Plan } from './model';
+import { defaultsKeys, entryKeys, retentionKeys, topLevelKeys, type Plan } from './model';
 import type { Span } from './positions';
 import { templateVariableHelp, templateVariables } from './template';
 
@@ -102,7 +102,7 @@ function keyItems(ctx: Context, env: PlanEnvironment, replace: Span): PlanComple
   else if (ctx.block === 'defaults') keys = defaultsKeys;
   else if (ctx.block === 'entry') {
     const service = env.services.find((s) => s.id === ctx.siblings.get('service'));
-    keys = service ? ['service', 'resource', 'profile', 'region', ...planKeysOf(service)] : entryKeys;
+    keys = service ? ['service', 'resource', 'profile', 'region', ...planKeysOf(service), ...retentionKeys] : entryKeys;
   } else return [];
   const keyDocs = keyDocsFor(env.services);
   return keys

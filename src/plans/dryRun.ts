@@ -1,8 +1,10 @@
-// The dry run of a plan: every create call it would make, with expanded names, as a readable Markdown
-// document plus the same facts as data (for tests and the Run Plan confirmation).
+// The dry run of a plan: every create call it would make, with expanded names, and every snapshot its retention
+// would delete now, with why, as a readable Markdown document plus the same facts as data (for tests and the Run
+// Plan confirmation).
 import type { Lookup } from './liveChecks';
 import type { PlanDiagnostic } from './model';
 import { cell, inlineCode, inputsCell, tagsCell } from './report';
+import type { RetentionPreview } from './retentionPreview';
 import { toRunEntries, type PlanRunEntry } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
 
@@ -15,6 +17,9 @@ export interface PlannedCall extends PlanRunEntry {
   readonly resourceStatus?: string;
   /** Errors and warnings of this entry (static and live), as `line N: message`. */
   readonly problems: readonly string[];
+  /** For an entry with retention: what a run would delete now (from the live state), or why that is not known. */
+  readonly deletions?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly reason: string }>;
+  readonly retentionUnknown?: string;
 }
 
 export interface DryRun {
@@ -22,6 +27,8 @@ export interface DryRun {
   readonly calls: readonly PlannedCall[];
   /** Errors anywhere in the plan (a run refuses while there are any). */
   readonly errorCount: number;
+  /** How many snapshots retention would delete now, over every entry. */
+  readonly deletions: number;
 }
 
 export interface DryRunOptions {
@@ -30,6 +37,47 @@ export interface DryRunOptions {
   readonly live?: readonly PlanDiagnostic[];
   /** The live lookup of an entry's resource, when known. */
   readonly lookup?: (entry: ResolvedEntry) => Lookup | undefined;
+  /** Retention previews by entry index (retentionPreview.ts). */
+  readonly retention?: ReadonlyMap<number, RetentionPreview>;
+}
+
+function retentionOf(preview: RetentionPreview | undefined): Partial<PlannedCall> {
+  if (!preview) return {};
+  if (preview.kind === 'unknown') return { retentionUnknown: preview.reason };
+  const deletions = preview.selection.delete.map((c) => ({
+    id: c.snapshot.id,
+    name: c.snapshot.name,
+    reason: c.reason,
+  }));
+  return { deletions };
+}
+
+function retentionSection(calls: readonly PlannedCall[]): string[] {
+  const withRetention = calls.filter((c) => c.retention);
+  if (withRetention.length === 0) return [];
+  const lines = [
+    '## Retention',
+    '',
+    'What a run would delete now, once each new snapshot is available (the run lists the snapshots again then). ' +
+      'Only snapshots the plan took (tagged `snapshot-plan`, or under the entry’s S3 prefix) are ever deleted.',
+    '',
+  ];
+  for (const c of withRetention) {
+    const rules = [
+      c.retention?.keep !== undefined ? `keep ${c.retention.keep}` : '',
+      c.retention?.maxAgeDays !== undefined ? `maxAgeDays ${c.retention.maxAgeDays}` : '',
+    ].filter(Boolean);
+    const head = `- line ${c.line}, ${c.serviceLabel} ${inlineCode(c.resource)} (${rules.join(', ')}): `;
+    if (c.retentionUnknown !== undefined) lines.push(`${head}not known now: ${c.retentionUnknown}`);
+    else if (!c.deletions || c.deletions.length === 0) lines.push(`${head}deletes nothing`);
+    else {
+      lines.push(`${head}deletes ${c.deletions.length}`);
+      for (const d of c.deletions)
+        lines.push(`  - ${inlineCode(d.name)}${d.name !== d.id ? ` (${inlineCode(d.id)})` : ''}: ${d.reason}`);
+    }
+  }
+  lines.push('');
+  return lines;
 }
 
 const utc = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -37,7 +85,7 @@ const utc = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' 
 export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryRun {
   const all = [...analysis.diagnostics, ...(options.live ?? [])].filter((d) => d.severity !== 'info');
   const lineOf = (offset: number): number => analysis.lines.positionAt(offset).line;
-  const runEntries = toRunEntries(analysis.entries, lineOf);
+  const runEntries = toRunEntries(analysis.entries, lineOf, options.title);
   const calls: PlannedCall[] = analysis.entries.map((e, i) => {
     const inside = all.filter((d) => d.span.start >= e.entry.span.start && d.span.end <= e.entry.span.end);
     const lookup = options.lookup?.(e);
@@ -48,8 +96,10 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
       serviceLabel: e.service.label,
       ...(found ? { resourceId: found.id, resourceStatus: found.status } : {}),
       problems: inside.map((d) => `line ${d.range.start.line + 1}: ${d.message}`),
+      ...retentionOf(options.retention?.get(e.index)),
     };
   });
+  const deletions = calls.reduce((n, c) => n + (c.deletions?.length ?? 0), 0);
   const errorCount = all.filter((d) => d.severity === 'error').length;
   const perService = new Map<string, number>();
   for (const c of calls)
@@ -67,6 +117,12 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
       (perService.size ? `: ${[...perService].map(([k, n]) => `${n} × ${k}`).join(', ')}.` : '.'),
     '',
   ];
+  if (calls.some((c) => c.retention)) {
+    lines.push(
+      `**${deletions} ${deletions === 1 ? 'snapshot' : 'snapshots'}** would be deleted by retention (see Retention).`,
+      '',
+    );
+  }
   if (errorCount) {
     lines.push(
       `> **${errorCount} ${errorCount === 1 ? 'error' : 'errors'}**: Run Plan refuses to start until the plan has none.`,
@@ -103,10 +159,11 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
     });
     lines.push('');
   }
+  lines.push(...retentionSection(calls));
   if (all.length) {
     lines.push('## Problems', '');
     for (const d of all) lines.push(`- line ${d.range.start.line + 1} (${d.severity}): ${d.message}`);
     lines.push('');
   }
-  return { markdown: lines.join('\n'), calls, errorCount };
+  return { markdown: lines.join('\n'), calls, errorCount, deletions };
 }

@@ -1,4 +1,5 @@
-// Hover text for a position: a resource's status, size and ARN (live); a template's expansion; a key's meaning.
+// Hover text for a position: a resource's status, size and ARN (live); a template's expansion; a key's meaning;
+// on an entry with retention (its resource, `keep` or `maxAgeDays`), what a run would delete now.
 import type { Resource } from '../services/service';
 import { placeOf, type PlanEnvironment } from './catalog';
 import { keyDocsFor } from './keyDocs';
@@ -12,7 +13,8 @@ import {
   templateVariables,
   type TemplateVariable,
 } from './template';
-import type { PlanAnalysis } from './validate';
+import { previewLines, type RetentionPreview } from './retentionPreview';
+import type { PlanAnalysis, ResolvedEntry } from './validate';
 
 export interface PlanHover {
   readonly markdown: string;
@@ -24,6 +26,19 @@ export interface HoverRequest {
   readonly offset: number;
   readonly env: PlanEnvironment;
   readonly resources?: (serviceId: string, profile: string, region: string) => Promise<readonly Resource[]>;
+  /** What a run would delete now for an entry with retention (from the live cache; retentionPreview.ts). */
+  readonly retention?: (entry: ResolvedEntry) => Promise<RetentionPreview | undefined>;
+}
+
+/** The retention preview of the entry, as Markdown after a rule; '' when it has none. */
+async function retentionHover(req: HoverRequest, entry: PlanEntry): Promise<string> {
+  const resolved = req.analysis.entries.find((e) => e.entry === entry);
+  if (!resolved?.retention) return '';
+  const preview = req.retention ? await req.retention(resolved) : undefined;
+  const lines = preview
+    ? previewLines(preview)
+    : ['Retention: what a run would delete is known only with live checks on.'];
+  return `\n\n---\n\n${lines.join('\n')}`;
 }
 
 const within = (span: Span, offset: number): boolean => offset >= span.start && offset <= span.end;
@@ -32,7 +47,19 @@ const code = (s: string): string => `\`${s.replace(/`/g, 'ʼ')}\``;
 type Hit = { kind: 'key'; key: string; span: Span } | { kind: 'value'; key: string; value: PlanValue; tagKey?: string };
 
 function hitIn(fields: PlanFields & { service?: PlanValue; resource?: PlanValue }, offset: number): Hit | undefined {
-  for (const key of ['service', 'resource', 'profile', 'region', 'name', 'description', 'bucket', 'prefix'] as const) {
+  const keys = [
+    'service',
+    'resource',
+    'profile',
+    'region',
+    'name',
+    'description',
+    'bucket',
+    'prefix',
+    'keep',
+    'maxAgeDays',
+  ] as const;
+  for (const key of keys) {
     const value = fields[key];
     if (!value) continue;
     if (within(value.keySpan, offset) && value.keySpan !== value.span) return { kind: 'key', key, span: value.keySpan };
@@ -127,6 +154,11 @@ export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefine
   for (const place of places) {
     const hit = hitIn(place.fields, offset);
     if (!hit) continue;
+    const isRetention = hit.key === 'keep' || hit.key === 'maxAgeDays';
+    if (isRetention && place.entry) {
+      const span = hit.kind === 'key' ? hit.span : hit.value.span;
+      return { markdown: `${keyDocs[hit.key] ?? hit.key}${await retentionHover(req, place.entry)}`, span };
+    }
     if (hit.kind === 'key') return { markdown: keyDocs[hit.key] ?? hit.key, span: hit.span };
     const variable = variableAt(hit.value, offset);
     if (variable) {
@@ -144,7 +176,9 @@ export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefine
     }
     if (hit.key === 'resource' && place.entry) {
       const markdown = await resourceHover(req, place.entry, hit.value);
-      return markdown ? { markdown, span: hit.value.span } : undefined;
+      return markdown
+        ? { markdown: markdown + (await retentionHover(req, place.entry)), span: hit.value.span }
+        : undefined;
     }
     if (hit.key === 'service') {
       const service = env.services.find((s) => s.id === hit.value.value);

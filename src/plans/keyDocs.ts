@@ -25,12 +25,15 @@ const kindDocs: Readonly<Record<InputKind, (takers: readonly PlanService[]) => s
     `An optional object key prefix in the bucket (${takers.map((s) => s.label).join(', ')}); a template.`,
 };
 
+const retentionDoc =
+  'Only the plan’s own snapshots are ever deleted: those tagged `snapshot-plan: <plan file name>` (the plan adds the tag) whose name starts with the fixed start of the name template, or for SimSpace Weaver the objects under the entry’s bucket and prefix. Failed ones are deleted too; ones still being created are kept. **Dry Run** lists what a run would delete, and why.';
+
 /** The documentation of every plan key, for these services. */
 export function keyDocsFor(services: readonly PlanService[]): Readonly<Record<string, string>> {
   const resources = services.map((s) => `a ${s.label} ${s.resourceNoun.one}`).join(', ');
   const docs: Record<string, string> = {
     defaults:
-      'Values every entry inherits unless it sets its own: `profile`, `region`, `name`, `description`, `bucket`, `prefix`, `tags`. Each applies only to the services that take it.',
+      'Values every entry inherits unless it sets its own: `profile`, `region`, `name`, `description`, `bucket`, `prefix`, `tags`, `keep`, `maxAgeDays`. Each applies only to the services that take it.',
     snapshots:
       'The list of snapshots to take. Each entry names a `service` and a `resource`, plus that service’s inputs.',
     service: `The service: ${orList(services.map((s) => `\`${s.id}\``))}.`,
@@ -39,6 +42,8 @@ export function keyDocsFor(services: readonly PlanService[]): Readonly<Record<st
       'The AWS profile to call with (from your AWS config and credentials files). Default: `defaults.profile`, else `default`.',
     region: 'The AWS region of the resource. Default: `defaults.region`, else the profile’s own region.',
     tags: 'Tags for the snapshot, as `key: value` pairs (values may use template variables). Entry tags add to, and override, `defaults.tags`.',
+    keep: `Retention: keep the N newest snapshots this plan took of the resource (1–1000, counting the run’s new one); a run deletes the older ones once its new snapshot is available. ${retentionDoc}`,
+    maxAgeDays: `Retention: delete the snapshots this plan took of the resource that are D days old or older (1–36500), once the run’s new snapshot is available. With \`keep\`, the N newest are kept whatever their age. ${retentionDoc}`,
   };
   for (const kind of Object.keys(kindDocs) as InputKind[]) {
     const takers = takersOf(services, kind);

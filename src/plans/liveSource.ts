@@ -1,14 +1,18 @@
 // Where live checks get their facts: the service modules through a client factory, cached per
-// (service, profile, region) for resources and per resource for snapshots.
+// (service, profile, region) for resources, per resource for snapshots, and per snapshot for the tags of a service
+// whose listing has none (read only for retention's candidates: see retentionPreview.ts).
 import type { AwsClients } from '../aws/clients';
 import type { Resource, Snapshot, SnapshotService } from '../services/service';
+import type { Tag } from '../validation/types';
 import { TtlCache } from './ttlCache';
 
-export type LiveService = Pick<SnapshotService, 'id' | 'listResources' | 'listSnapshots'>;
+export type LiveService = Pick<SnapshotService, 'id' | 'listResources' | 'listSnapshots' | 'snapshotTags'>;
 
 export interface LiveSource {
   listResources(serviceId: string, profile: string, region: string): Promise<Resource[]>;
   listSnapshots(serviceId: string, profile: string, region: string, resource: Resource): Promise<Snapshot[]>;
+  /** One snapshot's tags (one call), for a service whose listing has none. */
+  snapshotTags?(serviceId: string, profile: string, region: string, snapshot: Snapshot): Promise<readonly Tag[]>;
 }
 
 export interface LiveSourceOptions {
@@ -52,6 +56,11 @@ export function createServiceLiveSource(options: LiveSourceOptions): LiveSource 
       }
       return items;
     },
+    async snapshotTags(serviceId, profile, region, snapshot) {
+      const service = find(serviceId);
+      if (!service.snapshotTags) throw new Error(`${serviceId} has no tag read`);
+      return service.snapshotTags({ profile, region, clients: options.clients }, snapshot);
+    },
   };
 }
 
@@ -65,6 +74,7 @@ export interface LiveCacheOptions {
 export class LiveCache {
   private readonly resourceCache: TtlCache<Resource[]>;
   private readonly snapshotCache: TtlCache<Snapshot[]>;
+  private readonly tagCache: TtlCache<readonly Tag[]>;
 
   constructor(
     private readonly source: LiveSource,
@@ -73,6 +83,7 @@ export class LiveCache {
     const common = { ttlMs: options.ttlMs ?? 60_000, failureTtlMs: options.failureTtlMs ?? 15_000, now: options.now };
     this.resourceCache = new TtlCache(common);
     this.snapshotCache = new TtlCache(common);
+    this.tagCache = new TtlCache(common);
   }
 
   static resourcesKey(serviceId: string, profile: string, region: string): string {
@@ -99,8 +110,19 @@ export class LiveCache {
     );
   }
 
+  /** A snapshot's tags: from its listing when it had them, else one cached read. */
+  snapshotTags(serviceId: string, profile: string, region: string, snapshot: Snapshot): Promise<readonly Tag[]> {
+    if (snapshot.tags) return Promise.resolve(snapshot.tags);
+    const read = this.source.snapshotTags?.bind(this.source);
+    if (!read) return Promise.reject(new Error('No tag read for this service'));
+    return this.tagCache.get(`${LiveCache.resourcesKey(serviceId, profile, region)}\n${snapshot.id}`, () =>
+      read(serviceId, profile, region, snapshot),
+    );
+  }
+
   clear(): void {
     this.resourceCache.clear();
     this.snapshotCache.clear();
+    this.tagCache.clear();
   }
 }

@@ -73,4 +73,20 @@ export const messages = {
     `Live checks skipped for ${count} ${count === 1 ? 'entry' : 'entries'}: ${where}: ${reason}` +
     (others > 0 ? ` (and ${others} more profile/region ${others === 1 ? 'pair' : 'pairs'} failed)` : '') +
     '. The static checks still apply; live checks retry on the next edit.',
+  retentionNotInteger: (key: string, value: string) =>
+    `\`${key}\` must be a whole number, not \`${value}\` (e.g. \`${key}: ${key === 'keep' ? 3 : 30}\`).`,
+  retentionRange: (key: string, value: string, min: number, max: number) =>
+    `\`${key}: ${value}\` is out of range: use ${min} to ${max}.`,
+  retentionNoDelete: (service: string) =>
+    `${service} snapshots cannot be deleted here yet: retention (\`keep\`, \`maxAgeDays\`) is ignored for this entry.`,
+  retentionNoMark: (service: string) =>
+    `${service} snapshots take no tags and have no location of their own: the plan cannot tell its snapshots apart, so retention is off for this entry.`,
+  retentionNameLead: (template: string) =>
+    `With retention, the name template \`${template}\` must start with fixed text or \`{resource}\` before any \`{date}\`, \`{time}\` or \`{timestamp}\` (e.g. \`{resource}-release-{date}\`): the plan only deletes snapshots whose name starts that way. Retention is off for this entry.`,
+  retentionLocation: (key: string, template: string) =>
+    `With retention, \`${key}\` (\`${template}\`) must be the same on every run and hold a letter or digit (no \`{date}\`, \`{time}\`, \`{timestamp}\`): the plan's snapshots are the objects under it. Retention is off for this entry.`,
+  retentionTagTaken: (key: string) =>
+    `The tag \`${key}\` is set by the plan itself when \`keep\` or \`maxAgeDays\` is on (it marks the plan's snapshots): remove it here.`,
+  retentionTooManyTags: (count: number, max: number, service: string) =>
+    `${count} tags plus the plan's mark (\`snapshot-plan\`), but ${service} takes at most ${max} per snapshot: remove ${count + 1 - max}.`,
 } as const;

@@ -36,6 +36,10 @@ export interface PlanFields {
   readonly bucket?: PlanValue;
   readonly prefix?: PlanValue;
   readonly tags?: PlanTags;
+  /** Retention (retention.ts): keep the N newest snapshots the plan took of the resource. */
+  readonly keep?: PlanValue;
+  /** Retention: delete the plan's snapshots older than D days. */
+  readonly maxAgeDays?: PlanValue;
 }
 
 /** The plan keys of the input fields: one per field kind. */
@@ -81,7 +85,8 @@ export type DiagnosticCode =
   | 'resource-not-found'
   | 'resource-state'
   | 'name-taken'
-  | 'live-unavailable';
+  | 'live-unavailable'
+  | 'retention';
 
 export interface PlanDiagnostic {
   readonly span: Span;
@@ -95,5 +100,15 @@ export interface PlanDiagnostic {
 export type RawDiagnostic = Omit<PlanDiagnostic, 'range'>;
 
 export const topLevelKeys = ['defaults', 'snapshots'] as const;
-export const defaultsKeys = ['profile', 'region', 'name', 'description', 'bucket', 'prefix', 'tags'] as const;
+export const retentionKeys = ['keep', 'maxAgeDays'] as const;
+export const defaultsKeys = [
+  'profile',
+  'region',
+  'name',
+  'description',
+  'bucket',
+  'prefix',
+  'tags',
+  ...retentionKeys,
+] as const;
 export const entryKeys = ['service', 'resource', ...defaultsKeys] as const;

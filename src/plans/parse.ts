@@ -124,7 +124,9 @@ class PlanReader {
       case 'name':
       case 'description':
       case 'bucket':
-      case 'prefix': {
+      case 'prefix':
+      case 'keep':
+      case 'maxAgeDays': {
         const value = this.value(pair, key);
         if (value) target[key.name] = value;
         return true;

@@ -46,6 +46,18 @@ export interface DryRunResult {
   readonly markdown: string;
   readonly calls: readonly PlannedCall[];
   readonly errorCount: number;
+  /** How many snapshots retention would delete now. */
+  readonly deletions: number;
+}
+
+/** For the Run Plan confirmation: what retention would delete now (from the live state). */
+export interface RetentionSummary {
+  /** Entries with `keep` or `maxAgeDays`. */
+  readonly entries: number;
+  /** Snapshots a run would delete now, over those entries. */
+  readonly deletions: number;
+  /** Entries whose deletions are not known now (live checks off, or the listing failed). */
+  readonly unknown: number;
 }
 
 export interface ResolveResult {
@@ -56,6 +68,8 @@ export interface ResolveResult {
   readonly problems: readonly string[];
   /** How many snapshots per service, for the confirmation. */
   readonly perService: ReadonlyArray<{ readonly service: string; readonly label: string; readonly count: number }>;
+  /** Present when some entry has retention. */
+  readonly retention?: RetentionSummary;
 }
 
 /** A request's method name, carrying its parameter and result types for both sides. */

@@ -1,9 +1,11 @@
-// The answers to the custom requests (dry run, resolve for a run), built from an analysis and the live cache.
+// The answers to the custom requests (dry run, resolve for a run), built from an analysis and the live cache
+// (with retention's previews: what a run would delete now).
 import { dryRunPlan } from './dryRun';
 import { completeLiveDiagnostics, findResource, type Lookup } from './liveChecks';
 import type { LiveCache } from './liveSource';
 import type { PlanDiagnostic } from './model';
-import type { DryRunResult, ResolveResult } from './protocol';
+import type { DryRunResult, ResolveResult, RetentionSummary } from './protocol';
+import { previewPlanRetention, type RetentionPreview } from './retentionPreview';
 import { toRunEntries } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
 
@@ -28,17 +30,53 @@ export async function dryRunAnswer(
 ): Promise<DryRunResult> {
   let live: PlanDiagnostic[] = [];
   let lookup: ((entry: ResolvedEntry) => Lookup | undefined) | undefined;
+  let retention: Map<number, RetentionPreview> | undefined;
   if (cache) {
-    live = await withTimeout(completeLiveDiagnostics(analysis, cache), liveTimeoutMs, []);
+    [live, retention] = await Promise.all([
+      withTimeout(completeLiveDiagnostics(analysis, cache), liveTimeoutMs, []),
+      previews(analysis, cache, title, liveTimeoutMs),
+    ]);
     lookup = (entry) => {
       const listed = cache.peekResources(entry.service.id, entry.profile, entry.region);
       return listed?.status === 'ok' ? findResource(listed.value, entry.resource) : undefined;
     };
-  }
-  return dryRunPlan(analysis, { title, live, ...(lookup ? { lookup } : {}) });
+  } else retention = previewsWithoutLive(analysis);
+  return dryRunPlan(analysis, { title, live, retention, ...(lookup ? { lookup } : {}) });
 }
 
-export function resolveAnswer(analysis: PlanAnalysis): ResolveResult {
+const previews = (analysis: PlanAnalysis, cache: LiveCache, title: string, ms: number) =>
+  withTimeout(
+    previewPlanRetention(analysis, cache, title),
+    ms,
+    previewsWithoutLive(analysis, 'the live state did not answer in time'),
+  );
+
+function previewsWithoutLive(analysis: PlanAnalysis, reason = 'live checks are off'): Map<number, RetentionPreview> {
+  const out = new Map<number, RetentionPreview>();
+  for (const e of analysis.entries) if (e.retention) out.set(e.index, { kind: 'unknown', reason });
+  return out;
+}
+
+/** The entries to run, and (with a cache) what retention would delete now, for the Run Plan confirmation. */
+export async function resolveWithRetention(
+  analysis: PlanAnalysis,
+  title: string,
+  cache: LiveCache | undefined,
+  liveTimeoutMs: number,
+): Promise<ResolveResult> {
+  const resolved = resolveAnswer(analysis, title);
+  if (resolved.entries.length === 0 || !analysis.entries.some((e) => e.retention)) return resolved;
+  const found = cache ? await previews(analysis, cache, title, liveTimeoutMs) : previewsWithoutLive(analysis);
+  const all = [...found.values()];
+  const retention: RetentionSummary = {
+    entries: all.length,
+    deletions: all.reduce((n, p) => n + (p.kind === 'ok' ? p.selection.delete.length : 0), 0),
+    unknown: all.filter((p) => p.kind === 'unknown').length,
+  };
+  return { ...resolved, retention };
+}
+
+export function resolveAnswer(analysis: PlanAnalysis, title?: string): ResolveResult {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const problems = errors.slice(0, 10).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
   const counts = new Map<string, { service: string; label: string; count: number }>();
@@ -48,7 +86,9 @@ export function resolveAnswer(analysis: PlanAnalysis): ResolveResult {
     counts.set(e.service.id, row);
   }
   return {
-    entries: errors.length ? [] : toRunEntries(analysis.entries, (offset) => analysis.lines.positionAt(offset).line),
+    entries: errors.length
+      ? []
+      : toRunEntries(analysis.entries, (offset) => analysis.lines.positionAt(offset).line, title),
     errorCount: errors.length,
     problems,
     perService: [...counts.values()],

@@ -1,10 +1,14 @@
 // Runs a plan's entries with a concurrency cap through an injected create function (the extension routes it
-// through its create-and-track path), and reports every entry: created, failed or cancelled. Nothing is
-// skipped silently.
+// through its create-and-track path), then, for entries with retention, the retention of each (runRetention.ts,
+// outside the cap: it waits for the new snapshot), and reports every entry: created, failed or cancelled, and
+// what retention deleted and kept. Nothing is skipped silently.
 import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
 import { findResource } from './liveChecks';
 import { createServiceLiveSource, LiveCache } from './liveSource';
+import type { EntryRetention } from './planSnapshots';
+import { planNameOf, planTagKey, type RetentionReport } from './retention';
+import { createRetainer, type Retain, type RetainerOptions } from './runRetention';
 import type { ResolvedEntry } from './validate';
 
 /** One create call to make: plain data, so it crosses the language server connection as JSON. */
@@ -19,6 +23,8 @@ export interface PlanRunEntry {
   /** The resource as written (id, name or ARN). */
   readonly resource: string;
   readonly input: SnapshotInput;
+  /** Retention (`keep`, `maxAgeDays`), when the entry has any; the input's tags then carry the plan's mark. */
+  readonly retention?: EntryRetention;
 }
 
 export type EntryOutcome = 'created' | 'failed' | 'cancelled';
@@ -31,6 +37,8 @@ export interface EntryReport {
   /** Why it failed or was cancelled. */
   readonly message?: string;
   readonly durationMs: number;
+  /** What retention did, for an entry with retention whose snapshot was requested. */
+  readonly retention?: RetentionReport;
 }
 
 export interface RunReport {
@@ -38,6 +46,9 @@ export interface RunReport {
   readonly created: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Snapshots retention deleted (or started deleting), and those it chose but could not delete. */
+  readonly deleted: number;
+  readonly deleteFailed: number;
   readonly startedAt: Date;
   readonly finishedAt: Date;
 }
@@ -54,19 +65,37 @@ export interface RunDeps {
   readonly concurrency: number;
   readonly signal?: AbortSignal;
   onProgress?(report: EntryReport, done: number, total: number): void;
+  /** Retention of an entry whose snapshot was requested (absent: entries' retention is not applied). */
+  readonly retain?: Retain;
+  /** Called when an entry's retention has ended. */
+  onRetention?(report: EntryReport): void;
 }
 
-/** The entries of an analysed plan as run entries (only meaningful when the plan has no errors). */
-export function toRunEntries(entries: readonly ResolvedEntry[], lineOf: (offset: number) => number): PlanRunEntry[] {
-  return entries.map((e) => ({
-    index: e.index,
-    line: lineOf(e.entry.span.start) + 1,
-    service: e.service.id,
-    profile: e.profile,
-    region: e.region,
-    resource: e.resource,
-    input: { values: { ...e.values }, tags: e.tags.map((t) => ({ ...t })) },
-  }));
+/**
+ * The entries of an analysed plan as run entries (only meaningful when the plan has no errors). `title` is the plan's
+ * file name: its mark (`snapshot-plan: <name>`) is added to the tags of entries with retention whose service takes
+ * tags.
+ */
+export function toRunEntries(
+  entries: readonly ResolvedEntry[],
+  lineOf: (offset: number) => number,
+  title = 'plan',
+): PlanRunEntry[] {
+  const planName = planNameOf(title);
+  return entries.map((e) => {
+    const tags = e.tags.map((t) => ({ ...t }));
+    if (e.retention && e.service.rules.tags) tags.push({ key: planTagKey, value: planName });
+    return {
+      index: e.index,
+      line: lineOf(e.entry.span.start) + 1,
+      service: e.service.id,
+      profile: e.profile,
+      region: e.region,
+      resource: e.resource,
+      input: { values: { ...e.values }, tags },
+      ...(e.retention ? { retention: { ...e.retention, planName } } : {}),
+    };
+  });
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -74,6 +103,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): Promise<RunReport> {
   const startedAt = new Date();
   const reports: EntryReport[] = new Array<EntryReport>(entries.length);
+  const retentions: Array<Promise<void>> = [];
   let next = 0;
   let done = 0;
   const finish = (i: number, report: EntryReport): void => {
@@ -98,12 +128,31 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
         const target = await deps.resolve(entry);
         const result = await deps.create(target, entry.input);
         const snapshotId = result ? (result.snapshotId ?? result.id) : undefined;
-        finish(i, {
+        const report: EntryReport = {
           entry,
           outcome: 'created',
           ...(snapshotId ? { snapshotId } : {}),
           durationMs: Date.now() - started,
-        });
+        };
+        finish(i, report);
+        const { retain } = deps;
+        if (entry.retention && retain) {
+          const request = { target, retention: entry.retention, input: entry.input, requestedAt: started };
+          const task = snapshotId
+            ? retain({ ...request, snapshotId, ...(deps.signal ? { signal: deps.signal } : {}) })
+            : Promise.resolve({
+                deleted: [],
+                failed: [],
+                kept: [],
+                note: 'The create call gave no snapshot id: nothing was deleted.',
+              });
+          retentions.push(
+            task.then((retention) => {
+              reports[i] = { ...report, retention };
+              deps.onRetention?.(reports[i] as EntryReport);
+            }),
+          );
+        }
       } catch (error) {
         finish(i, { entry, outcome: 'failed', message: messageOf(error), durationMs: Date.now() - started });
       }
@@ -111,12 +160,17 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
   };
   const workers = Math.max(1, Math.min(Math.floor(deps.concurrency) || 1, entries.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(retentions);
   const count = (o: EntryOutcome) => reports.filter((r) => r.outcome === o).length;
+  const sum = (of: (r: RetentionReport) => number) =>
+    reports.reduce((n, r) => n + (r.retention ? of(r.retention) : 0), 0);
   return {
     entries: reports,
     created: count('created'),
     failed: count('failed'),
     cancelled: count('cancelled'),
+    deleted: sum((r) => r.deleted.length),
+    deleteFailed: sum((r) => r.failed.length),
     startedAt,
     finishedAt: new Date(),
   };
@@ -159,6 +213,7 @@ export interface RunPlanOptions {
   readonly concurrency: number;
   readonly signal?: AbortSignal;
   onProgress?(report: EntryReport, done: number, total: number): void;
+  onRetention?(report: EntryReport): void;
 }
 
 /** What the extension gives the plan commands to run entries with (see createPlanRunner). */
@@ -167,10 +222,20 @@ export type RunPlanEntries = (entries: readonly PlanRunEntry[], options: RunPlan
 export interface PlanRunnerDeps extends TargetResolverOptions {
   /** The create-and-track path: resolves once the snapshot was requested, throws with a clear message otherwise. */
   readonly create: RunDeps['create'];
+  /** How retention waits for new snapshots (defaults: runRetention.ts). */
+  readonly retention?: Omit<RetainerOptions, 'clients'>;
 }
 
-/** A runner that looks each resource up live, then requests its snapshot through `create`. */
+/**
+ * A runner that looks each resource up live, then requests its snapshot through `create`; for an entry with
+ * retention, waits until that snapshot is available and deletes the plan's snapshots the rules let go.
+ */
 export function createPlanRunner(deps: PlanRunnerDeps): RunPlanEntries {
   return (entries, options) =>
-    runPlan(entries, { resolve: createTargetResolver(deps), create: deps.create, ...options });
+    runPlan(entries, {
+      resolve: createTargetResolver(deps),
+      create: deps.create,
+      retain: createRetainer({ clients: deps.clients, ...deps.retention }),
+      ...options,
+    });
 }

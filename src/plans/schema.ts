@@ -4,6 +4,7 @@ import type { InputField, InputKind } from '../validation/types';
 import { planKeyOf, type PlanService } from './catalog';
 import { orList, takersOf } from './keyDocs';
 import { inputKeys } from './model';
+import { retentionLimits } from './retention';
 import { templateVariables } from './template';
 
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
@@ -93,7 +94,7 @@ export function planSchema(services: readonly PlanService[]): Json {
   const withoutTags = services.filter((s) => !s.rules.tags).map((s) => s.label);
   const maxTags = Math.max(...services.flatMap((s) => (s.rules.tags ? [s.rules.tags.maxTags] : [])));
   const nouns = [...new Set(services.map((s) => s.resourceNoun.one))].join(', ');
-  const inputs = ['profile', 'region', ...inputKeys, 'tags'];
+  const inputs = ['profile', 'region', ...inputKeys, 'tags', 'keep', 'maxAgeDays'];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://example.invalid/snapshot-explorer-aws/snapshot-plan.schema.json',
@@ -131,6 +132,20 @@ export function planSchema(services: readonly PlanService[]): Json {
         maxProperties: maxTags,
         propertyNames: { minLength: 1, maxLength: 128 },
         additionalProperties: { type: ['string', 'number', 'boolean'] },
+      },
+      keep: {
+        description:
+          "Retention: keep the N newest snapshots this plan took of the resource (counting the run's new one); older ones the plan took (tagged snapshot-plan) are deleted once the new one is available.",
+        type: 'integer',
+        minimum: retentionLimits.keep.min,
+        maximum: retentionLimits.keep.max,
+      },
+      maxAgeDays: {
+        description:
+          "Retention: delete the snapshots this plan took of the resource that are D days old or older, once the run's new one is available; with keep, the N newest are kept whatever their age.",
+        type: 'integer',
+        minimum: retentionLimits.maxAgeDays.min,
+        maximum: retentionLimits.maxAgeDays.max,
       },
       entry: {
         type: 'object',

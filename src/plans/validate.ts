@@ -3,7 +3,16 @@
 // so dry runs, runs, completion and hover share one reading of the plan.
 import type { Tag } from '../validation/types';
 import { fallbackProfile, planKeyOf, type PlanEnvironment, type PlanProfile, type PlanService } from './catalog';
-import { checkApplicable, checkInputs, checkTags, expandValue, isConstant, type ResolvedInput } from './checkInputs';
+import {
+  checkApplicable,
+  checkInputs,
+  checkTags,
+  expandValue,
+  isConstant,
+  mergedTags,
+  type ResolvedInput,
+} from './checkInputs';
+import { checkDefaultsRetention, checkRetention, type ResolvedRetention } from './checkRetention';
 import { messages } from './messages';
 import type { Plan, PlanDiagnostic, PlanEntry, PlanValue } from './model';
 import { parsePlanIncremental, type PlanParseCache } from './incremental';
@@ -25,6 +34,8 @@ export interface ResolvedEntry {
   /** Input values keyed by the service's API member, as SnapshotInput.values wants them. */
   readonly values: Readonly<Record<string, string>>;
   readonly tags: readonly Tag[];
+  /** The entry's retention (`keep`, `maxAgeDays`), when it has any. */
+  readonly retention?: ResolvedRetention;
   /** False when an error was reported for this entry (or for the plan as a whole). */
   readonly ok: boolean;
   /** True when the profile, region and service fit together, so AWS can be asked about the resource. */
@@ -210,6 +221,7 @@ function analyzeEntry(
   const check = { entry, defaults: plan.defaults, service, ctx, anchor, sink };
   const inputs = checkInputs(check);
   const tags = checkTags(check);
+  const retention = checkRetention({ ...check, inputs, tagCount: mergedTags(entry, plan.defaults).length });
   const values: Record<string, string> = {};
   for (const input of inputs) values[input.field] = input.value;
   return {
@@ -222,6 +234,7 @@ function analyzeEntry(
     inputs,
     values,
     tags,
+    ...(retention ? { retention } : {}),
     ok: sink.errors === errorsBefore,
     located: profileKnown && regionKnown && offered && entry.resource.value !== '',
   };
@@ -266,6 +279,7 @@ export function analyzePlan(text: string, env: PlanEnvironment, cache?: PlanPars
   const planErrors = sink.errors;
   const used = env.services.filter((s) => plan.entries.some((e) => e.service?.value === s.id));
   checkDefaults(plan, env, used, sink);
+  checkDefaultsRetention(plan.defaults, sink);
   const defaultsOk = sink.errors === planErrors;
   const resolved: ResolvedEntry[] = [];
   for (const entry of plan.entries) {

@@ -37,8 +37,10 @@ import {
   type PlanServerSettings,
   type PlanSettingsChange,
 } from '../plans/protocol';
-import { dryRunAnswer, resolveAnswer, withTimeout } from '../plans/requests';
+import { dryRunAnswer, resolveWithRetention, withTimeout } from '../plans/requests';
+import { previewRetention } from '../plans/retentionPreview';
 import { PlanSession } from '../plans/session';
+import type { ResolvedEntry } from '../plans/validate';
 import { regionNames } from '../services/regions';
 import { allRegions, services } from '../services/registry';
 import { connectionLogger } from './logger';
@@ -199,7 +201,22 @@ connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const analysis = doc && session.analysis(doc.uri);
   if (!doc || !analysis) return null;
-  const hover = await hoverPlan({ analysis, offset: doc.offsetAt(params.position), env: environment(), resources });
+  const live = settings.liveChecks ? cache : undefined;
+  const hover = await hoverPlan({
+    analysis,
+    offset: doc.offsetAt(params.position),
+    env: environment(),
+    resources,
+    ...(live
+      ? {
+          retention: (entry: ResolvedEntry) =>
+            withTimeout(previewRetention(entry, live, titleOf(doc.uri), new Date()), COMPLETION_TIMEOUT_MS, {
+              kind: 'unknown' as const,
+              reason: 'the live state did not answer in time',
+            }),
+        }
+      : {}),
+  });
   if (!hover) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -216,16 +233,20 @@ connection.onCodeLens((params) => {
   return lenses;
 });
 
+/** The plan's file name (its dry run title and, without `.snapshots.yaml`, the mark of its snapshots). */
+const titleOf = (uri: string): string => decodeURIComponent(uri.split('/').pop() ?? uri);
+
 connection.onRequest(dryRunRequest.method, async (params: PlanDocumentParams) => {
   const analysis = session.analyzeNow(params.uri);
   if (!analysis) return null;
-  const title = decodeURIComponent(params.uri.split('/').pop() ?? params.uri);
-  return dryRunAnswer(analysis, title, settings.liveChecks ? cache : undefined, DRY_RUN_LIVE_TIMEOUT_MS);
+  return dryRunAnswer(analysis, titleOf(params.uri), settings.liveChecks ? cache : undefined, DRY_RUN_LIVE_TIMEOUT_MS);
 });
 
-connection.onRequest(resolveRequest.method, (params: PlanDocumentParams) => {
+connection.onRequest(resolveRequest.method, async (params: PlanDocumentParams) => {
   const analysis = session.analyzeNow(params.uri);
-  return analysis ? resolveAnswer(analysis) : null;
+  if (!analysis) return null;
+  const live = settings.liveChecks ? cache : undefined;
+  return resolveWithRetention(analysis, titleOf(params.uri), live, DRY_RUN_LIVE_TIMEOUT_MS);
 });
 
 connection.onShutdown(() => {

@@ -24,7 +24,7 @@ test('top-level keys at column 0', async () => {
 
 test('defaults keys inside defaults', async () => {
   const { labels } = await complete('defaults:\n  profile: prod\n  |\nsnapshots: []\n');
-  assert.deepEqual(labels, ['region', 'name', 'description', 'bucket', 'prefix', 'tags']);
+  assert.deepEqual(labels, ['region', 'name', 'description', 'bucket', 'prefix', 'tags', 'keep', 'maxAgeDays']);
 });
 
 test('entry keys after a dash and inside an entry, narrowed to what the service takes', async () => {
@@ -38,9 +38,11 @@ test('entry keys after a dash and inside an entry, narrowed to what the service 
     'bucket',
     'prefix',
     'tags',
+    'keep',
+    'maxAgeDays',
   ]);
   const { items, labels } = await complete('snapshots:\n  - service: storagegateway\n    |\n  - service: docdb\n');
-  assert.deepEqual(labels, ['resource', 'profile', 'region', 'description', 'tags']);
+  assert.deepEqual(labels, ['resource', 'profile', 'region', 'description', 'tags', 'keep', 'maxAgeDays']);
   assert.equal(items[0]?.insertText, 'resource: ');
 });
 
