@@ -1,5 +1,6 @@
 // SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
-// own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location.
+// own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location, shown
+// only while S3 has that object (one HeadObject: ./simSpaceWeaverObjects). Delete: ./simSpaceWeaverDelete.
 import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverError } from './simSpaceWeaverErrors';
 import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
@@ -32,6 +33,8 @@ import {
   type SimulationSummary,
 } from './simSpaceWeaverSnapshots';
 import { getSimSpaceWeaverRestoredStatuses, simSpaceWeaverRestore } from './simSpaceWeaverRestore';
+import { simSpaceWeaverDelete } from './simSpaceWeaverDelete';
+import { snapshotGoneFor, withSnapshotObject } from './simSpaceWeaverObjects';
 
 const ID = 'simspaceweaver';
 /** ListSimulations' page size for status reads (the model sets no maximum; 100 is what the console lists). */
@@ -127,8 +130,10 @@ async function client(ctx: AwsContext) {
 }
 
 async function describe(ctx: AwsContext, simulation: string): Promise<DescribedSimulation | undefined> {
+  const c = await client(ctx);
   try {
-    return await (await client(ctx)).describeSimulation({ Simulation: simulation }, { abortSignal: ctx.signal });
+    const described = await c.describeSimulation({ Simulation: simulation }, { abortSignal: ctx.signal });
+    return await withSnapshotObject(ctx, described);
   } catch (error) {
     if (isErrorNamed(error, 'ResourceNotFoundException')) return undefined;
     throw error;
@@ -182,6 +187,7 @@ export const simSpaceWeaverService: SnapshotService = {
   },
   explainError: explainSimSpaceWeaverError,
   restore: simSpaceWeaverRestore,
+  delete: simSpaceWeaverDelete,
   getRestoredStatuses: getSimSpaceWeaverRestoredStatuses,
   regions,
 
@@ -244,9 +250,9 @@ export const simSpaceWeaverService: SnapshotService = {
     };
   },
 
-  // One simulation: DescribeSimulation. Several: one ListSimulations (paged) for their statuses, then a
-  // DescribeSimulation only of those whose snapshot has ended, so a tick costs one listing plus the snapshots that
-  // just ended, not one call per simulation in flight. A simulation that is gone leaves its refs out.
+  // One simulation: DescribeSimulation. Several: one ListSimulations (paged), then a DescribeSimulation (and HeadObject
+  // of the object it names) only of those whose snapshot ended: a tick costs one listing plus the snapshots that just
+  // ended, not one call per simulation in flight. A simulation, or snapshot object, that is gone leaves its refs out.
   async getSnapshotStatuses(ctx: AwsContext, refs: readonly SnapshotRef[]): Promise<Map<string, Snapshot>> {
     const result = new Map<string, Snapshot>();
     const names = new Set(refs.map((r) => r.resourceId));
@@ -257,7 +263,7 @@ export const simSpaceWeaverService: SnapshotService = {
     const now = Date.now();
     for (const ref of refs) {
       const simulation = described.get(ref.resourceId);
-      if (!simulation) continue;
+      if (!simulation || snapshotGoneFor(simulation, ref)) continue;
       const status = simulation.Status ?? 'UNKNOWN';
       const latest = latestSnapshot(ref.resourceId, simulation);
       const expected = parseS3Uri(ref.snapshotId);

@@ -1,8 +1,9 @@
-/** Amazon S3 as the emulator serves it (rest-xml): the buckets that SimSpace Weaver snapshots are written to. */
+/** Amazon S3 as the emulator serves it (rest-xml): the buckets SimSpace Weaver snapshots are written to, their objects. */
 import { ApiError } from '../../protocols/types';
 import { restXmlProtocol } from '../../protocols/restXml';
 import { s3AuthErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
+import { s3ObjectOperations } from './objects';
 import { s3Operations } from './operations';
 import { s3Data } from './seed';
 
@@ -26,6 +27,6 @@ export const s3: EmulatedService = {
       throttling: () => new ApiError('SlowDown', 503, 'Please reduce your request rate.'),
       internal: () => new ApiError('InternalError', 500, 'We encountered an internal error. Please try again.'),
     },
-    operations: s3Operations,
+    operations: { ...s3Operations, ...s3ObjectOperations },
   }),
 };

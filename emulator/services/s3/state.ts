@@ -17,6 +17,8 @@ export interface ObjectRecord {
   key: string;
   writtenBy: string;
   availableAt: number;
+  /** When it was written, for LastModified (default: `availableAt`); seeded objects take the data file's load time. */
+  writtenAt?: number;
 }
 
 const BUCKETS = accountSlice('s3', () => new Map<string, BucketRecord>());
@@ -38,4 +40,16 @@ export function putObject(account: AccountState, object: ObjectRecord): void {
 export function objectAt(account: AccountState, bucket: string, key: string, now: number): ObjectRecord | undefined {
   const object = account.shared.get(OBJECTS).get(objectId(bucket, key));
   return object && now >= object.availableAt ? object : undefined;
+}
+
+/** Removes the object at `bucket`/`key`; false when there was none. */
+export function deleteObject(account: AccountState, bucket: string, key: string): boolean {
+  return account.shared.get(OBJECTS).delete(objectId(bucket, key));
+}
+
+/** The objects of `bucket` available at `now`, in key order (S3 lists keys in UTF-8 binary order). */
+export function objectsIn(account: AccountState, bucket: string, now: number): ObjectRecord[] {
+  return [...account.shared.get(OBJECTS).values()]
+    .filter((o) => o.bucket === bucket && now >= o.availableAt)
+    .sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
 }

@@ -17,11 +17,12 @@ import { DEFAULT_SIMULATION_QUOTA, simSpaceWeaverQuotas, simulationsIn } from '.
 function snapshotOf(
   row: Record<string, unknown>,
   account: AccountState,
+  loadedAt: number,
 ): { snapshotBucket?: string; snapshotKey?: string } {
   const bucket = optionalStr(row, 'snapshotBucket');
   const key = optionalStr(row, 'snapshotKey');
   if (!bucket || !key) return {};
-  putObject(account, { bucket, key, writtenBy: `seed:${str(row, 'name')}`, availableAt: 0 });
+  putObject(account, { bucket, key, writtenBy: `seed:${str(row, 'name')}`, availableAt: 0, writtenAt: loadedAt });
   return { snapshotBucket: bucket, snapshotKey: key };
 }
 
@@ -44,7 +45,7 @@ export const simSpaceWeaverData: ServiceData = {
         roleArn: str(s, 'roleArn', `arn:aws:iam::${account.accountId}:role/weaver-${name}`),
         schemaBucket: str(s, 'schemaBucket', `weaver-${account.accountId}-schemas`),
         schemaKey: str(s, 'schemaKey', `${name}/schema.yaml`),
-        ...snapshotOf(s, account),
+        ...snapshotOf(s, account, loadedAt),
       });
     }
   },

@@ -217,11 +217,27 @@ describe('emulator: docdb over awsQuery (signing name rds) with the real SDK cli
     );
   });
 
-  it('deletes manual snapshots only', async () => {
+  it('deletes manual snapshots only: deleting for the snapshot time, then gone', async () => {
     const out = await client.send(
       new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: 'catalog-dev-seed' }),
     );
     assert.equal(out.DBClusterSnapshot?.DBClusterSnapshotIdentifier, 'catalog-dev-seed');
+    // The answer describes the snapshot as the deletion found it (the API reference's sample: available).
+    assert.equal(out.DBClusterSnapshot?.Status, 'available');
+    const deleting = await client.send(
+      new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: 'catalog-dev-seed' }),
+    );
+    assert.equal(deleting.DBClusterSnapshots?.[0]?.Status, 'deleting');
+    assert.equal(deleting.DBClusterSnapshots?.[0]?.PercentProgress, 100);
+    await rejects(
+      client.send(new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: 'catalog-dev-seed' })),
+      { cls: InvalidDBClusterSnapshotStateFault, message: /deleting state/ },
+    );
+    emu.clock.advance(4_000);
+    await rejects(
+      client.send(new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: 'catalog-dev-seed' })),
+      { cls: DBClusterSnapshotNotFoundFault },
+    );
     await rejects(
       client.send(new DeleteDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: 'catalog-dev-seed' })),
       {

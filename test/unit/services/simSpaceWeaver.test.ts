@@ -66,6 +66,7 @@ describe('SimSpace Weaver service', () => {
   it('lists the latest snapshot location as the one snapshot, with the time from its key', async () => {
     const { ctx } = fakeAws({
       describeSimulation: () => described('city', 'STARTED', 'p/snapshot/city-240305-1422-09.zip'),
+      HeadObjectCommand: () => ({}),
     });
     const page = await svc.listSnapshots(ctx, resource, {});
     assert.equal(page.items.length, 1);
@@ -120,7 +121,10 @@ describe('SimSpace Weaver service', () => {
       status: 'SNAPSHOT_IN_PROGRESS',
       key: 'p/snapshot/city-240101-0000-00.zip',
     };
-    const { ctx, named } = fakeAws({ describeSimulation: () => described('city', state.status, state.key) });
+    const { ctx, named } = fakeAws({
+      describeSimulation: () => described('city', state.status, state.key),
+      HeadObjectCommand: () => ({}),
+    });
 
     let s = (await svc.getSnapshotStatuses(ctx, [ref(expected, requestedAt)])).get(expected);
     assert.equal(s?.state, 'creating');
@@ -136,14 +140,20 @@ describe('SimSpace Weaver service', () => {
     const requestedAt = Date.now();
     const expected = `s3://snaps/${keyAt(new Date(requestedAt))}`;
     const old = keyAt(new Date(requestedAt - 3_600_000));
-    const started = fakeAws({ describeSimulation: () => described('city', 'STARTED', old) });
+    const started = fakeAws({
+      describeSimulation: () => described('city', 'STARTED', old),
+      HeadObjectCommand: () => ({}),
+    });
     assert.equal(
       (await svc.getSnapshotStatuses(started.ctx, [ref(expected, requestedAt)])).get(expected)?.state,
       'creating',
     );
     const late = requestedAt - 10 * 60_000;
     assert.equal((await svc.getSnapshotStatuses(started.ctx, [ref(expected, late)])).get(expected)?.state, 'failed');
-    const stopped = fakeAws({ describeSimulation: () => described('city', 'STOPPED', old) });
+    const stopped = fakeAws({
+      describeSimulation: () => described('city', 'STOPPED', old),
+      HeadObjectCommand: () => ({}),
+    });
     assert.equal(
       (await svc.getSnapshotStatuses(stopped.ctx, [ref(expected, requestedAt)])).get(expected)?.state,
       'failed',
@@ -191,6 +201,7 @@ describe('SimSpace Weaver service', () => {
         const name = String(input.Simulation);
         return described(name, ended[name]?.status ?? 'SNAPSHOT_IN_PROGRESS', ended[name]?.key);
       },
+      HeadObjectCommand: () => ({}),
     });
     const refs = names.map((n) => ref(`s3://snaps/p/snapshot/${n}.zip`, requestedAt, n));
     const statuses = await svc.getSnapshotStatuses(ctx, refs);
@@ -202,7 +213,8 @@ describe('SimSpace Weaver service', () => {
         .sort(),
       ['sim-42', 'sim-7', 'sim-99'],
     );
-    assert.equal(calls.length, 4);
+    assert.equal(named('HeadObjectCommand').length, 3, 'and a HeadObject of the object each names');
+    assert.equal(calls.length, 7);
     assert.equal(statuses.size, 100);
     assert.equal(statuses.get(refs[0]?.snapshotId ?? '')?.state, 'creating');
     assert.equal(statuses.get(refs[0]?.snapshotId ?? '')?.status, 'SNAPSHOT_IN_PROGRESS');
@@ -262,6 +274,7 @@ describe('SimSpace Weaver service', () => {
         if (input.Simulation === 'gone') throw new ResourceNotFoundException({ message: 'gone', $metadata: {} });
         return described(String(input.Simulation), 'STARTED', input.Simulation === 'city' ? key : undefined);
       },
+      HeadObjectCommand: () => ({}),
     });
     const [city, forest, gone] = (await svc.listResources(ctx, {})).items;
     const describes = named('describeSimulation').length;
