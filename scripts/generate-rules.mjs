@@ -103,15 +103,18 @@ export function resolveConstraint(model, service, operation, memberPath) {
 export async function generate(modelsDir = defaultModelsDir()) {
   const constraints = {};
   const sources = [];
-  for (const { service, operation, paths, keyed } of await selections()) {
-    const model = loadModel(modelsDir, service);
-    const source = `${service} ${model.metadata?.apiVersion ?? '?'}`;
+  for (const { service, operation: declared, paths, keyed } of await selections()) {
+    // An operation of a helper service's model is declared `<model folder>:<operation>` (Storage Gateway's copy is
+    // EC2 CopySnapshot: `ec2:CopySnapshot`); its members are still keyed `<operation>:<path>` under the service.
+    const [modelName, operation] = declared.includes(':') ? declared.split(':') : [service, declared];
+    const model = loadModel(modelsDir, modelName);
+    const source = `${modelName} ${model.metadata?.apiVersion ?? '?'}`;
     if (!sources.includes(source)) sources.push(source);
     constraints[service] ??= {};
     // The create call's members by their path; another operation's (restore) as `<operation>:<path>`.
     for (const memberPath of paths) {
       const key = keyed ? `${operation}:${memberPath}` : memberPath;
-      constraints[service][key] = resolveConstraint(model, service, operation, memberPath);
+      constraints[service][key] = resolveConstraint(model, modelName, operation, memberPath);
     }
   }
   const text = [

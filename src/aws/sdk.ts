@@ -3,8 +3,14 @@
 // the helper clients several services use (EC2 for Storage Gateway's snapshots, S3 for buckets).
 // Never import this module statically: use `loadSdk()` from ./sdkLoader, so that activation neither parses nor
 // evaluates the SDK (the build fails on a static import).
-export { EC2Client, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
-export { S3Client, ListBucketsCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+export { EC2Client, DescribeSnapshotsCommand, CopySnapshotCommand, DeleteSnapshotCommand } from '@aws-sdk/client-ec2';
+export {
+  S3Client,
+  ListBucketsCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  DeleteObjectCommand,
+} from '@aws-sdk/client-s3';
 export { fromIni, fromEnv } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 export { SignatureV4 } from '@smithy/signature-v4';

@@ -5,6 +5,7 @@
 import type { CreateErrorContext, ErrorFacts } from './errorText';
 import type { OperationForm } from './forms';
 import type { AwsContext, Resource, Snapshot } from './resourceTypes';
+import { notAvailableReason } from './restore';
 
 /** Where the copy was asked, to name things in an error sentence. */
 export interface CopyErrorContext extends CreateErrorContext {
@@ -39,4 +40,9 @@ export interface CopySupport {
   ): Promise<OperationForm>;
   /** One sentence (what happened, what to do) per modeled error of the copy call; undefined for any other. */
   explainError?(facts: ErrorFacts, context: CopyErrorContext): string | undefined;
+}
+
+/** The generic refusal, worded for a copy: only an available snapshot can be copied. */
+export function copyRefusal(snapshot: Snapshot): string | undefined {
+  return notAvailableReason(snapshot)?.replace('restore it once', 'copy it once');
 }

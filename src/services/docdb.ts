@@ -3,11 +3,12 @@
 // rules, error sentences and console.
 import { loadSdk } from '../aws/sdkLoader';
 import { docdbRules } from '../validation/index';
-import { docdbRestoreRules } from '../validation/docdb';
+import { docdbRestoreRules, validateDocDbIdentifier } from '../validation/docdb';
 import { consoleHome } from './common';
 import { docdbClient } from './docdbClient';
 import { explainDocDbError } from './docdbErrors';
 import { rdsClusterService } from './rdsClusters';
+import { rdsCopyErrorExplainer } from './rdsCopyErrors';
 import { rdsRestoreErrorExplainer } from './rdsRestoreErrors';
 import type { SnapshotService } from './service';
 
@@ -58,6 +59,12 @@ export const docdbService: SnapshotService = rdsClusterService({
     // The smallest class the engine's current versions offer (the source cluster's primary's is preferred).
     fallbackInstanceClass: 'db.t3.medium',
     explainError: rdsRestoreErrorExplainer('DocumentDB'),
+  },
+  // CopyDBClusterSnapshot to another region: the family's identifier rules and DocumentDB's snapshot tag rules.
+  copy: {
+    validateIdentifier: validateDocDbIdentifier,
+    tags: docdbRules.tags!,
+    explainError: rdsCopyErrorExplainer('DocumentDB'),
   },
   consoleUrl: (region, resource) => consoleHome(region, 'docdb', `#cluster-details/${encodeURIComponent(resource.id)}`),
 });

@@ -5,8 +5,10 @@ export {
   DescribeDBClustersCommand,
   DescribeDBClusterSnapshotsCommand,
   CreateDBClusterSnapshotCommand,
+  DeleteDBClusterSnapshotCommand,
   ListTagsForResourceCommand,
   DescribeDBInstancesCommand,
   RestoreDBClusterFromSnapshotCommand,
   CreateDBInstanceCommand,
+  CopyDBClusterSnapshotCommand,
 } from '@aws-sdk/client-neptune';

@@ -2,11 +2,12 @@
 // RDS) and their cluster snapshots, through the RDS family's cluster service (./rdsClusters) with Neptune's client,
 // regions, rules, error sentences and console.
 import { loadSdk } from '../aws/sdkLoader';
-import { neptuneRestoreRules, neptuneRules } from '../validation/neptune';
+import { neptuneRestoreRules, neptuneRules, validateNeptuneIdentifier } from '../validation/neptune';
 import { consoleHome } from './common';
 import { neptuneClient } from './neptuneClient';
 import { explainNeptuneError } from './neptuneErrors';
 import { rdsClusterService } from './rdsClusters';
+import { rdsCopyErrorExplainer } from './rdsCopyErrors';
 import { rdsRestoreErrorExplainer } from './rdsRestoreErrors';
 import type { SnapshotService } from './service';
 
@@ -62,6 +63,12 @@ export const neptuneService: SnapshotService = rdsClusterService({
     // The smallest class the engine's current versions offer (the source cluster's primary's is preferred).
     fallbackInstanceClass: 'db.t3.medium',
     explainError: rdsRestoreErrorExplainer('Neptune'),
+  },
+  // CopyDBClusterSnapshot to another region: the family's identifier rules and Neptune's snapshot tag rules.
+  copy: {
+    validateIdentifier: validateNeptuneIdentifier,
+    tags: neptuneRules.tags!,
+    explainError: rdsCopyErrorExplainer('Neptune'),
   },
   consoleUrl: (region, resource) =>
     consoleHome(region, 'neptune', `#database:id=${encodeURIComponent(resource.id)};is-cluster=true`),

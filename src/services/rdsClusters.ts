@@ -1,8 +1,8 @@
 // The RDS family's cluster snapshot service (DocumentDB, Neptune Database share the RDS cluster API): the DB clusters
 // of one engine (DescribeDBClusters with the `engine` filter), their cluster snapshots (DescribeDBClusterSnapshots),
-// CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource), and restore (./rdsRestore). Each
-// family member configures it with its id, engine, SDK client and commands, regions, rules, error sentences and
-// console URL (docdb.ts, neptune.ts).
+// CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource), restore (./rdsRestore) and delete
+// (./rdsDelete). Each family member configures it with its id, engine, SDK client and commands, regions, rules, error
+// sentences and console URL (docdb.ts, neptune.ts).
 import type { ServiceInputRules, Tag } from '../validation/types';
 import {
   clampPageSize,
@@ -22,6 +22,8 @@ import {
   type RdsCluster,
   type RdsClusterSnapshot,
 } from './rdsClusterViews';
+import { rdsDelete, type RdsDeleteCommands } from './rdsDelete';
+import { rdsCopy, type RdsCopyCommands, type RdsCopyMember } from './rdsCopy';
 import { rdsRestore, type RdsRestoreCommands, type RdsRestoreMember } from './rdsRestore';
 import type {
   AwsContext,
@@ -97,9 +99,11 @@ export interface RdsFamilyMember {
   /** Its SDK client for the context's profile and region. */
   client(ctx: AwsContext): Promise<RdsClient>;
   /** Its SDK commands (loaded lazily), the restore's included. */
-  commands(): Promise<RdsCommands & RdsRestoreCommands>;
+  commands(): Promise<RdsCommands & RdsRestoreCommands & RdsDeleteCommands & RdsCopyCommands>;
   /** Restore from a cluster snapshot (./rdsRestore): its rules, fallback instance class and error sentences. */
   readonly restore?: RdsRestoreMember;
+  /** Copy to another region (./rdsCopy): its identifier and tag rules and error sentences. */
+  readonly copy?: RdsCopyMember;
   consoleUrl(region: string, resource: Resource): string;
 }
 
@@ -246,7 +250,9 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
       return result;
     },
 
+    delete: rdsDelete(member),
     consoleUrl: member.consoleUrl,
     ...(member.restore ? rdsRestore({ ...member, restore: member.restore }) : {}),
+    ...(member.copy ? { copy: rdsCopy({ ...member, copy: member.copy }) } : {}),
   };
 }

@@ -1,7 +1,9 @@
 // Storage Gateway: cached and stored iSCSI volumes of every volume gateway, and their snapshots. The volumes are
 // listed in `storageGatewayListing`; their snapshots are EBS snapshots, read with EC2 in `storageGatewaySnapshots`.
 import { loadSdk } from '../aws/sdkLoader';
+import { storageGatewayCopy } from './storageGatewayCopy';
 import { explainStorageGatewayError } from './storageGatewayErrors';
+import { storageGatewayDelete } from './storageGatewayDelete';
 import { storageGatewayRestore } from './storageGatewayRestore';
 import { restoredVolumeStatuses } from './storageGatewayRestoreStatus';
 import { storageGatewayRules } from '../validation/index';
@@ -119,6 +121,12 @@ export const storageGatewayService: SnapshotService = {
   // A new cached or stored volume from the EBS snapshot; its state: one Describe*iSCSIVolumes per gateway.
   restore: storageGatewayRestore,
   getRestoredStatuses: (ctx, refs) => restoredVolumeStatuses(ctx, refs),
+
+  // EC2 DeleteSnapshot: gone at once from DescribeSnapshots.
+  delete: storageGatewayDelete,
+
+  // EC2 CopySnapshot to another region; the copy is read there by snapshot id (getSnapshotStatuses).
+  copy: storageGatewayCopy,
 
   consoleUrl(region: string, resource: Resource): string {
     // The volume's gateway page lists its volumes.

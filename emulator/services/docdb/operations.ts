@@ -1,4 +1,7 @@
-/** DocumentDB's operations (the RDS cluster API): describe clusters and snapshots, create and delete snapshots, tags. */
+/**
+ * DocumentDB's operations (the RDS cluster API): describe clusters and snapshots, create snapshots, tags (restore:
+ * ./restore, delete: ./delete).
+ */
 import { ApiError } from '../../protocols/types';
 import { isBusy, isReady, percentDone } from '../../state/lifecycle';
 import { pageFor, type PagingStyle } from '../paging';
@@ -68,7 +71,7 @@ export function snapshotStatus(s: DocDbSnapshotRecord, now: number): string {
   return s.fixedStatus ?? (isReady(s, now) ? 'available' : 'creating');
 }
 
-function snapshotView(ctx: CallContext, s: DocDbSnapshotRecord): Record<string, unknown> {
+export function snapshotView(ctx: CallContext, s: DocDbSnapshotRecord): Record<string, unknown> {
   return {
     AvailabilityZones: zones(ctx.region),
     DBClusterSnapshotIdentifier: s.id,
@@ -82,7 +85,7 @@ function snapshotView(ctx: CallContext, s: DocDbSnapshotRecord): Record<string, 
     ClusterCreateTime: new Date(s.clusterCreateTime),
     MasterUsername: s.masterUsername,
     SnapshotType: s.type,
-    PercentProgress: s.fixedStatus ? 0 : percentDone(s, ctx.now),
+    PercentProgress: s.fixedStatus && s.fixedStatus !== 'deleting' ? 0 : percentDone(s, ctx.now),
     StorageEncrypted: s.storageEncrypted,
     DBClusterSnapshotArn: `arn:aws:rds:${ctx.region}:${ctx.account.accountId}:cluster-snapshot:${s.id}`,
   };
@@ -232,24 +235,5 @@ export const docDbOperations: Readonly<Record<string, Handler>> = {
     snapshots.push(snapshot);
     if (ctx.snapshotMs > 0) cluster.busyUntil = snapshot.readyAt;
     return { DBClusterSnapshot: snapshotView(ctx, snapshot) };
-  },
-  DeleteDBClusterSnapshot(ctx, input) {
-    const id = (input.DBClusterSnapshotIdentifier as string).toLowerCase();
-    const { snapshots } = rdsClustersIn(ctx.state);
-    const snapshot = snapshots.find((s) => s.id === id);
-    if (!snapshot) throw snapshotNotFound(id);
-    if (snapshot.type !== 'manual') {
-      throw new ApiError('InvalidDBClusterSnapshotStateFault', 400, 'Only manual snapshots may be deleted.');
-    }
-    const status = snapshotStatus(snapshot, ctx.now);
-    if (status !== 'available') {
-      throw new ApiError(
-        'InvalidDBClusterSnapshotStateFault',
-        400,
-        `DBClusterSnapshot ${id} is in ${status} state and cannot be deleted.`,
-      );
-    }
-    snapshots.splice(snapshots.indexOf(snapshot), 1);
-    return { DBClusterSnapshot: { ...snapshotView(ctx, snapshot), Status: 'deleted' } };
   },
 };

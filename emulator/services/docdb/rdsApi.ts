@@ -8,6 +8,8 @@ import { awsQueryProtocol } from '../../protocols/awsQuery';
 import { ApiError } from '../../protocols/types';
 import { queryAuthErrors } from '../authErrors';
 import { type ServiceApi } from '../types';
+import { checkCopyInput, copyOperations } from './copy';
+import { clusterSnapshotDeletions, deleteClusterSnapshot } from './delete';
 import { docDbOperations, invalid, type Tag } from './operations';
 import { checkRestoreInput, restoreOperations } from './restore';
 import { checkMaxRecords, identifierOrArn, type RdsRules } from './rules';
@@ -47,10 +49,16 @@ export function rdsFamilyApi(model: ServiceModel, rules: RdsRules): ServiceApi {
         checkRestoreInput(rules.restore, operation, input);
         rules.checkTags(input.Tags as Tag[] | undefined);
       }
+      if (operation === 'CopyDBClusterSnapshot') checkCopyInput(rules, input);
       if (operation === 'DeleteDBClusterSnapshot') {
         identifierOrArn('DBClusterSnapshotIdentifier', input.DBClusterSnapshotIdentifier as string, 'cluster-snapshot');
       }
     },
-    operations: { ...docDbOperations, ...restoreOperations },
+    operations: clusterSnapshotDeletions.sweeping({
+      ...docDbOperations,
+      ...restoreOperations,
+      ...copyOperations,
+      DeleteDBClusterSnapshot: deleteClusterSnapshot,
+    }),
   };
 }

@@ -1,8 +1,13 @@
-/** Amazon EC2 as the emulator serves it (ec2 query protocol): DescribeSnapshots of EBS snapshots. */
+/**
+ * Amazon EC2 as the emulator serves it (ec2 query protocol): DescribeSnapshots, DeleteSnapshot and CopySnapshot
+ * (./copySnapshot) of EBS snapshots.
+ */
 import { ApiError } from '../../protocols/types';
 import { ec2Protocol } from '../../protocols/ec2Query';
 import { queryAuthErrors } from '../authErrors';
 import { type EmulatedService } from '../types';
+import { copySnapshot } from './copySnapshot';
+import { deleteSnapshot } from './deleteSnapshot';
 import { ec2Operations, invalid } from './operations';
 import { ec2Data } from './seed';
 
@@ -25,6 +30,6 @@ export const ec2: EmulatedService = {
       throttling: () => new ApiError('RequestLimitExceeded', 503, 'Request limit exceeded.'),
       internal: () => new ApiError('InternalError', 500, 'An internal error has occurred'),
     },
-    operations: ec2Operations,
+    operations: { ...ec2Operations, DeleteSnapshot: deleteSnapshot, CopySnapshot: copySnapshot },
   }),
 };

@@ -1,7 +1,8 @@
 // DocumentDB and Neptune Database (awsQuery, signing name `rds`) through Python botocore with the seed's docdb and
 // neptune models, signatures verified: DescribeDBClusters, DescribeDBClusterSnapshots, CreateDBClusterSnapshot,
-// ListTagsForResource, and restore (RestoreDBClusterFromSnapshot, CreateDBInstance, DescribeDBInstances); output
-// shapes, paging (Marker/MaxRecords), documented rules, modeled errors and HTTP statuses.
+// ListTagsForResource, restore (RestoreDBClusterFromSnapshot, CreateDBInstance, DescribeDBInstances) and
+// DeleteDBClusterSnapshot; output shapes, paging (Marker/MaxRecords), documented rules, modeled errors and HTTP
+// statuses.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeBotocore, everyItemOnce, ok, refused } from './suite';
@@ -143,6 +144,54 @@ describeBotocore('botocore: docdb and neptune (rds)', (ctx) => {
     });
   }
 
+  for (const [svc, cluster, manual, automated] of [
+    ['docdb', 'catalog-dev', 'catalog-dev-seed', 'rds:orders-prod-2025-07-20-03-00'],
+    ['neptune', 'fraud-graph-db', 'fraud-graph-db-before-reindex', 'rds:fraud-graph-db-2025-07-20-04-00'],
+  ] as const) {
+    it(`${svc}: deletes a manual snapshot (deleting for the snapshot time, then gone), refuses with the modeled errors`, async () => {
+      const del = (id: string) => ({
+        service: svc,
+        operation: 'DeleteDBClusterSnapshot',
+        params: { DBClusterSnapshotIdentifier: id },
+      });
+      const describe = (id: string) => ({
+        service: svc,
+        operation: 'DescribeDBClusterSnapshots',
+        params: { DBClusterSnapshotIdentifier: id },
+      });
+      const [deleted, deleting, again, auto, missing, byArn] = await ctx().boto.run([
+        del(manual),
+        describe(manual),
+        del(manual),
+        del(automated),
+        del('no-such-snapshot'),
+        del(arn('cluster-snapshot', 'no-such-snapshot')),
+      ]);
+      const out = ok(deleted, svc, 'DeleteDBClusterSnapshot').DBClusterSnapshot as Record<string, unknown>;
+      // The answer describes the snapshot as the deletion found it (the API reference's sample: available).
+      assert.deepEqual(
+        [out.DBClusterSnapshotIdentifier, out.DBClusterIdentifier, out.SnapshotType, out.Status],
+        [manual, cluster, 'manual', 'available'],
+      );
+      const listed = ok(deleting, svc, 'DescribeDBClusterSnapshots').DBClusterSnapshots as Record<string, unknown>[];
+      assert.equal(listed[0]?.Status, 'deleting');
+      refused(again, 'InvalidDBClusterSnapshotStateFault', 400, /deleting state/);
+      refused(auto, 'InvalidDBClusterSnapshotStateFault', 400, /Only manual snapshots/);
+      refused(missing, 'DBClusterSnapshotNotFoundFault', 404);
+      refused(byArn, 'DBClusterSnapshotNotFoundFault', 404);
+      ctx().emulator.clock.advance(5_000);
+      const [gone, ofCluster] = await ctx().boto.run([
+        describe(manual),
+        { service: svc, operation: 'DescribeDBClusterSnapshots', params: { DBClusterIdentifier: cluster } },
+      ]);
+      refused(gone, 'DBClusterSnapshotNotFoundFault', 404);
+      const left = ok(ofCluster, svc, 'DescribeDBClusterSnapshots').DBClusterSnapshots as {
+        DBClusterSnapshotIdentifier: string;
+      }[];
+      assert.ok(!left.some((s) => s.DBClusterSnapshotIdentifier === manual));
+    });
+  }
+
   it('pages clusters and snapshots with the model paginators (MaxRecords 20): every item once', async () => {
     const [all, docdbOnly, snapshots] = await ctx().boto.run([
       { service: 'docdb', region: 'eu-west-1', operation: 'DescribeDBClusters', paginate: true, pageSize: 20 },
@@ -207,4 +256,54 @@ describeBotocore('botocore: docdb and neptune (rds)', (ctx) => {
     refused(notRds, 'InvalidParameterValue', 400);
     refused(lowMax, 'InvalidParameterValue', 400, /MaxRecords/);
   });
+
+  for (const [svc, snapshot] of [
+    ['docdb', 'orders-prod-before-upgrade'],
+    ['neptune', 'fraud-graph-db-before-reindex'],
+  ] as const) {
+    it(`${svc}: CopyDBClusterSnapshot within a region, and across regions with botocore's pre-signed URL`, async () => {
+      // botocore computes PreSignedUrl from its client-side SourceRegion and removes SourceRegion before sending
+      // (validation off: only botocore's sdk-extras models declare that member); the emulator verifies the URL's
+      // SigV4 query signature. Without SourceRegion no URL is sent and the cross-region copy is refused.
+      const cross = (extra: Record<string, unknown>) => ({
+        service: svc,
+        region: 'us-west-2',
+        operation: 'CopyDBClusterSnapshot',
+        params: {
+          SourceDBClusterSnapshotIdentifier: arn('cluster-snapshot', snapshot),
+          TargetDBClusterSnapshotIdentifier: `${snapshot}-copy`,
+          KmsKeyId: 'alias/aws/rds',
+          ...extra,
+        },
+        validate: false,
+      });
+      const [local, again, unsigned, presigned] = await ctx().boto.run([
+        {
+          service: svc,
+          operation: 'CopyDBClusterSnapshot',
+          params: {
+            SourceDBClusterSnapshotIdentifier: snapshot,
+            TargetDBClusterSnapshotIdentifier: `${snapshot}-copy`,
+            CopyTags: true,
+          },
+        },
+        {
+          service: svc,
+          operation: 'CopyDBClusterSnapshot',
+          params: {
+            SourceDBClusterSnapshotIdentifier: snapshot,
+            TargetDBClusterSnapshotIdentifier: `${snapshot}-copy`,
+          },
+        },
+        cross({}),
+        cross({ SourceRegion: 'us-east-1' }),
+      ]);
+      const copied = ok(local, svc, 'CopyDBClusterSnapshot').DBClusterSnapshot as Record<string, unknown>;
+      assert.deepEqual([copied.DBClusterSnapshotIdentifier, copied.Status], [`${snapshot}-copy`, 'creating']);
+      refused(again, 'DBClusterSnapshotAlreadyExistsFault', 400);
+      refused(unsigned, 'InvalidParameterValue', 400, /no pre-signed URL was given/);
+      const there = ok(presigned, svc, 'CopyDBClusterSnapshot').DBClusterSnapshot as Record<string, unknown>;
+      assert.equal(there.DBClusterSnapshotArn, arn('cluster-snapshot', `${snapshot}-copy`, 'us-west-2'));
+    });
+  }
 });

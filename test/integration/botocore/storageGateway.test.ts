@@ -259,4 +259,31 @@ describeBotocore('botocore: storagegateway', (ctx) => {
     refused(reused, 'InvalidGatewayRequestException', 400, /client token/);
     assert.equal(code(reused), 'InvalidParameters');
   });
+
+  it('ec2 CopySnapshot: botocore presigns the source region from SourceRegion; the copy completes in the destination', async () => {
+    const [copied, missing] = await ctx().boto.run([
+      {
+        service: 'ec2',
+        region: 'eu-west-1',
+        operation: 'CopySnapshot',
+        params: { SourceRegion: 'us-east-1', SourceSnapshotId: 'snap-0a1b2c3d4e5f60001', Description: 'botocore copy' },
+      },
+      {
+        service: 'ec2',
+        region: 'eu-west-1',
+        operation: 'CopySnapshot',
+        params: { SourceRegion: 'us-east-1', SourceSnapshotId: 'snap-0a1b2c3d4e5f6ffff' },
+      },
+    ]);
+    const id = ok(copied, 'ec2', 'CopySnapshot').SnapshotId as string;
+    assert.match(id, /^snap-[0-9a-f]{17}$/);
+    refused(missing, 'InvalidSnapshot.NotFound', 400);
+    // A copy whose pre-signed URL the emulator could not verify would be in the error state.
+    const [described] = await ctx().boto.run([
+      { service: 'ec2', region: 'eu-west-1', operation: 'DescribeSnapshots', params: { SnapshotIds: [id] } },
+    ]);
+    const snapshot = (ok(described, 'ec2', 'DescribeSnapshots').Snapshots as Record<string, unknown>[])[0];
+    assert.ok(snapshot?.State === 'pending' || snapshot?.State === 'completed', String(snapshot?.State));
+    assert.equal(snapshot?.Description, 'botocore copy');
+  });
 });

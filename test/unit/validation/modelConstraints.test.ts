@@ -28,7 +28,8 @@ describe('generated model constraints', () => {
       for (const [key, c] of Object.entries(members)) {
         // Keyed by the member path (the create call's) or `<operation>:<path>` (a restore call's).
         assert.equal(key, key.includes(':') ? `${c.operation}:${c.member}` : c.member);
-        const rule = readMemberRule(service, c.operation, c.member);
+        // Read from the model the record names: a helper service's (Storage Gateway's copy is EC2 CopySnapshot).
+        const rule = readMemberRule(c.service, c.operation, c.member);
         const generated = c as { min?: number; max?: number; pattern?: string; required: boolean };
         assert.deepEqual(
           { min: generated.min, max: generated.max, pattern: generated.pattern, required: generated.required },
