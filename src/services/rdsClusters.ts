@@ -171,6 +171,29 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
       return { items: newestFirst((out.DBClusterSnapshots ?? []).map(toSnapshot)), nextToken: out.Marker || undefined };
     },
 
+    // This engine's snapshots whose cluster is not in the region (copies from another region, snapshots of deleted
+    // clusters): a page of the region's snapshots minus those of the region's clusters (read whole, one page or two).
+    async listUnattachedSnapshots(ctx: AwsContext, page: PageRequest): Promise<Page<Snapshot>> {
+      const { DescribeDBClustersCommand } = await member.commands();
+      const clusters = new Set<string>();
+      let marker: string | undefined;
+      do {
+        const input = { Filters: [{ Name: 'engine', Values: [engine] }], MaxRecords: MAX_RECORDS, Marker: marker };
+        const out = await call<ClustersOutput>(ctx, await member.client(ctx), new DescribeDBClustersCommand(input));
+        for (const c of out.DBClusters ?? []) clusters.add((c.DBClusterIdentifier ?? '').toLowerCase());
+        marker = out.Marker || undefined;
+      } while (marker);
+      const out = await describeSnapshots(ctx, {
+        MaxRecords: clampPageSize(page.pageSize, MIN_RECORDS, MAX_RECORDS),
+        Marker: page.nextToken,
+      });
+      const elsewhere = (out.DBClusterSnapshots ?? []).filter(
+        (s) =>
+          (s.Engine === undefined || s.Engine === engine) && !clusters.has((s.DBClusterIdentifier ?? '').toLowerCase()),
+      );
+      return { items: newestFirst(elsewhere.map(toSnapshot)), nextToken: out.Marker || undefined };
+    },
+
     // Without a cluster, DescribeDBClusterSnapshots lists the region's automated and manual snapshots (what it lists
     // per cluster): one page of 100 serves every cluster. Its Filters parameter "is not currently supported".
     batchSnapshots: {

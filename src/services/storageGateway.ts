@@ -1,7 +1,7 @@
 // Storage Gateway: cached and stored iSCSI volumes of every volume gateway, and their snapshots. The volumes are
 // listed in `storageGatewayListing`; their snapshots are EBS snapshots, read with EC2 in `storageGatewaySnapshots`.
 import { loadSdk } from '../aws/sdkLoader';
-import { storageGatewayCopy } from './storageGatewayCopy';
+import { SOURCE_VOLUME_TAG, storageGatewayCopy } from './storageGatewayCopy';
 import { explainStorageGatewayError } from './storageGatewayErrors';
 import { storageGatewayDelete } from './storageGatewayDelete';
 import { storageGatewayRestore } from './storageGatewayRestore';
@@ -13,6 +13,7 @@ import { gatewayClient, getVolume, listVolumes, splitVolumeArn } from './storage
 import {
   EC2_FILTER_VALUES,
   batchVolumeSnapshots,
+  listVolumeSnapshotCopies,
   listVolumeSnapshots,
   toVolumeSnapshot,
   volumeSnapshotStatuses,
@@ -127,6 +128,8 @@ export const storageGatewayService: SnapshotService = {
 
   // EC2 CopySnapshot to another region; the copy is read there by snapshot id (getSnapshotStatuses).
   copy: storageGatewayCopy,
+  // The copies made here from another region carry their source volume in a tag.
+  listUnattachedSnapshots: (ctx, page) => listVolumeSnapshotCopies(ID, ctx, page, SOURCE_VOLUME_TAG),
 
   consoleUrl(region: string, resource: Resource): string {
     // The volume's gateway page lists its volumes.

@@ -46,7 +46,13 @@ async function readSource(ctx: AwsContext, snapshotId: string): Promise<Ec2Snaps
 
 /** The copy's form, built from the source snapshot as its region answered. Pure apart from `send`. */
 export function ebsCopyForm(
-  source: { readonly id: string; readonly region: string; readonly snapshot: Ec2Snapshot },
+  source: {
+    readonly id: string;
+    readonly region: string;
+    readonly snapshot: Ec2Snapshot;
+    /** The gateway volume the snapshot is of: the copy carries it in a tag (a copy's own VolumeId is arbitrary). */
+    readonly volumeArn?: string;
+  },
   destination: string,
   send: (input: EbsCopyInput, signal?: AbortSignal) => Promise<{ readonly SnapshotId?: string | undefined }>,
 ): OperationForm {
@@ -106,6 +112,12 @@ export function ebsCopyForm(
       const v = input.values;
       const description = v[ebsCopyKeys.description] ?? '';
       const kms = encrypted(v) ? (v[ebsCopyKeys.kmsKey] ?? '') : '';
+      // The user's tags, and the source volume's ARN under SOURCE_VOLUME_TAG: how the destination region's tree finds
+      // the copies of Storage Gateway snapshots among the account's EBS snapshots.
+      const tags = [
+        ...input.tags.filter((t) => t.key !== SOURCE_VOLUME_TAG).map((t) => ({ Key: t.key, Value: t.value })),
+        ...(source.volumeArn ? [{ Key: SOURCE_VOLUME_TAG, Value: source.volumeArn }] : []),
+      ];
       // Exactly what is sent. The SDK (middleware-sdk-ec2) adds PresignedUrl (this request to the source region,
       // signed there with the same credentials) and DestinationRegion (the client's region).
       const request: EbsCopyInput = {
@@ -115,13 +127,7 @@ export function ebsCopyForm(
         // Encrypted cannot be false: it is sent only to encrypt an unencrypted snapshot's copy.
         ...(!sourceEncrypted && v[ebsCopyKeys.encrypted] === 'true' ? { Encrypted: true } : {}),
         ...(kms === '' ? {} : { KmsKeyId: kms }),
-        ...(input.tags.length
-          ? {
-              TagSpecifications: [
-                { ResourceType: 'snapshot', Tags: input.tags.map((t) => ({ Key: t.key, Value: t.value })) },
-              ],
-            }
-          : {}),
+        ...(tags.length ? { TagSpecifications: [{ ResourceType: 'snapshot', Tags: tags }] } : {}),
       };
       return [{ operation: 'CopySnapshot', input: request }];
     },
@@ -143,6 +149,9 @@ export function ebsCopyForm(
   return form;
 }
 
+/** The tag a copy of a Storage Gateway snapshot carries: the ARN of the volume the source snapshot is of. */
+export const SOURCE_VOLUME_TAG = 'snapshot-explorer:source-volume';
+
 export const storageGatewayCopy: CopySupport = {
   operation: 'CopySnapshot',
   iamActions: ['ec2:CopySnapshot', 'ec2:DescribeSnapshots', 'ec2:CreateTags', 'kms:CreateGrant', 'kms:DescribeKey'],
@@ -153,7 +162,8 @@ export const storageGatewayCopy: CopySupport = {
   async prepare(ctx, snapshot, _source, destination) {
     const read = await readSource(ctx, snapshot.id);
     if (!read) throw new Error(`Snapshot ${snapshot.id} no longer exists in ${ctx.region}. Refresh the tree.`);
-    return ebsCopyForm({ id: snapshot.id, region: ctx.region, snapshot: read }, destination, async (input, signal) => {
+    const source = { id: snapshot.id, region: ctx.region, snapshot: read, volumeArn: snapshot.resourceId || undefined };
+    return ebsCopyForm(source, destination, async (input, signal) => {
       const { CopySnapshotCommand } = await loadSdk();
       const client = await ctx.clients.get(ec2Client, ctx.profile, destination);
       return client.send(new CopySnapshotCommand(input), { abortSignal: signal ?? ctx.signal });

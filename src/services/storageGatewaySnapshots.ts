@@ -149,3 +149,32 @@ export async function volumeSnapshotStatuses(
   }
   return result;
 }
+
+/**
+ * The region's copies of Storage Gateway snapshots from another region: EBS snapshots carrying `tag` (the source
+ * volume's ARN, which the copy keeps: a copy's own VolumeId is arbitrary), a page at a time.
+ */
+export async function listVolumeSnapshotCopies(
+  service: string,
+  ctx: AwsContext,
+  page: PageRequest,
+  tag: string,
+): Promise<Page<Snapshot>> {
+  const { DescribeSnapshotsCommand } = await loadSdk();
+  const out = await (
+    await ec2(ctx)
+  ).send(
+    new DescribeSnapshotsCommand({
+      OwnerIds: ['self'],
+      Filters: [{ Name: 'tag-key', Values: [tag] }],
+      MaxResults: clampPageSize(page.pageSize, EC2_MIN_RESULTS, EC2_MAX_RESULTS, 100),
+      NextToken: page.nextToken,
+    }),
+    { abortSignal: ctx.signal },
+  );
+  const volumeOf = (s: Ec2Snapshot) => s.Tags?.find((t) => t.Key === tag)?.Value ?? '';
+  return {
+    items: newestFirst((out.Snapshots ?? []).map((s) => toVolumeSnapshot(service, s, volumeOf(s)))),
+    nextToken: out.NextToken || undefined,
+  };
+}

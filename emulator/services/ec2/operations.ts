@@ -67,8 +67,9 @@ export const ec2Operations: Readonly<Record<string, Handler>> = {
     const owners = input.OwnerIds as string[] | undefined;
     if (owners?.length && !owners.some((o) => o === 'self' || o === ctx.account.accountId)) snapshots = [];
     for (const f of (input.Filters as Filter[] | undefined) ?? []) {
-      const field = filterField(ctx, f.Name);
-      if (!field) throw invalid(`The filter '${f.Name}' is invalid`);
+      // tag-key matches any of a snapshot's tag keys; every other filter one field.
+      const field = f.Name === 'tag-key' ? undefined : filterField(ctx, f.Name);
+      if (!field && f.Name !== 'tag-key') throw invalid(`The filter '${f.Name}' is invalid`);
       const values = f.Values ?? [];
       const patterns = values.map(
         (v) =>
@@ -79,7 +80,9 @@ export const ec2Operations: Readonly<Record<string, Handler>> = {
               .replace(/\?/g, '.')}$`,
           ),
       );
-      snapshots = snapshots.filter((s) => patterns.some((p) => p.test(field(s))));
+      snapshots = snapshots.filter((s) =>
+        field ? patterns.some((p) => p.test(field(s))) : s.tags.some((t) => patterns.some((p) => p.test(t.Key))),
+      );
     }
     if (max === undefined && input.NextToken === undefined)
       return { Snapshots: snapshots.map((s) => snapshotView(ctx, s)) };

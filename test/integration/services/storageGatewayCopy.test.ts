@@ -88,7 +88,16 @@ describe('Storage Gateway copy to another region against the emulator', () => {
           SourceRegion: SOURCE,
           SourceSnapshotId: SNAPSHOT,
           Description: defaults.Description,
-          TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'reason', Value: 'migration' }] }],
+          TagSpecifications: [
+            {
+              ResourceType: 'snapshot',
+              // The user's tags, and the source volume (how the destination's tree finds the copy).
+              Tags: [
+                { Key: 'reason', Value: 'migration' },
+                { Key: 'snapshot-explorer:source-volume', Value: VOLUME },
+              ],
+            },
+          ],
         },
       },
     ]);
@@ -110,7 +119,10 @@ describe('Storage Gateway copy to another region against the emulator', () => {
     );
     assert.equal(seen[0], 'pending');
     assert.equal(last?.status, 'completed');
-    assert.deepEqual(last?.tags, [{ key: 'reason', value: 'migration' }]);
+    assert.deepEqual(last?.tags, [
+      { key: 'reason', value: 'migration' },
+      { key: 'snapshot-explorer:source-volume', value: VOLUME },
+    ]);
   });
 
   it('encrypts the copy of an unencrypted snapshot with a key of the destination', async () => {
