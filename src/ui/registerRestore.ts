@@ -41,18 +41,29 @@ function snapshotArg(arg: unknown): { target: ResourceTarget; snapshot: Snapshot
   return { target: target as ResourceTarget, snapshot: snapshot as Snapshot };
 }
 
-/** Runs a read the user waits for as a cancellable progress notification (shared by the restore and copy flows). */
+/**
+ * Runs a read the user waits for (a form's defaults) inside the quick input, where the flow goes on: a busy, empty
+ * list saying what is read; Escape cancels it (the read is aborted). Shared by the restore and copy flows.
+ */
 export function busy<T>(message: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: message, cancellable: true },
-      (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        return work(controller.signal).finally(() => subscription.dispose());
-      },
-    ),
-  );
+  const pick = vscode.window.createQuickPick();
+  pick.title = message;
+  pick.placeholder = vscode.l10n.t('Reading… (Escape cancels)');
+  pick.busy = true;
+  pick.ignoreFocusOut = true;
+  const controller = new AbortController();
+  const hidden = pick.onDidHide(() => controller.abort());
+  pick.show();
+  return work(controller.signal)
+    .then((value) => {
+      // Cancelled while a read that ignores its signal went on: the flow ends as cancelled all the same.
+      if (controller.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+      return value;
+    })
+    .finally(() => {
+      hidden.dispose();
+      pick.dispose();
+    });
 }
 
 export function registerRestore(context: vscode.ExtensionContext, deps: RestoreUiDeps): RestoreUi {

@@ -77,4 +77,54 @@ describe('Snapshot plans in the workbench', () => {
       });
     });
   });
+
+  test('a plan with keep: 1 runs, and its Dry Run then lists the older plan snapshot it would delete, and why', async (t) => {
+    const retentionFile = 'nightly-e2e.snapshots.yaml';
+    e2e.writeWorkspaceFile(
+      retentionFile,
+      [
+        'defaults:',
+        '  profile: demo',
+        '  region: us-east-1',
+        '  keep: 1',
+        'snapshots:',
+        '  - service: neptune-graph',
+        '    resource: customer-graph',
+        "    name: 'customer-graph-nightly-{timestamp}'",
+        '',
+      ].join('\n'),
+    );
+    await e2e.withWorkbench(t.name, async (wb) => {
+      await wb.step('open the view', () => wb.openViewContainer('Snapshot Explorer'));
+      await wb.step(`open ${retentionFile}`, () => wb.editor.openFile(retentionFile));
+      const dialog = await wb.step('Run Plan asks to confirm one snapshot', async () => {
+        await wb.input.runCommand('Snapshot Explorer: Run Plan');
+        return wb.waitForDialog(/Take 1 snapshot/);
+      });
+      await wb.step('confirm: Run Plan', () => wb.clickDialogButton(dialog, 'Run Plan'));
+      await wb.step('the plan snapshot is requested', () => wb.waitForNotification(/1 of 1 snapshots? requested/));
+      await wb.step('the plan snapshot becomes available (its tag marks it as the plan’s)', async () => {
+        await wb
+          .view('Snapshot Activity')
+          .locator('.monaco-list-row')
+          .filter({ hasText: /customer-graph-nightly-.*available/ })
+          .first()
+          .waitFor({ timeout: 60_000 });
+      });
+      await wb.step('Dry Run lists the plan snapshot a next run would delete, with the reason', async () => {
+        await wb.editor.openFile(retentionFile);
+        await wb.input.runCommand('Snapshot Explorer: Dry Run Plan');
+        await wb.page
+          .getByText(/would delete 1 of the plan’s snapshots now/)
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await wb.page
+          .getByText(/customer-graph-nightly-\d{8}-\d{6}/)
+          .first()
+          .waitFor();
+      });
+      const deletes = (await e2e.emulator.calls()).filter((c) => c.operation === 'DeleteGraphSnapshot');
+      assert.equal(deletes.length, 0, 'a dry run deletes nothing; the first run had nothing of its own to delete');
+    });
+  });
 });
