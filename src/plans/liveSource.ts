@@ -1,16 +1,31 @@
 // Where live checks get their facts: the service modules through a client factory, cached per
-// (service, profile, region) for resources, per resource for snapshots, and per snapshot for the tags of a service
-// whose listing has none (read only for retention's candidates: see retentionPreview.ts).
+// (service, profile, region) for resources, per resource for snapshots (and per resource and location for a service
+// that lists the snapshots under a location: retention's by-location entries), and per snapshot for the tags of a
+// service whose listing has none (read only for retention's candidates: see retentionPreview.ts).
 import type { AwsClients } from '../aws/clients';
-import type { Resource, Snapshot, SnapshotService } from '../services/service';
+import type { Page, PageRequest, Resource, Snapshot, SnapshotService } from '../services/service';
 import type { Tag } from '../validation/types';
 import { TtlCache } from './ttlCache';
 
-export type LiveService = Pick<SnapshotService, 'id' | 'listResources' | 'listSnapshots' | 'snapshotTags'>;
+export type LiveService = Pick<
+  SnapshotService,
+  'id' | 'listResources' | 'listSnapshots' | 'listSnapshotsAt' | 'snapshotTags'
+>;
 
 export interface LiveSource {
   listResources(serviceId: string, profile: string, region: string): Promise<Resource[]>;
   listSnapshots(serviceId: string, profile: string, region: string, resource: Resource): Promise<Snapshot[]>;
+  /**
+   * The resource's snapshots under a location (the service's `listSnapshotsAt`); undefined, without a call, when the
+   * service has no such listing (then its `listSnapshots` is what there is).
+   */
+  listSnapshotsAt?(
+    serviceId: string,
+    profile: string,
+    region: string,
+    resource: Resource,
+    location: string,
+  ): Promise<Snapshot[] | undefined>;
   /** One snapshot's tags (one call), for a service whose listing has none. */
   snapshotTags?(serviceId: string, profile: string, region: string, snapshot: Snapshot): Promise<readonly Tag[]>;
 }
@@ -20,6 +35,19 @@ export interface LiveSourceOptions {
   readonly clients: AwsClients;
   /** The most pages read per list (a plan names resources; an account with thousands is listed partly). */
   readonly maxPages?: number;
+}
+
+/** Every item of up to `maxPages` pages. */
+async function allPages<T>(maxPages: number, list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await list(nextToken ? { nextToken } : {});
+    items.push(...result.items);
+    nextToken = result.nextToken;
+    if (!nextToken) break;
+  }
+  return items;
 }
 
 export function createServiceLiveSource(options: LiveSourceOptions): LiveSource {
@@ -33,28 +61,19 @@ export function createServiceLiveSource(options: LiveSourceOptions): LiveSource 
     async listResources(serviceId, profile, region) {
       const service = find(serviceId);
       const ctx = { profile, region, clients: options.clients };
-      const items: Resource[] = [];
-      let nextToken: string | undefined;
-      for (let page = 0; page < maxPages; page++) {
-        const result = await service.listResources(ctx, nextToken ? { nextToken } : {});
-        items.push(...result.items);
-        nextToken = result.nextToken;
-        if (!nextToken) break;
-      }
-      return items;
+      return allPages(maxPages, (page) => service.listResources(ctx, page));
     },
     async listSnapshots(serviceId, profile, region, resource) {
       const service = find(serviceId);
       const ctx = { profile, region, clients: options.clients };
-      const items: Snapshot[] = [];
-      let nextToken: string | undefined;
-      for (let page = 0; page < maxPages; page++) {
-        const result = await service.listSnapshots(ctx, resource, nextToken ? { nextToken } : {});
-        items.push(...result.items);
-        nextToken = result.nextToken;
-        if (!nextToken) break;
-      }
-      return items;
+      return allPages(maxPages, (page) => service.listSnapshots(ctx, resource, page));
+    },
+    async listSnapshotsAt(serviceId, profile, region, resource, location) {
+      const service = find(serviceId);
+      const listAt = service.listSnapshotsAt?.bind(service);
+      if (!listAt) return undefined;
+      const ctx = { profile, region, clients: options.clients };
+      return allPages(maxPages, (page) => listAt(ctx, resource, location, page));
     },
     async snapshotTags(serviceId, profile, region, snapshot) {
       const service = find(serviceId);
@@ -74,6 +93,8 @@ export interface LiveCacheOptions {
 export class LiveCache {
   private readonly resourceCache: TtlCache<Resource[]>;
   private readonly snapshotCache: TtlCache<Snapshot[]>;
+  /** By resource and location; undefined: the service has no listing by location. */
+  private readonly locationCache: TtlCache<Snapshot[] | undefined>;
   private readonly tagCache: TtlCache<readonly Tag[]>;
 
   constructor(
@@ -83,6 +104,7 @@ export class LiveCache {
     const common = { ttlMs: options.ttlMs ?? 60_000, failureTtlMs: options.failureTtlMs ?? 15_000, now: options.now };
     this.resourceCache = new TtlCache(common);
     this.snapshotCache = new TtlCache(common);
+    this.locationCache = new TtlCache(common);
     this.tagCache = new TtlCache(common);
   }
 
@@ -110,6 +132,27 @@ export class LiveCache {
     );
   }
 
+  /**
+   * The resource's snapshots under a location (see LiveSource.listSnapshotsAt), cached like `snapshots`; for a
+   * service without such a listing, `snapshots` (its cache, its calls).
+   */
+  async snapshotsAt(
+    serviceId: string,
+    profile: string,
+    region: string,
+    resource: Resource,
+    location: string,
+  ): Promise<Snapshot[]> {
+    const read = this.source.listSnapshotsAt?.bind(this.source);
+    const listed = read
+      ? await this.locationCache.get(
+          `${LiveCache.resourcesKey(serviceId, profile, region)}\n${resource.id}\n${location}`,
+          () => read(serviceId, profile, region, resource, location),
+        )
+      : undefined;
+    return listed ?? this.snapshots(serviceId, profile, region, resource);
+  }
+
   /** A snapshot's tags: from its listing when it had them, else one cached read. */
   snapshotTags(serviceId: string, profile: string, region: string, snapshot: Snapshot): Promise<readonly Tag[]> {
     if (snapshot.tags) return Promise.resolve(snapshot.tags);
@@ -123,6 +166,7 @@ export class LiveCache {
   clear(): void {
     this.resourceCache.clear();
     this.snapshotCache.clear();
+    this.locationCache.clear();
     this.tagCache.clear();
   }
 }

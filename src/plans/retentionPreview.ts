@@ -1,9 +1,10 @@
 // What a run would delete now, per entry with retention, from the live cache (the dry run, the Run Plan
-// confirmation and the hover share it): the resource's snapshots, the plan's own among them (tags read only for the
-// candidates, bounded), and the selection assuming the run's new snapshot becomes available. Never throws.
+// confirmation and the hover share it): the resource's snapshots (for an entry told apart by location, those under
+// it), the plan's own among them (tags read only for the candidates, bounded), and the selection assuming the run's
+// new snapshot becomes available. Never throws.
 import { findResource } from './liveChecks';
 import type { LiveCache } from './liveSource';
-import { planSnapshots } from './planSnapshots';
+import { locationLead, planSnapshots } from './planSnapshots';
 import { planNameOf, selectRetention, type RetentionSelection } from './retention';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
 
@@ -29,7 +30,11 @@ export async function previewRetention(
     const lookup = findResource(await cache.resources(service.id, profile, region), entry.resource);
     if (lookup.kind !== 'found') return { kind: 'unknown', reason: `the ${service.resourceNoun.one} was not found` };
     const resource = lookup.resource;
-    const snapshots = await cache.snapshots(service.id, profile, region, resource);
+    // An entry told apart by location: the snapshots under it (SimSpace Weaver's own listing has only the latest).
+    const at = retention.by === 'location' ? locationLead(service, entry.values, resource.id) : undefined;
+    const snapshots = at?.includes('/')
+      ? await cache.snapshotsAt(service.id, profile, region, resource, at)
+      : await cache.snapshots(service.id, profile, region, resource);
     const { owned, unchecked } = await planSnapshots({
       snapshots,
       retention: { ...retention, planName: planNameOf(title) },

@@ -1,11 +1,12 @@
 // Retention during a run, for one entry: waits until this run's new snapshot is available (the service's status
-// read, bounded and cancellable), lists the resource's snapshots, keeps only the plan's own (planSnapshots.ts),
+// read, bounded and cancellable), lists the resource's snapshots (for an entry told apart by location, those under
+// its location, through `listSnapshotsAt` where the service has it), keeps only the plan's own (planSnapshots.ts),
 // selects (retention.ts) and deletes through the service's delete seam, respecting its refusals. Never throws:
 // everything that happened, or did not, is in the returned report.
 import type { AwsClients } from '../aws/clients';
 import { classifyAwsError } from '../aws/errors';
 import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotState } from '../services/service';
-import { planSnapshots, type EntryRetention } from './planSnapshots';
+import { locationLead, planSnapshots, type EntryRetention } from './planSnapshots';
 import { selectRetention, type RetainedSnapshot, type RetentionReport } from './retention';
 
 export interface RetainRequest {
@@ -90,12 +91,19 @@ export function createRetainer(options: RetainerOptions): Retain {
     } catch (error) {
       return empty(`Could not read the new snapshot’s state (${describe(error)}): nothing was deleted.`);
     }
-    // 2. The plan's snapshots of the resource.
+    // 2. The plan's snapshots of the resource: those under the entry's location, where the service lists them (its
+    // own listing may not show them all: SimSpace Weaver's has only the latest), else the resource's.
     const listed: Snapshot[] = [];
+    const at = retention.by === 'location' ? locationLead(service, req.input.values, target.resource.id) : undefined;
+    const listAt = at?.includes('/') ? service.listSnapshotsAt?.bind(service) : undefined;
     try {
       let nextToken: string | undefined;
       for (let page = 0; page < (options.maxPages ?? 20); page++) {
-        const result = await service.listSnapshots(ctx, target.resource, nextToken ? { nextToken } : {});
+        const request = nextToken ? { nextToken } : {};
+        const result =
+          listAt && at
+            ? await listAt(ctx, target.resource, at, request)
+            : await service.listSnapshots(ctx, target.resource, request);
         listed.push(...result.items);
         nextToken = result.nextToken;
         if (!nextToken) break;

@@ -121,6 +121,13 @@ export interface SnapshotService {
   /** One resource by id, or undefined when it does not exist. */
   getResource(ctx: AwsContext, id: string): Promise<Resource | undefined>;
   listSnapshots(ctx: AwsContext, resource: Resource, page: PageRequest): Promise<Page<Snapshot>>;
+  /**
+   * Optional, for a service with a `destination`: the snapshots of this resource written under a location prefix the
+   * user named (e.g. s3://bucket/prefix/snapshot/sim-), including those `listSnapshots` does not show (SimSpace
+   * Weaver's lists only the latest). Paged like `listSnapshots`; a page may hold none and still have a next one.
+   * Retention lists a plan's snapshots by location with it (src/plans/runRetention.ts).
+   */
+  listSnapshotsAt?(ctx: AwsContext, resource: Resource, location: string, page: PageRequest): Promise<Page<Snapshot>>;
   /** Optional: many resources' snapshots in one call (see SnapshotBatchListing). */
   readonly batchSnapshots?: SnapshotBatchListing;
   /**

@@ -1,6 +1,7 @@
 // SimSpace Weaver: simulations and their snapshots (ListSimulations, DescribeSimulation, CreateSnapshot) through our
 // own small client. A snapshot is an S3 object; DescribeSimulation reports the latest one as SnapshotS3Location, shown
-// only while S3 has that object (one HeadObject: ./simSpaceWeaverObjects). Delete: ./simSpaceWeaverDelete.
+// only while S3 has that object (one HeadObject: ./simSpaceWeaverObjects). Delete: ./simSpaceWeaverDelete. Every
+// snapshot object under a location (S3 ListObjectsV2, for retention): ./simSpaceWeaverListing.
 import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverError } from './simSpaceWeaverErrors';
 import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
@@ -25,16 +26,11 @@ import type {
   SnapshotRef,
   SnapshotService,
 } from './service';
-import {
-  type DescribedSimulation,
-  parseS3Uri,
-  s3Uri,
-  snapshotKeyTime,
-  type SimulationSummary,
-} from './simSpaceWeaverSnapshots';
+import { type DescribedSimulation, parseS3Uri, s3Uri, type SimulationSummary } from './simSpaceWeaverSnapshots';
 import { getSimSpaceWeaverRestoredStatuses, simSpaceWeaverRestore } from './simSpaceWeaverRestore';
 import { simSpaceWeaverDelete } from './simSpaceWeaverDelete';
 import { snapshotGoneFor, withSnapshotObject } from './simSpaceWeaverObjects';
+import { latestSnapshot, listSimSpaceWeaverSnapshotsAt } from './simSpaceWeaverListing';
 
 const ID = 'simspaceweaver';
 /** ListSimulations' page size for status reads (the model sets no maximum; 100 is what the console lists). */
@@ -100,28 +96,6 @@ function toResource(summary: SimulationSummary, described: DescribedSimulation |
       ['Created', isoDate(createdAt)],
     ]),
     ...(described ? { knownSnapshots: snapshot ? [snapshot] : [] } : {}),
-  };
-}
-
-/** The simulation's latest snapshot as a Snapshot, or undefined when it has none. */
-function latestSnapshot(simulation: string, described: DescribedSimulation): Snapshot | undefined {
-  const location = described.SnapshotS3Location;
-  if (!location?.BucketName || !location.ObjectKey) return undefined;
-  const id = s3Uri(location.BucketName, location.ObjectKey);
-  const createdAt = snapshotKeyTime(location.ObjectKey);
-  return {
-    service: ID,
-    id,
-    name: location.ObjectKey.split('/').pop() || location.ObjectKey,
-    resourceId: simulation,
-    state: 'available',
-    status: 'AVAILABLE',
-    createdAt,
-    details: details([
-      ['Location', id],
-      ['Simulation', simulation],
-      ['Created', isoDate(createdAt)],
-    ]),
   };
 }
 
@@ -219,6 +193,8 @@ export const simSpaceWeaverService: SnapshotService = {
     const latest = described ? latestSnapshot(resource.id, described) : undefined;
     return { items: latest ? [latest] : [] };
   },
+
+  listSnapshotsAt: listSimSpaceWeaverSnapshotsAt,
 
   // CreateSnapshot returns nothing: the snapshot's id is the object key we expect the service to write
   // (prefix/snapshot/<simulation>-YYMMdd-HHmm-ss.zip), and the status check recognises the real one by time.
