@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { commandIds } from '../commandIds';
-import type { ResourceTarget, Snapshot, SnapshotService } from '../services/service';
+import type { SnapshotService } from '../services/service';
 import { copyRefusal, runCopyFlow, sendCopy, type CopyFlowDeps, type CopyStart } from '../snapshots/copyFlow';
 import { isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
+import { snapshotArg } from './treeArgs';
 import { registerCommand, showErrorWithLogs } from './command';
 import type { ExplorerHooks } from './explorerHooks';
 import { QuickInputPrompter } from './multiStepInput';
@@ -27,13 +28,6 @@ export interface CopyUiDeps {
 
 export interface CopyUi {
   retry(op: Operation): Promise<void>;
-}
-
-function snapshotArg(arg: unknown): { target: ResourceTarget; snapshot: Snapshot } | undefined {
-  if (typeof arg !== 'object' || arg === null || !('snapshot' in arg) || !('target' in arg)) return undefined;
-  const { target, snapshot } = arg as { target: Partial<ResourceTarget>; snapshot: Partial<Snapshot> };
-  if (!target?.profile || !target.region || !target.service || !target.resource || !snapshot?.id) return undefined;
-  return { target: target as ResourceTarget, snapshot: snapshot as Snapshot };
 }
 
 export function registerCopy(context: vscode.ExtensionContext, deps: CopyUiDeps): CopyUi {

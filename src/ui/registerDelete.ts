@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { commandIds } from '../commandIds';
-import type { ResourceTarget, Snapshot } from '../services/service';
 import { confirmation, planDeletion, SnapshotDeleter, type DeleteItem } from '../snapshots/deleter';
 import type { Tracker } from '../snapshots/tracker';
+import { snapshotArg } from './treeArgs';
 import { registerCommand } from './command';
 import type { ExplorerHooks } from './explorerHooks';
 
@@ -19,19 +19,11 @@ export interface DeleteUiDeps {
   readonly explorer?: ExplorerHooks;
 }
 
-/** A snapshot node of the tree (anything with a snapshot and its resource's target), else undefined. */
-function deleteItem(arg: unknown): DeleteItem | undefined {
-  if (typeof arg !== 'object' || arg === null || !('snapshot' in arg) || !('target' in arg)) return undefined;
-  const { target, snapshot } = arg as { target: Partial<ResourceTarget>; snapshot: Partial<Snapshot> };
-  if (!target?.profile || !target.region || !target.service || !target.resource || !snapshot?.id) return undefined;
-  return { target: target as ResourceTarget, snapshot: snapshot as Snapshot };
-}
-
 /** The snapshots a command acts on: the selection when the clicked node is part of it, else the clicked node. */
 export function selectedItems(clicked: unknown, selection: unknown): DeleteItem[] {
   const all = Array.isArray(selection) ? selection : [];
   const chosen = all.includes(clicked) ? all : [clicked];
-  return chosen.map(deleteItem).filter((i): i is DeleteItem => i !== undefined);
+  return chosen.map(snapshotArg).filter((i): i is DeleteItem => i !== undefined);
 }
 
 export function registerDelete(context: vscode.ExtensionContext, deps: DeleteUiDeps): SnapshotDeleter {

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { commandIds } from '../commandIds';
-import type { ResourceTarget, Snapshot, SnapshotService } from '../services/service';
+import type { ResourceTarget, SnapshotService } from '../services/service';
 import { isRunning, type Operation } from '../snapshots/operation';
 import { restoreRefusal, runRestoreFlow, type RestoreFlowDeps, type RestoreStart } from '../snapshots/restoreFlow';
 import { SnapshotRestorer } from '../snapshots/restorer';
 import type { Tracker } from '../snapshots/tracker';
+import { snapshotArg } from './treeArgs';
 import { registerCommand, showErrorWithLogs } from './command';
 import { QuickInputPrompter } from './multiStepInput';
 import { showProgress } from './notifications';
@@ -31,14 +32,6 @@ export interface RestoreUi {
   retry(op: Operation): Promise<void>;
   /** Selects the restored resource in the tree. */
   reveal(op: Operation): Promise<void>;
-}
-
-/** A snapshot node of the tree (or anything with a snapshot and its resource's target). */
-function snapshotArg(arg: unknown): { target: ResourceTarget; snapshot: Snapshot } | undefined {
-  if (typeof arg !== 'object' || arg === null || !('snapshot' in arg) || !('target' in arg)) return undefined;
-  const { target, snapshot } = arg as { target: Partial<ResourceTarget>; snapshot: Partial<Snapshot> };
-  if (!target?.profile || !target.region || !target.service || !target.resource || !snapshot?.id) return undefined;
-  return { target: target as ResourceTarget, snapshot: snapshot as Snapshot };
 }
 
 /**
