@@ -134,6 +134,14 @@ function buildAws(userAgent: string): void {
   cache = new LiveCache(createServiceLiveSource({ services, clients }));
 }
 
+/**
+ * A cache of its own for an explicit request (Dry Run, Run Plan's confirmation): what a run would delete is read
+ * afresh, not from the minute-old answers that serve diagnostics and hovers (a plan run may have just made one).
+ */
+function freshCache(): LiveCache | undefined {
+  return settings.liveChecks && clients ? new LiveCache(createServiceLiveSource({ services, clients })) : undefined;
+}
+
 const resources = (serviceId: string, profile: string, region: string) => {
   const live = settings.liveChecks ? cache : undefined;
   return live
@@ -239,14 +247,13 @@ const titleOf = (uri: string): string => decodeURIComponent(uri.split('/').pop()
 connection.onRequest(dryRunRequest.method, async (params: PlanDocumentParams) => {
   const analysis = session.analyzeNow(params.uri);
   if (!analysis) return null;
-  return dryRunAnswer(analysis, titleOf(params.uri), settings.liveChecks ? cache : undefined, DRY_RUN_LIVE_TIMEOUT_MS);
+  return dryRunAnswer(analysis, titleOf(params.uri), freshCache(), DRY_RUN_LIVE_TIMEOUT_MS);
 });
 
 connection.onRequest(resolveRequest.method, async (params: PlanDocumentParams) => {
   const analysis = session.analyzeNow(params.uri);
   if (!analysis) return null;
-  const live = settings.liveChecks ? cache : undefined;
-  return resolveWithRetention(analysis, titleOf(params.uri), live, DRY_RUN_LIVE_TIMEOUT_MS);
+  return resolveWithRetention(analysis, titleOf(params.uri), freshCache(), DRY_RUN_LIVE_TIMEOUT_MS);
 });
 
 connection.onShutdown(() => {

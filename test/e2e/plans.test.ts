@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { firstIssue } from '../../src/snapshots/inputSteps';
 import { neptuneGraphRules } from '../../src/validation';
-import { E2e } from './harness';
+import { E2e, waitUntil } from './harness';
 
 const planFile = 'release.snapshots.yaml';
 /** Line 7 ends with the first entry's name, the value the scenario edits. */
@@ -114,14 +114,26 @@ describe('Snapshot plans in the workbench', () => {
       await wb.step('Dry Run lists the plan snapshot a next run would delete, with the reason', async () => {
         await wb.editor.openFile(retentionFile);
         await wb.input.runCommand('Snapshot Explorer: Dry Run Plan');
-        await wb.page
-          .getByText(/would delete 1 of the plan’s snapshots now/)
-          .first()
-          .waitFor({ timeout: 30_000 });
-        await wb.page
-          .getByText(/customer-graph-nightly-\d{8}-\d{6}/)
-          .first()
-          .waitFor();
+        // The dry run opens as a Markdown preview: its text is in the preview's frames, not the workbench page.
+        const shown = async (pattern: RegExp) => {
+          for (const frame of wb.page.frames()) {
+            if (
+              (await frame
+                .getByText(pattern)
+                .count()
+                .catch(() => 0)) > 0
+            )
+              return true;
+          }
+          return false;
+        };
+        await waitUntil(() => shown(/1 snapshot\s*would be deleted by retention/), Boolean, 'the count of deletions');
+        await waitUntil(() => shown(/customer-graph.*\(keep 1\): deletes 1/), Boolean, 'the retention section');
+        await waitUntil(
+          () => shown(/customer-graph-nightly-\d{8}-\d{6}/),
+          Boolean,
+          'the plan snapshot it would delete',
+        );
       });
       const deletes = (await e2e.emulator.calls()).filter((c) => c.operation === 'DeleteGraphSnapshot');
       assert.equal(deletes.length, 0, 'a dry run deletes nothing; the first run had nothing of its own to delete');
