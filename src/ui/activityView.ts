@@ -79,7 +79,12 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
     item.id = op.id;
     const end = op.endedAt ?? this.now();
     const duration = formatDuration(end - op.startedAt);
-    const source = restore ? vscode.l10n.t('from {0}', op.snapshotName) : op.resourceName;
+    // A restore says what it was made from; a copy where it goes.
+    const source = restore
+      ? vscode.l10n.t('from {0}', op.snapshotName)
+      : op.kind === 'copy' && op.target?.region
+        ? vscode.l10n.t('{0} → {1}', op.resourceName, op.target.region)
+        : op.resourceName;
     item.description = `${stateLabel(op)} · ${this.serviceLabel(op.service)} · ${source} · ${duration}`;
     const [icon, color] = icons[op.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
@@ -107,6 +112,11 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
     if (op.kind === 'restore') {
       row(vscode.l10n.t('Restored to'), op.target?.name);
       row(vscode.l10n.t('New resource ID'), op.target?.id);
+    }
+    if (op.kind === 'copy') {
+      row(vscode.l10n.t('Copy'), op.target?.name);
+      row(vscode.l10n.t('Copy ID'), op.target?.id);
+      row(vscode.l10n.t('Destination region'), op.target?.region);
     }
     row(vscode.l10n.t('Started'), new Date(op.startedAt).toLocaleString());
     row(vscode.l10n.t('Duration'), duration);
