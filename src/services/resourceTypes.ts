@@ -31,6 +31,11 @@ export interface Resource {
   readonly service: string;
   /** The identifier the create call takes (graph id, volume ARN, cluster id, simulation name). */
   readonly id: string;
+  /**
+   * The short id people know it by, when `id` is an ARN (a Storage Gateway volume's `vol-…`): what Copy ID copies and
+   * the tooltip's ID shows. Absent: `id`.
+   */
+  readonly displayId?: string;
   /** What the user sees first: a name, or the id when the resource has no name. */
   readonly name: string;
   readonly arn?: string;

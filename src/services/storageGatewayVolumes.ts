@@ -103,6 +103,7 @@ export function toVolumeResource(
   return {
     service,
     id: arn,
+    displayId: volumeId,
     name: volumeId,
     arn,
     status,
@@ -113,7 +114,7 @@ export function toVolumeResource(
     details: details([
       ['Volume ID', volumeId],
       ['ARN', arn],
-      ['Gateway', gateway.name],
+      // The gateway itself is the tooltip's Gateway row (from `parent`).
       ['Gateway state', gateway.state],
       ['Type', detail?.VolumeType ?? volume.VolumeType ?? kind],
       ['Size', size],

@@ -113,8 +113,10 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
     registerCommand(commandIds.clearFilter, log, () => setFilter(deps, '')),
     registerCommand(commandIds.copyId, log, async (arg) => {
       const node = nodeArg(deps, arg);
-      if (node?.kind === 'resource') await copy(node.target.resource.id, vscode.l10n.t('ID'));
-      else if (node?.kind === 'snapshot') await copy(node.snapshot.id, vscode.l10n.t('ID'));
+      if (node?.kind === 'resource') {
+        const { resource } = node.target;
+        await copy(resource.displayId ?? resource.id, vscode.l10n.t('ID'));
+      } else if (node?.kind === 'snapshot') await copy(node.snapshot.id, vscode.l10n.t('ID'));
     }),
     registerCommand(commandIds.copyArn, log, async (arg) => {
       const node = nodeArg(deps, arg);

@@ -121,7 +121,10 @@ function describeResource(node: ResourceNode, state: DescribeState): NodeView {
     `**${md(resource.name)}**`,
     '',
     table([
-      [messages.field.id, resource.id !== resource.name ? resource.id : undefined],
+      [
+        messages.field.id,
+        (resource.displayId ?? resource.id) !== resource.name ? (resource.displayId ?? resource.id) : undefined,
+      ],
       [messages.field.arn, resource.arn],
       [messages.field.created, formatDate(resource.createdAt)],
       [messages.field.status, resource.status],

@@ -533,3 +533,22 @@ test('a service that lists snapshots without a resource here shows them in one g
   graphs.resources = [resource('g-1')];
   assert.deepEqual(labels(model, await model.getChildren(await serviceNode(model))), ['g-1']);
 });
+
+test('a volume known by an ARN shows its short id, not the ARN, as its ID, and its gateway once', async () => {
+  const { model, volumes } = setup();
+  const arn = 'arn:aws:storagegateway:eu-west-1:123456789012:gateway/sgw-1/volume/vol-1';
+  volumes.resources = [
+    resource(arn, {
+      displayId: 'vol-1',
+      name: 'vol-1',
+      arn,
+      parent: { id: 'arn:aws:storagegateway:eu-west-1:123456789012:gateway/sgw-1', name: 'office' },
+      details: [['Gateway state', 'RUNNING']],
+    }),
+  ];
+  const [volume] = await model.getChildren(await serviceNode(model, 'storagegateway'));
+  const tooltip = model.describe(volume!).tooltip ?? '';
+  assert.doesNotMatch(tooltip, /\*\*ID:\*\* arn/);
+  assert.equal(tooltip.match(/Gateway\b/g)?.length, 2, 'the Gateway row and the Gateway state row');
+  assert.match(tooltip, /office/);
+});

@@ -188,3 +188,12 @@ test('setInProgress marks the resource by its key', async () => {
   assert.equal(item.iconPath.id, 'loading~spin');
   assert.match(item.contextValue, /\binProgress\b/);
 });
+
+test('Copy ID copies the short id a resource shows (a volume’s vol-…), not its ARN', async () => {
+  const { resources } = await setup([profile('dev')]);
+  const [orders] = await resources();
+  const node = orders as unknown as { target: { resource: object } };
+  const volume = { ...node, target: { ...node.target, resource: { ...node.target.resource, displayId: 'vol-1' } } };
+  await rec.run('snapshotExplorer.copyId', volume);
+  assert.equal(rec.clipboard.at(-1), 'vol-1');
+});
