@@ -1,8 +1,8 @@
 /** S3's operations: ListBuckets (global: every bucket of the account) and HeadBucket (200 in its region, 301 elsewhere). */
-import { validateBucketName } from '../../../src/validation/index';
 import { ApiError } from '../../protocols/types';
 import { pageOf } from '../paging';
 import { type Handler } from '../types';
+import { bucketHere } from './objects';
 import { bucketsOf } from './state';
 
 export const s3Operations: Readonly<Record<string, Handler>> = {
@@ -32,21 +32,8 @@ export const s3Operations: Readonly<Record<string, Handler>> = {
     };
   },
   HeadBucket(ctx, input) {
-    const name = input.Bucket as string;
-    if (validateBucketName(name).some((i) => i.severity === 'error')) {
-      throw new ApiError('InvalidBucketName', 400, 'The specified bucket is not valid.');
-    }
-    const bucket = bucketsOf(ctx.account).get(name);
-    if (!bucket) throw new ApiError('NoSuchBucket', 404, 'The specified bucket does not exist');
-    if (bucket.region !== ctx.region) {
-      throw new ApiError(
-        'PermanentRedirect',
-        301,
-        'The bucket is in another region.',
-        {},
-        { 'x-amz-bucket-region': bucket.region },
-      );
-    }
+    // HEAD answers carry no body: the code, status and x-amz-bucket-region header are what a client sees.
+    const bucket = bucketHere(ctx, input.Bucket as string);
     return { BucketRegion: bucket.region, AccessPointAlias: false };
   },
 };
