@@ -35,6 +35,13 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
   return new vscode.Disposable(() => subscription.dispose());
 }
 
+/** Says a Retry cannot start: the operation's source snapshot or its resource no longer exists. */
+export function sourceGone(op: Operation): void {
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('Snapshot {0} of {1} no longer exists in {2}.', op.snapshotName, op.resourceName, op.region),
+  );
+}
+
 export function cancelledMessage(op: Operation): string {
   if (op.kind === 'restore') {
     return vscode.l10n.t(

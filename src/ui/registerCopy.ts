@@ -9,13 +9,14 @@ import { commandIds } from '../commandIds';
 import type { SnapshotService } from '../services/service';
 import { copyRefusal, runCopyFlow, sendCopy, type CopyFlowDeps, type CopyStart } from '../snapshots/copyFlow';
 import { isRunning, type Operation } from '../snapshots/operation';
+import { readOperationSource } from '../snapshots/operationSource';
 import type { Tracker } from '../snapshots/tracker';
 import { snapshotArg } from './treeArgs';
 import { registerCommand, showErrorWithLogs } from './command';
 import type { ExplorerHooks } from './explorerHooks';
 import { QuickInputPrompter } from './multiStepInput';
-import { showProgress } from './notifications';
-import { busy } from './registerRestore';
+import { showProgress, sourceGone } from './notifications';
+import { busy } from './busyInput';
 
 export interface CopyUiDeps {
   readonly log: vscode.LogOutputChannel;
@@ -89,30 +90,11 @@ export function registerCopy(context: vscode.ExtensionContext, deps: CopyUiDeps)
     async retry(op) {
       const service = deps.services.find((s) => s.id === op.service);
       if (!service) return;
-      const ctx = { profile: op.profile, region: op.region, clients };
-      const ref = {
-        service: op.service,
-        profile: op.profile,
-        region: op.region,
-        resourceId: op.resourceId,
-        snapshotId: op.snapshotId ?? '',
-        requestedAt: op.startedAt,
-      };
-      const [resource, found] = await Promise.all([
-        service.getResource(ctx, op.resourceId),
-        service.getSnapshotStatuses(ctx, [ref]),
-      ]);
-      const snapshot = found.get(op.snapshotId ?? '');
-      if (!resource || !snapshot) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('Snapshot {0} of {1} no longer exists in {2}.', op.snapshotName, op.resourceName, op.region),
-        );
-        return;
-      }
+      const source = await readOperationSource(service, clients, op);
+      if (!source) return sourceGone(op);
       const { destinationRegion, ...values } = op.input.values;
       await copy({
-        target: { ...ctx, service, resource },
-        snapshot,
+        ...source,
         destination: destinationRegion ?? op.target?.region,
         previous: { values, tags: op.input.tags },
       });

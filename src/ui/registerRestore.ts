@@ -9,12 +9,14 @@ import { commandIds } from '../commandIds';
 import type { ResourceTarget, SnapshotService } from '../services/service';
 import { isRunning, type Operation } from '../snapshots/operation';
 import { restoreRefusal, runRestoreFlow, type RestoreFlowDeps, type RestoreStart } from '../snapshots/restoreFlow';
+import { readOperationSource } from '../snapshots/operationSource';
 import { SnapshotRestorer } from '../snapshots/restorer';
 import type { Tracker } from '../snapshots/tracker';
 import { snapshotArg } from './treeArgs';
+import { busy } from './busyInput';
 import { registerCommand, showErrorWithLogs } from './command';
 import { QuickInputPrompter } from './multiStepInput';
-import { showProgress } from './notifications';
+import { showProgress, sourceGone } from './notifications';
 import type { ExplorerHooks } from './explorerHooks';
 
 export interface RestoreUiDeps {
@@ -32,31 +34,6 @@ export interface RestoreUi {
   retry(op: Operation): Promise<void>;
   /** Selects the restored resource in the tree. */
   reveal(op: Operation): Promise<void>;
-}
-
-/**
- * Runs a read the user waits for (a form's defaults) inside the quick input, where the flow goes on: a busy, empty
- * list saying what is read; Escape cancels it (the read is aborted). Shared by the restore and copy flows.
- */
-export function busy<T>(message: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const pick = vscode.window.createQuickPick();
-  pick.title = message;
-  pick.placeholder = vscode.l10n.t('Reading… (Escape cancels)');
-  pick.busy = true;
-  pick.ignoreFocusOut = true;
-  const controller = new AbortController();
-  const hidden = pick.onDidHide(() => controller.abort());
-  pick.show();
-  return work(controller.signal)
-    .then((value) => {
-      // Cancelled while a read that ignores its signal went on: the flow ends as cancelled all the same.
-      if (controller.signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
-      return value;
-    })
-    .finally(() => {
-      hidden.dispose();
-      pick.dispose();
-    });
 }
 
 export function registerRestore(context: vscode.ExtensionContext, deps: RestoreUiDeps): RestoreUi {
@@ -138,28 +115,9 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreU
     async retry(op) {
       const service = serviceById(op.service);
       if (!service) return;
-      const ctx = { profile: op.profile, region: op.region, clients };
-      const [resource, found] = await Promise.all([
-        service.getResource(ctx, op.resourceId),
-        service.getSnapshotStatuses(ctx, [
-          {
-            service: op.service,
-            profile: op.profile,
-            region: op.region,
-            resourceId: op.resourceId,
-            snapshotId: op.snapshotId ?? '',
-            requestedAt: op.startedAt,
-          },
-        ]),
-      ]);
-      const snapshot = found.get(op.snapshotId ?? '');
-      if (!resource || !snapshot) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('Snapshot {0} of {1} no longer exists in {2}.', op.snapshotName, op.resourceName, op.region),
-        );
-        return;
-      }
-      await restore({ target: { ...ctx, service, resource }, snapshot, previous: op.input });
+      const source = await readOperationSource(service, clients, op);
+      if (!source) return sourceGone(op);
+      await restore({ ...source, previous: op.input });
     },
     async reveal(op) {
       if (!explorer) return;
