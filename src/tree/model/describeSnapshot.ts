@@ -1,0 +1,72 @@
+// How a snapshot node is drawn: its state's icon, description, tooltip (tags read on hover) and the context tokens
+// of the actions its service offers on it (restore, copy, delete).
+import type { Snapshot } from '../../services/service';
+import { formatTags } from '../../validation/tags';
+import { extraDetails, formatDate, md, table, type DescribeState, type NodeView } from './describeParts';
+import { messages } from './messages';
+import type { SnapshotNode } from './nodes';
+import type { SnapshotTagsView } from './snapshotTags';
+
+function snapshotIcon(snapshot: Snapshot): { icon: string; color?: string } {
+  switch (snapshot.state) {
+    case 'creating':
+      return { icon: 'loading~spin' };
+    case 'available':
+      return { icon: 'archive' };
+    case 'failed':
+      return { icon: 'error', color: 'errorForeground' };
+    case 'deleting':
+      return { icon: 'trash' };
+    default:
+      return { icon: 'question' };
+  }
+}
+
+function tagsText(view: SnapshotTagsView): string | undefined {
+  if (view.kind === 'known') return view.tags.length ? formatTags(view.tags) : messages.noTags;
+  return view.kind === 'failed' ? messages.tagsFailed(view.message) : undefined;
+}
+
+export function describeSnapshot(node: SnapshotNode, state: DescribeState): NodeView {
+  const { snapshot } = node;
+  const progress = snapshot.progress !== undefined && snapshot.state === 'creating' ? `${snapshot.progress}%` : '';
+  const parts = [snapshot.status, progress, formatDate(snapshot.createdAt)].filter((p): p is string => !!p);
+  const tokens = ['snapshot', snapshot.state, node.target.service.id];
+  if (snapshot.arn) tokens.push('hasArn');
+  // Restore… is in the menu of every snapshot of a service that restores (it says why when it cannot), inline only
+  // where it can.
+  const restore = node.target.service.restore;
+  if (restore) tokens.push('restoreOffered');
+  if (restore && !restore.refusal?.(snapshot)) tokens.push('restorable');
+  const { delete: deletion, copy } = node.target.service;
+  if (deletion) tokens.push('deleteOffered');
+  if (copy) tokens.push('copyOffered');
+  const { icon, color } = snapshotIcon(snapshot);
+  const tags = state.snapshotTags(node);
+  return {
+    id: node.id,
+    label: snapshot.name,
+    description: parts.join(' · '),
+    tooltip: [
+      `**${md(snapshot.name)}**`,
+      '',
+      table([
+        [messages.field.id, snapshot.id !== snapshot.name ? snapshot.id : undefined],
+        [messages.field.arn, snapshot.arn],
+        [messages.field.created, formatDate(snapshot.createdAt)],
+        [messages.field.status, snapshot.status],
+        [messages.field.progress, snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined],
+        [messages.field.resource, node.target.resource.name],
+        ...extraDetails(snapshot, snapshot.details),
+        [messages.field.tags, tagsText(tags)],
+        [messages.field.region, node.target.region],
+        [messages.field.profile, node.target.profile],
+      ]),
+    ].join('\n'),
+    ...(tags.kind === 'unread' ? { resolvable: true } : {}),
+    icon,
+    ...(color ? { iconColor: color } : {}),
+    contextValue: tokens.join(' '),
+    collapsible: 'none',
+  };
+}
