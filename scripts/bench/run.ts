@@ -1,9 +1,12 @@
 // The benchmark suite (`npm run bench`; not part of `npm test`): prints a table of figures and, as its last line,
 // one JSON object. Ratios are measured inside one run; times are medians of several runs. Nothing touches ./dist:
-// the package is built in a staged copy of the project. Flags: --quick (fewer runs, no sequential tree run).
+// the package is built in a staged copy of the project. Flags: --quick (fewer runs, no sequential tree run);
+// --faults (only the tree under faults, figure 3b).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { services } from '../../src/services/registry';
+import type { FaultsResult } from './faults';
+import { faultRows, faultsJson, faultsOptions } from './faultsReport';
 import { benchHostActivation } from './hostActivation';
 import { buildWorker, packageStaged, stageProject, type PackageFigures } from './bundle';
 import { benchPolling, type PollingRow } from './polling';
@@ -13,6 +16,7 @@ import { formatBytes, formatMs, median, round, tempDir } from './support';
 import type { TreeLoadOptions, TreeLoadResult } from './treeLoad';
 
 const quick = process.argv.includes('--quick');
+const faultsOnly = process.argv.includes('--faults');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Runs a child and parses the last line of its stdout as JSON (stderr passes through as progress). */
@@ -71,10 +75,43 @@ function sdkLoadMs(child: string, bundle: string, how: 'import' | 'require', run
   return median(times);
 }
 
+function printTable(rows: ReadonlyArray<[string, string, string]>, started: number): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const valueWidth = Math.max(...rows.map((r) => r[1].length));
+  console.log('');
+  console.log(`${'Figure'.padEnd(width)}  ${'Measured'.padEnd(valueWidth)}  Target`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}  ${'-'.repeat(36)}`);
+  for (const [name, value, target] of rows)
+    console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()})`);
+}
+
+const TREE: TreeLoadOptions = {
+  latencyMs: 100,
+  profiles: 10,
+  regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1'],
+  pageSize: 1,
+  runs: quick ? 1 : 3,
+  maxConcurrentRequests: 8,
+  sequential: !quick,
+};
+
+async function benchFaults(worker: string): Promise<FaultsResult> {
+  log(`Tree under faults: the same tree, fault-free then throttled, with 5xx, and with one service hanging…`);
+  return runWorker<FaultsResult>(worker, 'faults', faultsOptions(TREE, quick));
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const tmp = tempDir('bench-');
   try {
+    if (faultsOnly) {
+      const { worker } = await buildWorker(path.join(tmp.dir, 'worker'));
+      const faults = await benchFaults(worker);
+      printTable(faultRows(faults), started);
+      console.log(JSON.stringify(faultsJson(faults)));
+      return;
+    }
     // 1–2. Package size, then activation of the production bundle it holds.
     log('Packaging a staged copy (production build + vsce)…');
     const stage = path.join(tmp.dir, 'stage');
@@ -98,20 +135,13 @@ async function main(): Promise<void> {
 
     // 3. Tree load against the critical path.
     log(`Tree load: 10 profiles × 4 regions × ${services.length} services, 2 pages each, L = 100 ms…`);
-    const treeOptions: TreeLoadOptions = {
-      latencyMs: 100,
-      profiles: 10,
-      regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1'],
-      pageSize: 1,
-      runs: quick ? 1 : 3,
-      maxConcurrentRequests: 8,
-      sequential: !quick,
-    };
+    const treeOptions = TREE;
     const tree = await runWorker<TreeLoadResult>(worker, 'tree', treeOptions);
     // The same tree where latency, not this machine's CPU, dominates: does the load reach its critical path?
     const slowLink: TreeLoadOptions = { ...treeOptions, latencyMs: 300, sequential: false };
     log(`Tree load again with L = ${slowLink.latencyMs} ms…`);
     const treeSlow = await runWorker<TreeLoadResult>(worker, 'tree', slowLink);
+    const faults = await benchFaults(worker);
 
     // 4. Polling cost.
     log(`Polling: N snapshots in flight across 2 regions × ${services.length} services…`);
@@ -190,15 +220,9 @@ async function main(): Promise<void> {
       ['  as you type: one entry edited, parse cache warm (median)', formatMs(plan.typingMs), '≤ 50 ms'],
       ['  with live checks, cold cache (median)', `${formatMs(plan.liveMs)}, ${plan.liveCalls} calls`, '—'],
       ['  with live checks, warm cache', formatMs(plan.liveWarmMs), '—'],
+      ...faultRows(faults),
     ];
-    const width = Math.max(...rows.map((r) => r[0].length));
-    const valueWidth = Math.max(...rows.map((r) => r[1].length));
-    console.log('');
-    console.log(`${'Figure'.padEnd(width)}  ${'Measured'.padEnd(valueWidth)}  Target`);
-    console.log(`${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}  ${'-'.repeat(36)}`);
-    for (const [name, value, target] of rows)
-      console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
-    console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s, ${new Date().toISOString()})`);
+    printTable(rows, started);
 
     const json = {
       activationMs: round(activation.ms, 2),
@@ -227,6 +251,7 @@ async function main(): Promise<void> {
           runsMs: treeSlow.runsMs.map((ms) => round(ms, 0)),
         },
       },
+      ...faultsJson(faults),
       polling: polling.map((p) => ({
         inFlight: p.inFlight,
         callsPerTick: p.callsPerTick,

@@ -69,7 +69,7 @@ export interface TreeLoadResult {
 /** DocumentDB's MaxRecords is at least 20, so its page holds 20 whatever the setting asks for. */
 const DOCDB_MIN_PAGE = 20;
 
-function writeDataFile(file: string, regions: readonly string[], pageSize: number): void {
+export function writeDataFile(file: string, regions: readonly string[], pageSize: number): void {
   const perPage = pageSize + 1;
   const docdb = Math.max(pageSize, DOCDB_MIN_PAGE) + 1;
   const generate = regions.map((region) => ({

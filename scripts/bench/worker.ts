@@ -1,6 +1,7 @@
 // One benchmark figure per process, run from the esbuild bundle (see bundle.ts):
-//   node bench-worker.js <tree|scale|plan> '<options as JSON>'
+//   node bench-worker.js <tree|faults|scale|plan> '<options as JSON>'
 // Progress goes to stderr; the last stdout line is the result as JSON.
+import { benchFaults, type FaultsOptions } from './faults';
 import { benchPlan, type PlanOptions } from './plan';
 import { benchScale, type ScaleOptions } from './scale';
 import { benchTreeLoad, type TreeLoadOptions } from './treeLoad';
@@ -13,12 +14,14 @@ async function main(): Promise<unknown> {
   switch (figure) {
     case 'tree':
       return benchTreeLoad(options as TreeLoadOptions, log);
+    case 'faults':
+      return benchFaults(options as FaultsOptions, log);
     case 'scale':
       return benchScale(options as ScaleOptions, log);
     case 'plan':
       return benchPlan(options as PlanOptions, log);
     default:
-      throw new Error(`unknown figure "${figure}" (tree, scale, plan)`);
+      throw new Error(`unknown figure "${figure}" (tree, faults, scale, plan)`);
   }
 }
 

@@ -1,19 +1,26 @@
 // The client factory: one client per (spec kind, profile, region), built on first use by the service's client spec
 // (./clients) from the lazily loaded SDK, with the endpoint of `endpoints.ts` (refused by the guard when a configured
-// override is missing), the shared connection pool, the request timeout, a limit on requests in flight per profile
-// and region, and one debug log line per client (its endpoint and where it came from) and per call.
+// override is missing), the shared connection pool, the request timeout, a limit on requests in flight and one retry
+// policy (./retryPolicy: its quota) per profile and region, and one debug log line per client (its endpoint and where
+// it came from) and per call.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
 import { errorCodeOf, logCall } from './callLog';
 import type { AwsClients, ClientConfig, ClientService, ClientSpec } from './clients';
 import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrency';
 import type { ProfileEndpointReader } from './endpointConfig';
+import { PlaceRetryStrategy, type RetryPolicyOptions } from './retryPolicy';
 import type { EndpointGuard } from './endpointGuard';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Sdk } from './sdkLoader';
 import { loadSdk } from './sdkLoader';
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
+/**
+ * Attempts per call, the first included. Only throttles and transient failures (5xx, a reset connection) are retried,
+ * within the place's retry quota (./retryPolicy): 5 rather than the SDK's 3, so that one unlucky call of a page of
+ * several calls (a gateway's volumes, a region's simulations) does not throw the whole page away at 30 % throttling.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 5;
 /** A connection that takes longer than this to open fails early, within the request timeout. */
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 /**
@@ -46,6 +53,8 @@ export interface ClientFactoryOptions {
   readonly userAgent: string;
   readonly logger: Logger;
   readonly maxAttempts?: number;
+  /** The retry policy's backoffs and quota (tests; default: ./retryPolicy's). */
+  readonly retry?: Omit<RetryPolicyOptions, 'maxAttempts'>;
 }
 
 export type ClientFactory = AwsClients & {
@@ -134,17 +143,21 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     });
     return shared;
   };
-  const limiters = new Map<string, Limiter>();
-  const limiterFor = (profile: string, region: string): Limiter => {
-    const key = `${profile}\u0000${region}`;
-    let limiter = limiters.get(key);
-    if (!limiter) {
-      limiter = createLimiter(options.maxConcurrentRequests);
-      limiters.set(key, limiter);
-    }
-    return limiter;
-  };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  /** What the clients of one profile and region share: AWS throttles per account and region. */
+  const places = new Map<string, { readonly limiter: Limiter; readonly retry: PlaceRetryStrategy }>();
+  const placeFor = (profile: string, region: string) => {
+    const key = `${profile}\u0000${region}`;
+    let place = places.get(key);
+    if (!place) {
+      place = {
+        limiter: createLimiter(options.maxConcurrentRequests),
+        retry: new PlaceRetryStrategy({ ...options.retry, maxAttempts: () => maxAttempts }),
+      };
+      places.set(key, place);
+    }
+    return place;
+  };
 
   const readSetting = (): Readonly<Record<string, string>> | undefined => {
     try {
@@ -170,12 +183,14 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     resolved: ResolvedEndpoint,
   ): C {
     const endpoint = resolved.url;
+    const place = placeFor(profile, region);
     const config: ClientConfig = {
       region,
       credentials: options.credentials(profile),
       ...(endpoint !== undefined ? { endpoint } : {}),
       maxAttempts,
-      requestHandler: new LimitedRequestHandler(sharedHandler(sdk), limiterFor(profile, region), true),
+      retryStrategy: place.retry,
+      requestHandler: new LimitedRequestHandler(sharedHandler(sdk), place.limiter, true),
       userAgent: options.userAgent,
       logger: options.logger,
       profile,

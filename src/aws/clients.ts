@@ -1,7 +1,7 @@
 // The client factory's contract: a client spec per service (its kind, its SDK service id, how to build its client
 // from the lazily loaded SDK) and one cached client per (spec kind, profile, region). Nothing here loads the SDK: its
 // types are erased at build, and specs receive the loaded SDK from the factory.
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import type { Logger } from '../log';
 import type { LimitedRequestHandler } from './concurrency';
 import type { Sdk } from './sdkLoader';
@@ -27,6 +27,8 @@ export interface ClientConfig {
   /** The endpoint override; absent: AWS's public endpoint. */
   readonly endpoint?: string;
   readonly maxAttempts: number;
+  /** The retry policy (./retryPolicy), shared by every client of the profile and region. */
+  readonly retryStrategy: RetryStrategyV2;
   /** The shared connection pool, behind the limit of requests in flight per profile and region. */
   readonly requestHandler: LimitedRequestHandler;
   /** Appended to every request's user agent. */
@@ -47,7 +49,10 @@ export interface AwsClients {
   get<C extends object>(spec: ClientSpec<C>, profile: string, region: string): Promise<C>;
 }
 
-/** The config of an SDK v3 client: adaptive retries, the user agent, and the endpoint `endpoints.ts` resolved. */
+/**
+ * The config of an SDK v3 client: the retry policy of its profile and region (standard mode, see ./retryPolicy), the
+ * user agent, and the endpoint `endpoints.ts` resolved.
+ */
 export function sdkClientConfig(config: ClientConfig) {
   return {
     region: config.region,
@@ -55,7 +60,7 @@ export function sdkClientConfig(config: ClientConfig) {
     ...(config.endpoint !== undefined ? { endpoint: config.endpoint } : {}),
     maxAttempts: config.maxAttempts,
     requestHandler: config.requestHandler,
-    retryMode: 'adaptive',
+    retryStrategy: config.retryStrategy,
     customUserAgent: config.userAgent,
     // endpoints.ts has resolved the AWS config's endpoint_url for the right profile; the SDK's own lookup reads the
     // default profile's (AWS_PROFILE), whatever profile the client is for.

@@ -1,6 +1,6 @@
 // The client spec of SimSpace Weaver: its endpoint key and SDK service id, and how the factory builds our own client
-// (src/aws/simspaceweaver/, `sdk.simSpaceWeaver` from ./simSpaceWeaver.sdk) with adaptive retries, the user agent,
-// and its own call log lines (it has no middleware stack).
+// (src/aws/simspaceweaver/, `sdk.simSpaceWeaver` from ./simSpaceWeaver.sdk) with the retry policy of its profile and
+// region (src/aws/retryPolicy), the user agent, and its own call log lines (it has no middleware stack).
 import type { ClientSpec } from '../aws/clients';
 import type { SimSpaceWeaverClient } from '../aws/simspaceweaver/client';
 
@@ -14,7 +14,7 @@ export const simSpaceWeaverClient: ClientSpec<SimSpaceWeaverClient> = {
       ...(config.endpoint !== undefined ? { endpoint: config.endpoint } : {}),
       maxAttempts: config.maxAttempts,
       requestHandler: config.requestHandler,
-      retryStrategy: new sdk.AdaptiveRetryStrategy(async () => config.maxAttempts),
+      retryStrategy: config.retryStrategy,
       userAgent: config.userAgent,
       logger: config.logger,
       profile: config.profile,

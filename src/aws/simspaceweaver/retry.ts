@@ -55,5 +55,11 @@ export function retryAfterHint(
 
 export function retryErrorInfo(error: unknown, headers?: Readonly<Record<string, string | undefined>>): RetryErrorInfo {
   const hint = headers ? retryAfterHint(headers) : undefined;
-  return { errorType: retryErrorType(error), ...(hint ? { retryAfterHint: hint } : {}) };
+  // The error itself goes along, as the SDK's retry middleware passes it (the policy does not resend a timed-out call).
+  return {
+    errorType: retryErrorType(error),
+    // SdkError narrows `cause` to an Error; the policy reads only the name, code and status.
+    ...(error instanceof Error ? { error: error as RetryErrorInfo['error'] } : {}),
+    ...(hint ? { retryAfterHint: hint } : {}),
+  };
 }

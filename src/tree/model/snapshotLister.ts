@@ -1,9 +1,11 @@
 // The snapshots under each resource of the tree. Resource by resource, that is one call per expanded resource; so
 // where a service lists many resources' snapshots in one call (`SnapshotService.batchSnapshots`), the resources
 // expanded together share one call, and a region-wide answer also serves the resources expanded in the next seconds.
-// A batch that does not fit one page of the API, or fails, falls back to one call per resource (and that place is
-// not batched again for a while). A resource whose listing already returned its snapshots (`knownSnapshots`) shows
-// those when first expanded. Pages of an answer held here are cut locally to the tree's page size.
+// A batch that does not fit one page of the API, or is refused (e.g. access denied to the region-wide listing), falls
+// back to one call per resource (and that place is not batched again for a while); a batch that fails for a passing
+// reason (throttled, a 5xx) is tried again as a batch, and then its resources show the error. A resource whose
+// listing already returned its snapshots (`knownSnapshots`) shows those when first expanded. Pages of an answer held
+// here are cut locally to the tree's page size.
 import { newestFirst } from '../../services/common';
 import type {
   AwsContext,
@@ -22,6 +24,13 @@ export interface SnapshotListerOptions {
   readonly fallbackMs?: number;
   /** Told why a batch was given up (the log's debug level). */
   readonly onFallback?: (place: string, reason: string) => void;
+  /** Tries a failed batch call again, as a batch (the tree's retry of throttled and transient loads). */
+  readonly retry?: <T>(load: () => Promise<T>, signal: AbortSignal) => Promise<T>;
+  /**
+   * Whether a failure passes (throttled, a transient server error): the waiting resources get the error (after
+   * `retry`) instead of a fallback to one call each, which would only multiply the calls to a throttled API.
+   */
+  readonly isTransient?: (error: unknown) => boolean;
 }
 
 export interface SnapshotPageRequest {
@@ -45,12 +54,15 @@ export const DEFAULT_FRESH_MS = 15_000;
 export const DEFAULT_FALLBACK_MS = 5 * 60_000;
 const LOCAL_TOKEN = '#local:';
 
+/** A batch's outcome: the answer, undefined to list resource by resource, or the error its resources show. */
+type Outcome = { readonly answer: Map<string, Snapshot[]> | undefined } | { readonly error: unknown };
+
 interface Batch {
   readonly listing: SnapshotBatchListing;
   readonly resources: Map<string, Resource>;
   readonly controller: AbortController;
-  readonly answer: Promise<Map<string, Snapshot[]> | undefined>;
-  settle(value: Map<string, Snapshot[]> | undefined): void;
+  readonly answer: Promise<Outcome>;
+  settle(value: Outcome): void;
   /** Requests waiting for it; when the last one gives up (its branch was refreshed), the call is aborted. */
   waiting: number;
   sent: boolean;
@@ -82,6 +94,8 @@ export class SnapshotLister {
   private readonly local = new WeakMap<object, readonly Snapshot[]>();
   /** Nodes that have shown their resource's `knownSnapshots` (a refresh of the node then asks AWS). */
   private readonly usedKnown = new WeakSet<object>();
+  /** Errors of batches already tried again here (see `retried`). */
+  private readonly retriedErrors = new WeakSet<object>();
   private readonly now: () => number;
   private readonly freshMs: number;
   private readonly fallbackMs: number;
@@ -110,6 +124,11 @@ export class SnapshotLister {
     // Held answers come in the API's order; the first page shows the newest, as listSnapshots does.
     if (batched) return this.cut(owner, newestFirst(batched), 0, pageSize);
     return service.listSnapshots(ctx, resource, { pageSize });
+  }
+
+  /** True for the error of a batch this lister already tried again: a caller's own retry would multiply the tries. */
+  retried(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && this.retriedErrors.has(error);
   }
 
   /**
@@ -174,13 +193,14 @@ export class SnapshotLister {
       batch = place.pending ?? this.collect(place, listing, ctx);
       batch.resources.set(resource.id, resource);
     }
-    const answer = await this.wait(batch, ctx.signal);
-    return answer ? (answer.get(resource.id) ?? []) : undefined;
+    const outcome = await this.wait(batch, ctx.signal);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.answer ? (outcome.answer.get(resource.id) ?? []) : undefined;
   }
 
   private collect(place: Place, listing: SnapshotBatchListing, ctx: AwsContext): Batch {
-    let settle: (value: Map<string, Snapshot[]> | undefined) => void = () => undefined;
-    const answer = new Promise<Map<string, Snapshot[]> | undefined>((resolve) => (settle = resolve));
+    let settle: (value: Outcome) => void = () => undefined;
+    const answer = new Promise<Outcome>((resolve) => (settle = resolve));
     const batch: Batch = {
       listing,
       resources: new Map(),
@@ -200,7 +220,7 @@ export class SnapshotLister {
     if (batch.sent) return;
     batch.sent = true;
     if (place.pending === batch) place.pending = undefined;
-    if (batch.controller.signal.aborted) return batch.settle(undefined);
+    if (batch.controller.signal.aborted) return batch.settle({ answer: undefined });
     const region = batch.listing.covers === 'region';
     if (region) place.regionCall = batch;
     const at = this.now();
@@ -210,7 +230,10 @@ export class SnapshotLister {
       clients: ctx.clients,
       signal: batch.controller.signal,
     };
-    batch.listing.list(shared, [...batch.resources.values()]).then(
+    const resources = [...batch.resources.values()];
+    const call = (): Promise<Map<string, Snapshot[]> | undefined> => batch.listing.list(shared, resources);
+    const retry = this.options.retry;
+    (retry ? retry(call, batch.controller.signal) : call()).then(
       (answer) => {
         if (place.regionCall === batch) place.regionCall = undefined;
         if (!answer) {
@@ -224,14 +247,17 @@ export class SnapshotLister {
             place.answers.set(id, { snapshots: answer.get(id) ?? [], at });
           }
         }
-        batch.settle(answer);
+        batch.settle({ answer });
       },
       (error: unknown) => {
         if (place.regionCall === batch) place.regionCall = undefined;
-        if (!batch.controller.signal.aborted) {
-          this.fallBack(place, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        if (batch.controller.signal.aborted) return batch.settle({ answer: undefined });
+        if (this.options.isTransient?.(error)) {
+          if (retry && typeof error === 'object' && error !== null) this.retriedErrors.add(error);
+          return batch.settle({ error });
         }
-        batch.settle(undefined);
+        this.fallBack(place, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        batch.settle({ answer: undefined });
       },
     );
   }
@@ -242,7 +268,7 @@ export class SnapshotLister {
   }
 
   /** Waits for a batch's answer, or rejects when the caller's signal aborts (the batch goes on for the others). */
-  private wait(batch: Batch, signal: AbortSignal | undefined): Promise<Map<string, Snapshot[]> | undefined> {
+  private wait(batch: Batch, signal: AbortSignal | undefined): Promise<Outcome> {
     if (signal?.aborted) return Promise.reject(abortError());
     batch.waiting += 1;
     return new Promise((resolve, reject) => {
@@ -259,10 +285,10 @@ export class SnapshotLister {
         reject(abortError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      void batch.answer.then((answer) => {
+      void batch.answer.then((outcome) => {
         if (done) return;
         finish();
-        resolve(answer);
+        resolve(outcome);
       });
     });
   }

@@ -1,6 +1,7 @@
 // Turns whatever a load threw into the data of an error node: a message, the AWS error code, the request id,
 // and the kind (from the AWS access layer's classifier) that decides whether "Reauthenticate" is offered.
 
+import { messages } from './messages';
 import type { TreeError } from './nodes';
 
 /** What the classifier (`classifyAwsError` of src/aws/errors.ts) tells about an error; only `kind` is required. */
@@ -9,6 +10,8 @@ export interface ClassifiedError {
   readonly message?: string;
   readonly code?: string;
   readonly requestId?: string;
+  /** The HTTP status AWS answered with, when it answered. */
+  readonly httpStatus?: number;
 }
 
 export type ErrorClassifier = (error: unknown) => ClassifiedError;
@@ -52,8 +55,10 @@ export function toTreeError(error: unknown, classify?: ErrorClassifier): TreeErr
   const kind = classified?.kind ?? 'other';
   const code = classified?.code ?? awsErrorCode(error);
   const requestId = classified?.requestId ?? awsRequestId(error);
+  // Our HTTP handler's timeout (no answer at all) says so in words; its own message names the handler's internals.
+  const noAnswer = (code === 'TimeoutError' || code === 'ETIMEDOUT') && classified?.httpStatus === undefined;
   return {
-    message: classified?.message ?? errorMessage(error),
+    message: noAnswer ? messages.noAnswer : (classified?.message ?? errorMessage(error)),
     kind,
     ...(code ? { code } : {}),
     ...(requestId ? { requestId } : {}),

@@ -164,6 +164,7 @@ describe('emulator: authentication, call log, admin API and fault injection', ()
       { latencyMs: 'slow' },
       { throttleRate: 0.6, errorRate: 0.6 },
       { operations: 'x' },
+      { hang: 'docdb' },
     ]) {
       const r = await emu.admin('POST', 'faults', body);
       assert.equal(r.status, 400, JSON.stringify(body));
@@ -234,6 +235,18 @@ describe('emulator: authentication, call log, admin API and fault injection', ()
       name: 'InternalError',
       status: 500,
     });
+  });
+
+  it('hangs every call of the services named in `hang` until the faults change, the others answering', async () => {
+    await emu.admin('POST', 'faults', { hang: ['docdb'], latencyMs: 10 });
+    const client = new DocDBClient({ ...emu.config(), maxAttempts: 1 });
+    let settled = false;
+    const hung = client.send(new DescribeDBClustersCommand({})).finally(() => (settled = true));
+    await new NeptuneGraphClient(emu.config()).send(new ListGraphsCommand({}));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(settled, false, 'no answer while the setting lasts');
+    await emu.admin('POST', 'faults', {});
+    await rejects(hung, { name: 'InternalFailure', status: 500 });
   });
 
   it('adds the configured latency', async () => {

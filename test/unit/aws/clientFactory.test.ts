@@ -174,7 +174,7 @@ test('a real call reaches the overridden endpoint, signed, with the user-agent s
       String(request?.headers.authorization),
       /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/neptune-graph\//,
     );
-    assert.match(String(request?.headers['amz-sdk-request']), /max=3/);
+    assert.match(String(request?.headers['amz-sdk-request']), /max=5/, 'DEFAULT_MAX_ATTEMPTS');
 
     const s3 = await f.get(s3Client, 'dev', 'us-east-1');
     await s3.send(new HeadBucketCommand({ Bucket: 'my-bucket' }));
@@ -195,7 +195,7 @@ test('a real call reaches the overridden endpoint, signed, with the user-agent s
   }
 });
 
-test('failed calls are logged with their status and code after adaptive retries', async () => {
+test('failed calls are logged with their status and code after standard retries', async () => {
   const listener = await startListener(() => ({
     status: 403,
     headers: { 'x-amzn-errortype': 'AccessDeniedException' },
@@ -209,9 +209,51 @@ test('failed calls are logged with their status and code after adaptive retries'
     assert.equal(classifyAwsError(error).kind, 'access-denied');
     assert.equal(listener.requests.length, 1, 'a 403 is not retried');
     assert.ok(lines.some((l) => /neptune-graph ListGraphs \[dev\] us-east-1 → 403 AccessDeniedException in/.test(l)));
-    assert.equal(await neptune.config.retryStrategy().then((s) => (s as { mode?: string }).mode), 'adaptive');
+    assert.equal(await neptune.config.retryStrategy().then((s) => (s as { mode?: string }).mode), 'standard');
   } finally {
     await listener.close();
+  }
+});
+
+test('the clients of one profile and region share one retry policy (its quota); other places have their own', async () => {
+  const f = factory();
+  const strategy = async (client: { config: { retryStrategy(): Promise<unknown> } }) => client.config.retryStrategy();
+  const here = await strategy(await f.get(neptuneGraphClient, 'dev', 'us-east-1'));
+  assert.equal(await strategy(await f.get(docdbClient, 'dev', 'us-east-1')), here);
+  assert.notEqual(await strategy(await f.get(docdbClient, 'dev', 'eu-west-1')), here);
+  assert.notEqual(await strategy(await f.get(docdbClient, 'prod', 'us-east-1')), here);
+});
+
+test('a 500 is retried; a request that timed out is not sent again (one request timeout, not three)', async () => {
+  let answered = 0;
+  const failing = await startListener(() =>
+    ++answered < 3
+      ? { status: 500, headers: { 'x-amzn-errortype': 'InternalServerException' }, body: { message: 'oops' } }
+      : { body: { graphs: [] } },
+  );
+  const silent = await startListener(() => ({ hang: true }));
+  try {
+    const retried = await factory({ endpoints: () => ({ '*': failing.url }), retry: { transientBaseMs: 1 } });
+    const neptune = await retried.get(neptuneGraphClient, 'dev', 'us-east-1');
+    const output = await neptune.send(new ListGraphsCommand({}));
+    assert.equal(output.$metadata.attempts, 3);
+    assert.equal(failing.requests.length, 3);
+
+    const f = factory({ endpoints: () => ({ '*': silent.url }), requestTimeoutMs: () => 300 });
+    const hanging = await f.get(neptuneGraphClient, 'dev', 'us-east-1');
+    const started = Date.now();
+    const error = await hanging.send(new ListGraphsCommand({})).catch((e: unknown) => e);
+    assert.equal(classifyAwsError(error).kind, 'network', String(error));
+    assert.equal(silent.requests.length, 1, 'sent once');
+    assert.ok(Date.now() - started < 900, `failed after ${Date.now() - started} ms`);
+    // Our SimSpace Weaver client follows the same policy.
+    const weaver = await f.get(simSpaceWeaverClient, 'dev', 'us-east-1');
+    const weaverError = await weaver.listSimulations().catch((e: unknown) => e);
+    assert.equal(classifyAwsError(weaverError).kind, 'network', String(weaverError));
+    assert.equal(silent.requests.length, 2, 'sent once');
+  } finally {
+    await failing.close();
+    await silent.close();
   }
 });
 

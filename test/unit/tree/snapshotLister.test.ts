@@ -8,6 +8,8 @@ import {
   type SnapshotListerOptions,
   type SnapshotPageRequest,
 } from '../../../src/tree/model/snapshotLister';
+import { isRetryableLoadError, retryThrottled } from '../../../src/tree/model/throttleRetry';
+import { classifyAwsError } from '../../../src/aws/errors';
 import { FakeService, awsError, gate, noClients, resource, snapshot } from '../../support/fakeService';
 
 /** A lister on a clock the test moves, with the fallbacks it reports. */
@@ -229,6 +231,54 @@ test('a failing batch falls back to the per-resource listing, whose answer (or e
   svc.failWith = () => undefined;
   await l.page(request(svc, resource('g1')));
   assert.equal(svc.callsOf('batchSnapshots').length, 2);
+});
+
+/** The lister as the explorer model builds it: a passing failure of a batch is tried again as a batch. */
+function retryingLister(attempts = 3) {
+  return lister({
+    retry: (load, signal) => retryThrottled(load, signal, classifyAwsError, { attempts, delayMs: () => 1 }),
+    isTransient: (error) => isRetryableLoadError(error, classifyAwsError),
+  });
+}
+
+test('a throttled batch is tried again as a batch, never replaced by one call per resource', async () => {
+  const { lister: l, fallbacks } = retryingLister();
+  const svc = service('region', ['g1', 'g2', 'g3']);
+  let failures = 2;
+  svc.failWith = (call) =>
+    call.op === 'batchSnapshots' && failures-- > 0 ? awsError('ThrottlingException', 'Rate exceeded') : undefined;
+  const pages = await Promise.all(['g1', 'g2', 'g3'].map((id) => l.page(request(svc, resource(id)))));
+  assert.deepEqual(pages.map(ids), [
+    ['g1-a', 'g1-b'],
+    ['g2-a', 'g2-b'],
+    ['g3-a', 'g3-b'],
+  ]);
+  assert.equal(svc.callsOf('batchSnapshots').length, 3);
+  for (const call of svc.callsOf('batchSnapshots')) assert.deepEqual(call.resourceIds, ['g1', 'g2', 'g3']);
+  assert.equal(svc.callsOf('listSnapshots').length, 0);
+  assert.deepEqual(fallbacks, []);
+});
+
+test('a batch still failing (throttled, 5xx) after its retries: its resources show the error, no fallback', async () => {
+  const { lister: l, fallbacks } = retryingLister(2);
+  const svc = service('asked', ['v1', 'v2']);
+  svc.failWith = (call) =>
+    call.op === 'batchSnapshots'
+      ? Object.assign(awsError('InternalFailure', 'oops'), { $metadata: { httpStatusCode: 500 } })
+      : undefined;
+  const results = await Promise.allSettled(['v1', 'v2'].map((id) => l.page(request(svc, resource(id)))));
+  const errors = results.map((r) => (r.status === 'rejected' ? (r.reason as unknown) : undefined));
+  assert.ok(errors.every((e) => (e as { name?: string } | undefined)?.name === 'InternalFailure'));
+  assert.ok(
+    errors.every((e) => l.retried(e)),
+    'marked as tried again: the tree does not multiply the tries',
+  );
+  assert.equal(svc.callsOf('batchSnapshots').length, 3, 'the call and 2 retries, as a batch');
+  assert.equal(svc.callsOf('listSnapshots').length, 0);
+  assert.deepEqual(fallbacks, []);
+  svc.failWith = () => undefined;
+  assert.deepEqual(ids(await l.page(request(svc, resource('v1')))), ['v1-a', 'v1-b']);
+  assert.equal(svc.callsOf('batchSnapshots').length, 4, 'batched again at once');
 });
 
 test("an abort rejects only that waiter; the shared call goes on for the others and isn't a fallback", async () => {
