@@ -7,7 +7,10 @@ import type { Operation, OperationKind } from './operation';
 /** What one read of the subject means for the operation. */
 export type Judgement =
   | { readonly kind: 'running' }
-  /** The subject was not in the answer (AWS's lists lag behind its calls): counted, and failed after a few. */
+  /**
+   * The answer does not show what the call did: the subject is not listed (AWS's lists lag behind its calls), or a
+   * snapshot being deleted is listed as available again. Counted, and failed after a few (see `missingMessage`).
+   */
   | { readonly kind: 'missing' }
   | { readonly kind: 'succeeded' }
   | { readonly kind: 'failed'; readonly error: string };
@@ -51,13 +54,17 @@ const policies: Readonly<Record<OperationKind, KindPolicy>> = {
   restore: making('resources', text.restoreFailed, text.restoredDeleting),
   delete: {
     reads: 'snapshots',
-    // Gone is what a delete waits for; a snapshot still listed (deleting, or not yet gone) keeps it running.
+    // Gone is what a delete waits for; a snapshot still listed as deleting keeps it running. One listed as available
+    // is counted: a list lagging behind the call, or a delete that did not take effect (an endpoint restarted
+    // without its state) — it must not keep the delete running for ever.
     judge: (state) =>
       !state
         ? { kind: 'succeeded' }
         : state.state === 'failed'
           ? { kind: 'failed', error: text.deleteFailed(state.status) }
-          : { kind: 'running' },
+          : state.state === 'available'
+            ? { kind: 'missing' }
+            : { kind: 'running' },
   },
 };
 
@@ -65,9 +72,26 @@ export function kindPolicy(kind: OperationKind): KindPolicy {
   return policies[kind];
 }
 
-/** The message when a subject stayed missing for too many polls. */
-export function missingMessage(op: Pick<Operation, 'kind'>): string {
-  return op.kind === 'restore'
-    ? 'AWS no longer lists the restored resource: it may have been deleted. Look for it in the tree.'
-    : text.gone;
+/**
+ * The message when a subject stayed missing for too many polls. `afterOutage`: the endpoint stopped answering while
+ * the operation ran, and the subject was missing since it answers again (it may have restarted without its state).
+ */
+export function missingMessage(op: Pick<Operation, 'kind'>, afterOutage = false): string {
+  const outage = 'The endpoint stopped answering for a while; since it answers again, ';
+  if (op.kind === 'delete') {
+    return afterOutage
+      ? `${outage}it lists this snapshot as available: the delete did not take effect (the endpoint may have restarted without its state). Delete it again if it should go.`
+      : 'AWS still lists this snapshot as available: the delete did not take effect. Delete it again if it should go.';
+  }
+  const subject = op.kind === 'restore' ? 'the restored resource' : 'this snapshot';
+  return afterOutage
+    ? `${outage}it no longer lists ${subject}: the endpoint may have restarted without its state, or it was deleted. Look for it in the tree.`
+    : op.kind === 'restore'
+      ? 'AWS no longer lists the restored resource: it may have been deleted. Look for it in the tree.'
+      : text.gone;
+}
+
+/** The message for an operation whose call had not answered when the window closed (found so after a reload). */
+export function interruptedMessage(kind: OperationKind): string {
+  return `The window closed before AWS answered the ${kind} call, so whether it was done is unknown. Look in the tree.`;
 }

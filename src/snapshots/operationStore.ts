@@ -1,5 +1,6 @@
 // The tracker's persistence: the operations saved in an injected store (globalState in the extension), read
-// once when the tracker starts and written after each change, one write after another.
+// once when the tracker starts and written after each change. Each write is handed to the store at once (a Memento
+// takes the value in call order, synchronously), so a window closing right after a change still leaves it saved.
 import type { Logger } from '../log';
 import { parseOperation, type Operation } from './operation';
 
@@ -30,12 +31,12 @@ export class OperationStore {
     return ops;
   }
 
-  /** Queues a write of these operations after the pending ones; a failed write is logged. */
+  /** Writes these operations now (the store keeps the order of calls); a failed write is logged. */
   save(ops: Iterable<Operation>): void {
-    const snapshot = [...ops];
-    this.saving = this.saving
-      .then(() => this.store.update(storeKey, snapshot))
-      .catch((error: unknown) => this.log.warn(`Saving the snapshot operations failed: ${String(error)}`));
+    const written = Promise.resolve(this.store.update(storeKey, [...ops])).catch((error: unknown) =>
+      this.log.warn(`Saving the snapshot operations failed: ${String(error)}`),
+    );
+    this.saving = Promise.all([this.saving, written]).then(() => undefined);
   }
 
   /** Resolves when the pending writes reached the store. */
