@@ -1,4 +1,8 @@
-/** The errors services of one protocol family share: authentication failures, and the restJson services' faults. */
+/**
+ * The errors services of one protocol family share: authentication failures, access denied (authorization), and the
+ * restJson services' faults.
+ */
+import { type ServiceModel } from '../model/types';
 import { ApiError } from '../protocols/types';
 import { type ServiceErrors } from './types';
 
@@ -68,4 +72,48 @@ export function restJsonErrors(): Omit<ServiceErrors, 'validation'> {
     throttling: () => new ApiError('ThrottlingException', 429, 'Rate exceeded'),
     internal: () => new ApiError('InternalServerException', 500, 'Internal server error'),
   };
+}
+
+/** What a refused call's message names: who called, the IAM action, and the resource when the call named one. */
+export interface DeniedCall {
+  /** The caller's ARN, e.g. arn:aws:iam::123456789012:user/demo-readonly. */
+  readonly principal: string;
+  /** e.g. rds:CreateDBClusterSnapshot. */
+  readonly action: string;
+  readonly resource?: string;
+}
+
+/**
+ * An authorization failure in the shape the service reports it: its model's `AccessDeniedException` when it has one
+ * (neptune-graph, simspaceweaver: 403); otherwise by protocol: awsJson `AccessDeniedException` 400 (Storage Gateway's
+ * Common Errors), awsQuery `AccessDenied` 403 (DocumentDB, Neptune), EC2 `UnauthorizedOperation` 403 with its encoded
+ * authorization failure message, S3 `AccessDenied` 403. The message is IAM's: "User: <arn> is not authorized to
+ * perform: <action> [on resource: <arn>] because no identity-based policy allows the <action> action".
+ */
+export function accessDeniedError(model: ServiceModel, call: DeniedCall): ApiError {
+  const on = call.resource ? ` on resource: ${call.resource}` : '';
+  const iam = `User: ${call.principal} is not authorized to perform: ${call.action}${on} because no identity-based policy allows the ${call.action} action`;
+  const modeled = model.shapes.AccessDeniedException?.error?.httpStatusCode;
+  if (modeled !== undefined) return new ApiError('AccessDeniedException', modeled, iam);
+  switch (model.metadata.protocol) {
+    case 'json':
+      return new ApiError('AccessDeniedException', 400, iam);
+    case 'ec2': {
+      // AWS encrypts this message (sts:DecodeAuthorizationMessage reads it); the emulator's is base64url JSON.
+      const encoded = Buffer.from(
+        JSON.stringify({
+          allowed: false,
+          explicitDeny: false,
+          context: { principal: { arn: call.principal }, action: call.action, resource: call.resource ?? '*' },
+        }),
+      ).toString('base64url');
+      return new ApiError(
+        'UnauthorizedOperation',
+        403,
+        `You are not authorized to perform this operation. ${iam}. Encoded authorization failure message: ${encoded}`,
+      );
+    }
+    default:
+      return new ApiError('AccessDenied', 403, iam);
+  }
 }

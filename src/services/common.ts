@@ -71,14 +71,18 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/** A console URL: https://<region>.console.aws.amazon.com/<path>?region=<region><fragment>. */
-export function consoleHome(region: string, servicePath: string, fragment = ''): string {
-  const host = region.startsWith('cn-')
+/** The AWS console's host for a region's partition: China, GovCloud (US), else the region's own commercial host. */
+export function consoleHost(region: string): string {
+  return region.startsWith('cn-')
     ? 'console.amazonaws.cn'
     : region.startsWith('us-gov-')
       ? 'console.amazonaws-us-gov.com'
       : `${region}.console.aws.amazon.com`;
-  return `https://${host}/${servicePath}/home?region=${encodeURIComponent(region)}${fragment}`;
+}
+
+/** A console URL: https://<region>.console.aws.amazon.com/<path>/home?region=<region><fragment>. */
+export function consoleHome(region: string, servicePath: string, fragment = ''): string {
+  return `https://${consoleHost(region)}/${servicePath}/home?region=${encodeURIComponent(region)}${fragment}`;
 }
 
 /** The tags of a snapshot input as the {Key, Value} list most AWS APIs take, or undefined when there are none. */

@@ -66,5 +66,8 @@ export const docdbService: SnapshotService = rdsClusterService({
     tags: docdbRules.tags!,
     explainError: rdsCopyErrorExplainer('DocumentDB'),
   },
+  // The DocumentDB console's own pages: docdb/home?region=…#cluster-details/<id> and #snapshot-details/<id>.
   consoleUrl: (region, resource) => consoleHome(region, 'docdb', `#cluster-details/${encodeURIComponent(resource.id)}`),
+  snapshotConsoleUrl: (region, snapshot) =>
+    consoleHome(region, 'docdb', `#snapshot-details/${encodeURIComponent(snapshot.id)}`),
 });

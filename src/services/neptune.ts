@@ -70,6 +70,10 @@ export const neptuneService: SnapshotService = rdsClusterService({
     tags: neptuneRules.tags!,
     explainError: rdsCopyErrorExplainer('Neptune'),
   },
+  // The Neptune console has the RDS console's routes: a cluster's page is #database:id=<id>;is-cluster=true. No
+  // console URL of one cluster snapshot could be confirmed (the RDS console's #db-snapshot:id= is an instance
+  // snapshot's), so a snapshot opens the snapshot list, #snapshots-list: (the RDS console's route for it).
   consoleUrl: (region, resource) =>
     consoleHome(region, 'neptune', `#database:id=${encodeURIComponent(resource.id)};is-cluster=true`),
+  snapshotConsoleUrl: (region) => consoleHome(region, 'neptune', '#snapshots-list:'),
 });

@@ -105,6 +105,8 @@ export interface RdsFamilyMember {
   /** Copy to another region (./rdsCopy): its identifier and tag rules and error sentences. */
   readonly copy?: RdsCopyMember;
   consoleUrl(region: string, resource: Resource): string;
+  /** The console page of a cluster snapshot (any, also a copy whose cluster is elsewhere). */
+  snapshotConsoleUrl(region: string, snapshot: Snapshot): string;
 }
 
 /** Sends one call of the cluster API: each command answers with its operation's output. */
@@ -275,6 +277,7 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
 
     delete: rdsDelete(member),
     consoleUrl: member.consoleUrl,
+    snapshotConsoleUrl: (region, snapshot) => member.snapshotConsoleUrl(region, snapshot),
     ...(member.restore ? rdsRestore({ ...member, restore: member.restore }) : {}),
     ...(member.copy ? { copy: rdsCopy({ ...member, copy: member.copy }) } : {}),
   };

@@ -131,8 +131,14 @@ export const storageGatewayService: SnapshotService = {
   // The copies made here from another region carry their source volume in a tag.
   listUnattachedSnapshots: (ctx, page) => listVolumeSnapshotCopies(ID, ctx, page, SOURCE_VOLUME_TAG),
 
+  // An EBS snapshot of a volume (also a copy from another region) has its own page in the EC2 console.
+  snapshotConsoleUrl(region: string, snapshot: Snapshot): string {
+    return consoleHome(region, 'ec2', `#SnapshotDetails:snapshotId=${encodeURIComponent(snapshot.id)}`);
+  },
+
   consoleUrl(region: string, resource: Resource): string {
-    // The volume's gateway page lists its volumes.
+    // The volume's gateway page (storagegateway/home?region=…#/gateways/<sgw-id>), which lists its volumes: no console
+    // URL of a single volume could be confirmed (AWS's guides only say to choose Volumes, then the volume).
     const gatewayId = resource.parent?.id.split('/').pop() ?? splitVolumeArn(resource.id)?.gatewayArn.split('/').pop();
     return consoleHome(
       region,
