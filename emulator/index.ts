@@ -76,7 +76,11 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
         : emulator.handle(request);
       answer
         .then((response) => {
-          res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+          // A HEAD answer has no body; its Content-Length is the handler's when it set one (S3 HeadObject: the
+          // object's size), as for the GET it stands for.
+          const headLength = request.method === 'HEAD' ? response.headers['content-length'] : undefined;
+          const length = headLength ?? Buffer.byteLength(response.body);
+          res.writeHead(response.status, { ...response.headers, 'content-length': length });
           res.end(request.method === 'HEAD' ? undefined : response.body);
         })
         .catch((error: unknown) => {

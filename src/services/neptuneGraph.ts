@@ -121,9 +121,19 @@ function toSnapshot(snapshot: GraphSnapshotSummary, fallbackGraphId: string): Sn
       ['Source graph', snapshot.sourceGraphId],
       ['Status', status],
       ['Created', isoDate(createdAt)],
-      ['KMS key', snapshot.kmsKeyIdentifier],
     ]),
+    ...(snapshot.kmsKeyIdentifier ? { encryption: graphSnapshotEncryption(snapshot.kmsKeyIdentifier) } : {}),
   };
+}
+
+/**
+ * A graph snapshot's kmsKeyIdentifier as its encryption: Neptune Analytics encrypts every graph and snapshot at rest,
+ * with the customer managed KMS key it names, or an AWS owned key (`AWS_OWNED_KEY`). The model has no snapshot size.
+ */
+export function graphSnapshotEncryption(kmsKeyIdentifier: string): Snapshot['encryption'] {
+  return kmsKeyIdentifier === 'AWS_OWNED_KEY'
+    ? { encrypted: true, managedKey: 'aws-owned' }
+    : { encrypted: true, kmsKey: kmsKeyIdentifier };
 }
 
 async function client(ctx: AwsContext) {
@@ -267,8 +277,14 @@ export const neptuneGraphService: SnapshotService = {
   getRestoredStatuses: neptuneGraphRestoredStatuses,
   delete: neptuneGraphDelete,
 
+  // The Neptune console's Analytics → Graphs list (neptune/home?region=…#analytics-graphs:). Neither AWS's
+  // documentation (which says to choose the graph, or Analytics → Snapshots, in the navigation pane) nor any console
+  // URL found names a per-graph or per-snapshot page, nor the Snapshots list's fragment: the graphs list is the most
+  // specific page that could be confirmed, for graphs and their snapshots alike.
   consoleUrl(region: string, _resource: Resource): string {
-    // The Neptune console lists Neptune Analytics graphs on this page; it has no stable per-graph deep link.
+    return consoleHome(region, 'neptune', '#analytics-graphs:');
+  },
+  snapshotConsoleUrl(region: string, _snapshot: Snapshot, _resource: Resource): string {
     return consoleHome(region, 'neptune', '#analytics-graphs:');
   },
 };

@@ -29,6 +29,21 @@ export interface RdsClusterSnapshot {
   readonly Engine?: string | undefined;
   readonly EngineVersion?: string | undefined;
   readonly SnapshotCreateTime?: Date | undefined;
+  /** Neptune's model has it (GiB); DocumentDB's does not. */
+  readonly AllocatedStorage?: number | undefined;
+  readonly StorageEncrypted?: boolean | undefined;
+  readonly KmsKeyId?: string | undefined;
+}
+
+const GIB = 1024 ** 3;
+
+/** StorageEncrypted and KmsKeyId as a snapshot's encryption; undefined when the answer says neither. */
+function clusterSnapshotEncryption(snapshot: RdsClusterSnapshot): Snapshot['encryption'] {
+  if (snapshot.StorageEncrypted === false) return { encrypted: false };
+  if (snapshot.StorageEncrypted === true || snapshot.KmsKeyId) {
+    return snapshot.KmsKeyId ? { encrypted: true, kmsKey: snapshot.KmsKeyId } : { encrypted: true };
+  }
+  return undefined;
 }
 
 const snapshotStates: Readonly<Record<string, SnapshotState>> = {
@@ -79,6 +94,7 @@ export function toClusterSnapshot(service: string, snapshot: RdsClusterSnapshot)
   const id = snapshot.DBClusterSnapshotIdentifier ?? '';
   const status = snapshot.Status ?? 'unknown';
   const createdAt = toDate(snapshot.SnapshotCreateTime);
+  const encryption = clusterSnapshotEncryption(snapshot);
   return {
     service,
     id,
@@ -99,6 +115,10 @@ export function toClusterSnapshot(service: string, snapshot: RdsClusterSnapshot)
       ['Engine', [snapshot.Engine, snapshot.EngineVersion].filter(Boolean).join(' ')],
       ['Created', isoDate(createdAt)],
     ]),
+    ...(snapshot.SnapshotType ? { kind: snapshot.SnapshotType } : {}),
+    // 0 (what clusters whose storage grows as needed may report) says nothing of its size.
+    ...(snapshot.AllocatedStorage ? { sizeBytes: snapshot.AllocatedStorage * GIB } : {}),
+    ...(encryption ? { encryption } : {}),
   };
 }
 

@@ -31,9 +31,9 @@ export interface RdsDeleteConfig {
   commands(): Promise<RdsDeleteCommands>;
 }
 
-/** The snapshot's SnapshotType (the tree's "Type" detail); automated ones are also named `rds:<cluster>-<date>`. */
+/** The snapshot's SnapshotType (its `kind`, the tree's "Type" detail); automated ones are also named `rds:<cluster>-<date>`. */
 export function clusterSnapshotType(snapshot: Snapshot): string | undefined {
-  const type = snapshot.details.find(([label]) => label === 'Type')?.[1];
+  const type = snapshot.kind ?? snapshot.details.find(([label]) => label === 'Type')?.[1];
   return type ?? (snapshot.id.startsWith('rds:') ? 'automated' : undefined);
 }
 

@@ -7,7 +7,7 @@ import { s3Client } from '../aws/helperClients';
 import { loadSdk } from '../aws/sdkLoader';
 import { clampPageSize, details, isoDate, toDate } from './common';
 import type { AwsContext, Page, PageRequest, Resource, Snapshot } from './service';
-import { type DescribedSimulation, s3Uri, snapshotKeyTime } from './simSpaceWeaverSnapshots';
+import { type DescribedSimulation, s3Uri, snapshotKeyTime, type SnapshotObjectFacts } from './simSpaceWeaverSnapshots';
 
 const ID = 'simspaceweaver';
 /** ListObjectsV2's largest page. */
@@ -15,8 +15,17 @@ const MAX_KEYS = 1000;
 /** What follows `<simulation>-` in the file name of a snapshot object SimSpace Weaver writes. */
 const STAMPED_ZIP = /^\d{6}-\d{4}-\d{2}\.zip$/;
 
-/** The snapshot object `key` in `bucket`, of `simulation`: created at the key's time stamp, else `lastModified`. */
-export function objectSnapshot(simulation: string, bucket: string, key: string, lastModified?: Date): Snapshot {
+/**
+ * The snapshot object `key` in `bucket`, of `simulation`: created at the key's time stamp, else `lastModified`; its
+ * size and encryption as far as S3 said (`facts`).
+ */
+export function objectSnapshot(
+  simulation: string,
+  bucket: string,
+  key: string,
+  lastModified?: Date,
+  facts: SnapshotObjectFacts = {},
+): Snapshot {
   const id = s3Uri(bucket, key);
   const createdAt = snapshotKeyTime(key) ?? lastModified;
   return {
@@ -32,14 +41,26 @@ export function objectSnapshot(simulation: string, bucket: string, key: string, 
       ['Simulation', simulation],
       ['Created', isoDate(createdAt)],
     ]),
+    ...(facts.sizeBytes !== undefined ? { sizeBytes: facts.sizeBytes } : {}),
+    ...(facts.encryption ? { encryption: facts.encryption } : {}),
   };
 }
 
-/** The simulation's latest snapshot as a Snapshot, or undefined when it has none. */
-export function latestSnapshot(simulation: string, described: DescribedSimulation): Snapshot | undefined {
+/**
+ * The simulation's latest snapshot as a Snapshot, or undefined when it has none; with the size and encryption of its
+ * object when HeadObject was asked (`snapshotObject`, see ./simSpaceWeaverObjects).
+ */
+export function latestSnapshot(
+  simulation: string,
+  described: DescribedSimulation & { readonly snapshotObject?: SnapshotObjectFacts },
+): Snapshot | undefined {
   const location = described.SnapshotS3Location;
   if (!location?.BucketName || !location.ObjectKey) return undefined;
-  return objectSnapshot(simulation, location.BucketName, location.ObjectKey);
+  return objectSnapshot(simulation, location.BucketName, location.ObjectKey, undefined, described.snapshotObject);
+}
+
+function sizeOf(size: number | undefined): SnapshotObjectFacts {
+  return size === undefined ? {} : { sizeBytes: size };
 }
 
 /** `s3://bucket` or `s3://bucket/key-prefix` as its bucket and key prefix (possibly empty); undefined otherwise. */
@@ -90,7 +111,7 @@ export async function listSimSpaceWeaverSnapshotsAt(
   );
   const items = (out.Contents ?? []).flatMap((o) =>
     o.Key && o.Key.startsWith(where.prefix) && isSnapshotObjectOf(o.Key, resource.id)
-      ? [objectSnapshot(resource.id, where.bucket, o.Key, toDate(o.LastModified))]
+      ? [objectSnapshot(resource.id, where.bucket, o.Key, toDate(o.LastModified), sizeOf(o.Size))]
       : [],
   );
   return { items, nextToken: (out.IsTruncated && out.NextContinuationToken) || undefined };

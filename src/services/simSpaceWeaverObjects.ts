@@ -1,11 +1,19 @@
 // SimSpace Weaver snapshot objects in S3. DescribeSimulation keeps naming a simulation's latest snapshot location after
 // its .zip is deleted from the bucket, so the listing (listResources' knownSnapshots, getResource, listSnapshots) and
 // getSnapshotStatuses read a described simulation through `withSnapshotObject`: one S3 HeadObject of the object it
-// names (not while a snapshot is being written), and a gone object leaves the simulation without a latest snapshot.
+// names (not while a snapshot is being written), and a gone object leaves the simulation without a latest snapshot;
+// the same HeadObject tells its size and encryption.
 import { s3Client } from '../aws/helperClients';
 import { loadSdk } from '../aws/sdkLoader';
 import type { AwsContext, SnapshotRef } from './service';
-import { type DescribedSimulation, parseS3Uri, s3Uri, snapshotKeyTime } from './simSpaceWeaverSnapshots';
+import {
+  type DescribedSimulation,
+  objectFacts,
+  parseS3Uri,
+  s3Uri,
+  snapshotKeyTime,
+  type SnapshotObjectFacts,
+} from './simSpaceWeaverSnapshots';
 
 /** How far the snapshot's own time stamp may lie before the request time (clock skew), as the status read allows. */
 const CLOCK_SKEW_MS = 30_000;
@@ -14,6 +22,8 @@ const CLOCK_SKEW_MS = 30_000;
 export interface CheckedSimulation extends DescribedSimulation {
   /** The location (s3://bucket/key) DescribeSimulation still names although S3 no longer has its object. */
   readonly goneSnapshot?: string;
+  /** What HeadObject said of the object SnapshotS3Location names (its size, its encryption). */
+  readonly snapshotObject?: SnapshotObjectFacts;
 }
 
 function field(error: unknown, name: string): unknown {
@@ -33,11 +43,21 @@ export function isObjectNotFound(error: unknown): boolean {
  * —, a redirect, throttling, the network): then the caller keeps what SimSpace Weaver says. A cancelled call throws.
  */
 export async function objectExists(ctx: AwsContext, bucket: string, key: string): Promise<boolean | undefined> {
+  const head = await headObject(ctx, bucket, key);
+  return head === undefined || head === false ? head : true;
+}
+
+/** Like `objectExists`, with what HeadObject said of an object that exists (its size and encryption). */
+export async function headObject(
+  ctx: AwsContext,
+  bucket: string,
+  key: string,
+): Promise<SnapshotObjectFacts | false | undefined> {
   try {
     const { HeadObjectCommand } = await loadSdk();
     const client = await ctx.clients.get(s3Client, ctx.profile, ctx.region);
-    await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal });
-    return true;
+    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: ctx.signal });
+    return objectFacts(out);
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     return isObjectNotFound(error) ? false : undefined;
@@ -55,7 +75,9 @@ export async function withSnapshotObject<T extends DescribedSimulation>(
 ): Promise<T & CheckedSimulation> {
   const location = described.SnapshotS3Location;
   if (!location?.BucketName || !location.ObjectKey || described.Status === 'SNAPSHOT_IN_PROGRESS') return described;
-  if ((await objectExists(ctx, location.BucketName, location.ObjectKey)) !== false) return described;
+  const head = await headObject(ctx, location.BucketName, location.ObjectKey);
+  if (head === undefined) return described;
+  if (head !== false) return { ...described, snapshotObject: head };
   return { ...described, SnapshotS3Location: undefined, goneSnapshot: s3Uri(location.BucketName, location.ObjectKey) };
 }
 

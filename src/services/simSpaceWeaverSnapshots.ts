@@ -1,5 +1,7 @@
 // SimSpace Weaver snapshot locations: s3:// URIs and the time stamp in the object key the service writes
-// (prefix/snapshot/<simulation>-YYMMdd-HHmm-ss.zip).
+// (prefix/snapshot/<simulation>-YYMMdd-HHmm-ss.zip), and what S3 says of a snapshot object (size, encryption).
+import { consoleHost } from './common';
+import type { SnapshotEncryption } from './resourceTypes';
 
 interface S3Location {
   readonly BucketName?: string;
@@ -35,6 +37,18 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } | undef
   return match ? { bucket: match[1] as string, key: match[2] as string } : undefined;
 }
 
+/**
+ * The S3 console's page of a snapshot object, s3/object/<bucket>?region=…&prefix=<key> (on the console host of the
+ * region's partition); undefined when the id is not an s3:// location.
+ */
+export function s3ObjectConsoleUrl(region: string, uri: string): string | undefined {
+  const where = parseS3Uri(uri);
+  if (!where) return undefined;
+  const key = encodeURIComponent(where.key).replace(/%2F/g, '/');
+  const bucket = encodeURIComponent(where.bucket);
+  return `https://${consoleHost(region)}/s3/object/${bucket}?region=${encodeURIComponent(region)}&prefix=${key}`;
+}
+
 /** The UTC time written in a snapshot object key (…-YYMMdd-HHmm-ss.zip), or undefined when the key has none. */
 export function snapshotKeyTime(key: string): Date | undefined {
   const match = /-(\d{2})(\d{2})(\d{2})-(\d{2})(\d{2})-(\d{2})\.zip$/.exec(key);
@@ -42,4 +56,35 @@ export function snapshotKeyTime(key: string): Date | undefined {
   const [yy, mm, dd, hh, mi, ss] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   if (mm < 1 || mm > 12 || dd < 1 || dd > 31 || hh > 23 || mi > 59 || ss > 59) return undefined;
   return new Date(Date.UTC(2000 + yy, mm - 1, dd, hh, mi, ss));
+}
+
+/** What S3 says of a snapshot object (HeadObject, ListObjectsV2), as far as the tree shows it. */
+export interface SnapshotObjectFacts {
+  readonly sizeBytes?: number;
+  readonly encryption?: SnapshotEncryption;
+}
+
+/** HeadObject's members about the object's size and encryption. */
+export interface ObjectHead {
+  readonly ContentLength?: number;
+  readonly ServerSideEncryption?: string;
+  readonly SSEKMSKeyId?: string;
+}
+
+/**
+ * HeadObject's answer as the object's facts: SSE-S3 (`AES256`: Amazon S3 managed keys), SSE-KMS and DSSE-KMS (the
+ * KMS key it names); no ServerSideEncryption header (an object written before S3 encrypted every new object): not
+ * encrypted.
+ */
+export function objectFacts(head: ObjectHead): SnapshotObjectFacts {
+  const sse = head.ServerSideEncryption;
+  const encryption: SnapshotEncryption =
+    sse === undefined
+      ? { encrypted: false }
+      : sse === 'AES256'
+        ? { encrypted: true, managedKey: 's3' }
+        : head.SSEKMSKeyId
+          ? { encrypted: true, kmsKey: head.SSEKMSKeyId }
+          : { encrypted: true };
+  return { ...(head.ContentLength !== undefined ? { sizeBytes: head.ContentLength } : {}), encryption };
 }

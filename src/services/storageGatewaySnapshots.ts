@@ -25,6 +25,7 @@ export function toVolumeSnapshot(service: string, snapshot: Ec2Snapshot, volumeA
   const status = snapshot.State ?? 'unknown';
   const progress = snapshot.Progress ? Number.parseFloat(snapshot.Progress) : undefined;
   const createdAt = toDate(snapshot.StartTime);
+  const encryption = ebsEncryption(snapshot);
   return {
     service,
     id,
@@ -41,13 +42,25 @@ export function toVolumeSnapshot(service: string, snapshot: Ec2Snapshot, volumeA
       ['State', status],
       ['State message', snapshot.StateMessage],
       ['Progress', snapshot.Progress],
-      ['Size', snapshot.VolumeSize === undefined ? undefined : `${snapshot.VolumeSize} GiB`],
-      ['Encrypted', snapshot.Encrypted === undefined ? undefined : String(snapshot.Encrypted)],
       ['Started', isoDate(createdAt)],
     ]),
     // DescribeSnapshots returns every tag of the snapshot (the Tags Storage Gateway's CreateSnapshot set).
     tags: (snapshot.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
+    // VolumeSize: the size of the volume it was taken of, in GiB.
+    ...(snapshot.VolumeSize !== undefined ? { sizeBytes: snapshot.VolumeSize * GIB } : {}),
+    ...(encryption ? { encryption } : {}),
+    // Descriptions repeat (a nightly snapshot's is the same every night): the row shows the id too.
+    ...(snapshot.Description && id ? { rowId: id } : {}),
   };
+}
+
+const GIB = 1024 ** 3;
+
+/** Encrypted and KmsKeyId as the snapshot's encryption; undefined when the answer says neither. */
+function ebsEncryption(snapshot: Ec2Snapshot): Snapshot['encryption'] {
+  if (snapshot.Encrypted === false) return { encrypted: false };
+  if (snapshot.Encrypted !== true) return undefined;
+  return snapshot.KmsKeyId ? { encrypted: true, kmsKey: snapshot.KmsKeyId } : { encrypted: true };
 }
 
 async function ec2(ctx: AwsContext) {

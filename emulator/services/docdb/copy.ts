@@ -115,6 +115,9 @@ function copyClusterSnapshot(ctx: CallContext, input: Record<string, unknown>): 
     port: source.port,
     masterUsername: source.masterUsername,
     storageEncrypted: source.storageEncrypted,
+    // An encrypted copy uses the key the request names (required across regions), else the source's.
+    kmsKeyId: source.storageEncrypted ? (key ?? source.kmsKeyId) : undefined,
+    allocatedStorage: source.allocatedStorage,
     startedAt: ctx.now,
     readyAt: ctx.now + ctx.snapshotMs,
     tags: [...tags].map(([Key, Value]) => ({ Key, Value })),

@@ -23,6 +23,17 @@ export const DEFAULT_SECURITY_GROUP = 'sg-0e0e0e0e0e0e0e0e1';
 
 export const zones = (region: string) => [`${region}a`, `${region}b`, `${region}c`];
 
+/**
+ * The KMS key an encrypted cluster or snapshot names: its own, else the region's default `aws/rds` key (a fixed key
+ * id here; AWS makes one per account and region). Undefined when not encrypted.
+ */
+export function kmsKeyOf(ctx: CallContext, record: { storageEncrypted: boolean; kmsKeyId?: string }) {
+  if (!record.storageEncrypted) return undefined;
+  return (
+    record.kmsKeyId ?? `arn:aws:kms:${ctx.region}:${ctx.account.accountId}:key/0e0e0e0e-5eed-4d0c-8b00-0000000a0d5e`
+  );
+}
+
 export function clusterStatus(c: DocDbClusterRecord, now: number): string {
   if (c.readyAt !== undefined && now < c.readyAt) return 'creating';
   return isBusy(c.busyUntil, now) ? 'backing-up' : c.status;
@@ -60,6 +71,7 @@ export function clusterView(ctx: CallContext, c: DocDbClusterRecord): Record<str
     })),
     HostedZoneId: 'ZEMULATOR00001',
     StorageEncrypted: c.storageEncrypted,
+    KmsKeyId: kmsKeyOf(ctx, c),
     DbClusterResourceId: `cluster-${c.id.toUpperCase().replace(/-/g, '').slice(0, 20)}`,
     DBClusterArn: `arn:aws:rds:${ctx.region}:${ctx.account.accountId}:cluster:${c.id}`,
     ClusterCreateTime: new Date(c.createTime),
@@ -87,6 +99,9 @@ export function snapshotView(ctx: CallContext, s: DocDbSnapshotRecord): Record<s
     SnapshotType: s.type,
     PercentProgress: s.fixedStatus && s.fixedStatus !== 'deleting' ? 0 : percentDone(s, ctx.now),
     StorageEncrypted: s.storageEncrypted,
+    KmsKeyId: kmsKeyOf(ctx, s),
+    // Only Neptune's model has it (the serializer writes modelled members only).
+    AllocatedStorage: s.allocatedStorage,
     DBClusterSnapshotArn: `arn:aws:rds:${ctx.region}:${ctx.account.accountId}:cluster-snapshot:${s.id}`,
   };
 }
@@ -228,6 +243,8 @@ export const docDbOperations: Readonly<Record<string, Handler>> = {
       port: cluster.port,
       masterUsername: cluster.masterUsername,
       storageEncrypted: cluster.storageEncrypted,
+      kmsKeyId: cluster.kmsKeyId,
+      allocatedStorage: cluster.allocatedStorage,
       startedAt: ctx.now,
       readyAt: ctx.now + ctx.snapshotMs,
       tags: (input.Tags as Tag[] | undefined) ?? [],

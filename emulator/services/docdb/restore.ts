@@ -143,6 +143,8 @@ export const restoreOperations: Readonly<Record<string, Handler>> = {
       port: (input.Port as number | undefined) ?? snapshot.port,
       masterUsername: snapshot.masterUsername,
       storageEncrypted: snapshot.storageEncrypted,
+      kmsKeyId: (input.KmsKeyId as string | undefined) ?? snapshot.kmsKeyId,
+      allocatedStorage: snapshot.allocatedStorage,
       tags: (input.Tags as Tag[] | undefined) ?? [],
       readyAt: ctx.now + ctx.restoreMs,
       deletionProtection: (input.DeletionProtection as boolean | undefined) ?? false,

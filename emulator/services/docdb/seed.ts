@@ -3,7 +3,7 @@
  * with that engine's default version and port, each with a primary instance), their bulk counts (docdb clusters), and the manual-snapshot quota.
  */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
-import { num, rowsOf, seededLifecycle, str, tagList, time } from '../../state/rows';
+import { num, optionalStr, rowsOf, seededLifecycle, str, tagList, time } from '../../state/rows';
 import { quotaOf, type ServiceData } from '../../state/seed';
 import { DEFAULT_CLUSTER_QUOTA, DEFAULT_MANUAL_SNAPSHOT_QUOTA, rdsClustersIn, rdsQuotas } from './state';
 
@@ -53,6 +53,8 @@ export const docDbData: ServiceData = {
         port: num(c, 'port', defaults.port),
         masterUsername: str(c, 'masterUsername', 'admin'),
         storageEncrypted: c.storageEncrypted !== false,
+        kmsKeyId: optionalStr(c, 'kmsKeyId'),
+        allocatedStorage: typeof c.allocatedStorageGiB === 'number' ? c.allocatedStorageGiB : undefined,
         tags: tagList(c),
       });
     }
@@ -73,6 +75,8 @@ export const docDbData: ServiceData = {
         port: cluster?.port ?? DOCDB_DEFAULTS.port,
         masterUsername: cluster?.masterUsername ?? 'admin',
         storageEncrypted: cluster?.storageEncrypted ?? true,
+        kmsKeyId: optionalStr(s, 'kmsKeyId') ?? cluster?.kmsKeyId,
+        allocatedStorage: num(s, 'allocatedStorageGiB', cluster?.allocatedStorage ?? 0) || undefined,
         ...t.timed,
         fixedStatus: t.fixed,
         tags: tagList(s),

@@ -16,6 +16,10 @@ export interface DocDbClusterRecord {
   port: number;
   masterUsername: string;
   storageEncrypted: boolean;
+  /** The KMS key ARN of an encrypted cluster (absent: the region's default `aws/rds` key). */
+  kmsKeyId?: string;
+  /** Its storage in GiB, which its snapshots report as AllocatedStorage (Neptune's model has it). */
+  allocatedStorage?: number;
   tags: { Key: string; Value: string }[];
   /** While a snapshot is being taken the cluster reports `backing-up`. */
   busyUntil?: number;
@@ -51,6 +55,10 @@ export interface DocDbSnapshotRecord extends Timed {
   port: number;
   masterUsername: string;
   storageEncrypted: boolean;
+  /** The KMS key ARN of an encrypted snapshot (absent: the region's default `aws/rds` key). */
+  kmsKeyId?: string;
+  /** The cluster's storage in GiB when the snapshot was taken (AllocatedStorage). */
+  allocatedStorage?: number;
   /** A terminal status from the seed overrides the timed lifecycle. */
   fixedStatus?: string;
   tags: { Key: string; Value: string }[];

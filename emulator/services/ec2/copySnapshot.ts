@@ -105,6 +105,8 @@ export function copySnapshot(ctx: CallContext, input: Record<string, unknown>): 
     description: description ?? `[Copied ${sourceId} from ${sourceRegion}]`,
     volumeSize: source.volumeSize,
     encrypted,
+    // The key the request names, else (same region) the source's; else the region's default key.
+    kmsKeyId: key ?? (crossRegion ? undefined : source.kmsKeyId),
     startedAt: ctx.now,
     readyAt: ctx.now + ctx.snapshotMs,
     // An invalid pre-signed URL or key: accepted, then failed (the emulator fails it at once).

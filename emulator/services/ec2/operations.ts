@@ -23,6 +23,10 @@ function snapshotView(ctx: CallContext, s: EbsSnapshotRecord): Record<string, un
     Description: s.description,
     VolumeSize: s.volumeSize,
     Encrypted: s.encrypted,
+    // An encrypted snapshot names its key: its own, else the region's default aws/ebs key (a fixed id here).
+    KmsKeyId: s.encrypted
+      ? (s.kmsKeyId ?? `arn:aws:kms:${ctx.region}:${ctx.account.accountId}:key/0e0e0e0e-5eed-4ebc-8b00-000000000eb5`)
+      : undefined,
     StorageTier: 'standard',
     Tags: s.tags.length ? s.tags : undefined,
   };

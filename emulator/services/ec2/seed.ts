@@ -1,5 +1,5 @@
 /** EC2's part of the data file: each region's `ebsSnapshots` (bulk ones come with Storage Gateway's bulk volumes). */
-import { num, rowsOf, seededLifecycle, str, tagList } from '../../state/rows';
+import { num, optionalStr, rowsOf, seededLifecycle, str, tagList } from '../../state/rows';
 import { type ServiceData } from '../../state/seed';
 import { ebsSnapshotsIn } from './state';
 
@@ -17,7 +17,8 @@ export const ec2Data: ServiceData = {
         volumeId: str(s, 'volumeId'),
         description: str(s, 'description', ''),
         volumeSize: num(s, 'volumeSizeGiB', 100),
-        encrypted: s.encrypted === true,
+        encrypted: s.encrypted === true || optionalStr(s, 'kmsKeyId') !== undefined,
+        kmsKeyId: optionalStr(s, 'kmsKeyId'),
         ...t.timed,
         fixedState: t.fixed,
         tags: tagList(s),

@@ -10,6 +10,8 @@ export interface EbsSnapshotRecord extends Timed {
   description: string;
   volumeSize: number;
   encrypted: boolean;
+  /** The KMS key ARN of an encrypted snapshot (absent: the region's default `aws/ebs` key). */
+  kmsKeyId?: string;
   /** A terminal state from the seed (e.g. error) overrides the timed lifecycle. */
   fixedState?: string;
   tags: { Key: string; Value: string }[];

@@ -66,6 +66,7 @@ export function snapshotView(ctx: CallContext, s: GraphSnapshotRecord): Record<s
     sourceGraphId: s.sourceGraphId,
     snapshotCreateTime: new Date(s.startedAt),
     status: s.fixedStatus ?? (isReady(s, ctx.now) ? 'AVAILABLE' : 'CREATING'),
+    kmsKeyIdentifier: s.kmsKeyIdentifier ?? 'AWS_OWNED_KEY',
   };
 }
 
@@ -156,6 +157,7 @@ export const neptuneGraphOperations: Readonly<Record<string, Handler>> = {
       id: newGraphSnapshotId(ctx),
       name,
       sourceGraphId: graph.id,
+      kmsKeyIdentifier: graph.kmsKeyIdentifier,
       startedAt: ctx.now,
       readyAt: ctx.now + ctx.snapshotMs,
       tags: (input.tags as Record<string, string> | undefined) ?? {},

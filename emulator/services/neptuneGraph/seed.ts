@@ -1,6 +1,6 @@
 /** Neptune Analytics' part of the data file: `neptuneGraphs`, `neptuneSnapshots`, their bulk counts and quotas. */
 import { BULK_BASE, countOf, HOUR, pad } from '../../state/bulk';
-import { num, rowsOf, seededLifecycle, str, tagMap, time } from '../../state/rows';
+import { num, optionalStr, rowsOf, seededLifecycle, str, tagMap, time } from '../../state/rows';
 import { quotaOf, type ServiceData } from '../../state/seed';
 import { DEFAULT_GRAPH_QUOTA, DEFAULT_SNAPSHOT_QUOTA, neptuneGraphIn, neptuneGraphQuotas } from './state';
 
@@ -23,6 +23,7 @@ export const neptuneGraphData: ServiceData = {
         replicaCount: num(g, 'replicaCount', 1),
         deletionProtection: g.deletionProtection !== false,
         vectorDimension: typeof g.vectorDimension === 'number' ? g.vectorDimension : undefined,
+        kmsKeyIdentifier: optionalStr(g, 'kmsKeyIdentifier'),
         tags: tagMap(g),
       });
     }
@@ -36,6 +37,9 @@ export const neptuneGraphData: ServiceData = {
         id: str(s, 'id'),
         name: str(s, 'name'),
         sourceGraphId: str(s, 'sourceGraphId'),
+        // A snapshot is encrypted with its graph's key (a row may name its own, for a graph since changed).
+        kmsKeyIdentifier:
+          optionalStr(s, 'kmsKeyIdentifier') ?? graphs.find((g) => g.id === str(s, 'sourceGraphId'))?.kmsKeyIdentifier,
         ...t.timed,
         fixedStatus: t.fixed,
         tags: tagMap(s),

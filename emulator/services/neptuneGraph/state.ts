@@ -28,6 +28,8 @@ export interface GraphSnapshotRecord extends Timed {
   id: string;
   name: string;
   sourceGraphId: string;
+  /** The KMS key ARN it is encrypted with, its graph's (absent: an AWS owned key, `AWS_OWNED_KEY`). */
+  kmsKeyIdentifier?: string;
   /** A terminal status from the seed (e.g. FAILED) overrides the timed lifecycle. */
   fixedStatus?: string;
   tags: Record<string, string>;

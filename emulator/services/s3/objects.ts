@@ -4,7 +4,8 @@
  * missing key or bucket), DeleteObject (204, also for a key that does not exist, as S3 answers; 404 NoSuchBucket),
  * ListObjectsV2 (prefix, delimiter, start-after, max-keys, continuation tokens that resume after the last key, url
  * encoding when asked). A bucket of another region answers 301 PermanentRedirect with x-amz-bucket-region, as
- * HeadBucket does. Note: the server sets a HEAD's Content-Length to its (empty) body's, so HeadObject reports 0.
+ * HeadBucket does. HeadObject's Content-Length is the object's size (the size ListObjectsV2 reports); objects are
+ * encrypted with their bucket's default encryption (SSE-S3, or SSE-KMS with the bucket's key).
  */
 import { createHash } from 'node:crypto';
 import { validateBucketName } from '../../../src/validation/index';
@@ -38,8 +39,11 @@ const digest = (o: ObjectRecord): string =>
   createHash('md5')
     .update(`${o.bucket}/${o.key}@${written(o)}`)
     .digest('hex');
-/** A made-up but stable size: 1–64 MiB. */
-const sizeOf = (o: ObjectRecord): number => 1_048_576 + (Number.parseInt(digest(o).slice(0, 8), 16) % 66_060_288);
+/** A made-up but stable size (by bucket and key, the same after a reset reloads the data file): 1–64 MiB. */
+const sizeOf = (o: ObjectRecord): number => {
+  const hash = createHash('md5').update(`${o.bucket}/${o.key}`).digest('hex');
+  return 1_048_576 + (Number.parseInt(hash.slice(0, 8), 16) % 66_060_288);
+};
 
 /** S3's `encoding-type=url`: keys URL-encoded, `/` kept, spaces as `+` (botocore decodes with unquote_plus). */
 function encoder(input: Record<string, unknown>): (text: string) => string {
@@ -91,8 +95,10 @@ export const s3ObjectOperations: Readonly<Record<string, Handler>> = {
       // Header timestamps are HTTP dates (the serializer writes the text as it is).
       LastModified: new Date(written(object)).toUTCString(),
       ETag: `"${digest(object)}"`,
+      ContentLength: sizeOf(object),
       ContentType: 'application/zip',
-      ServerSideEncryption: 'AES256',
+      ServerSideEncryption: bucket.kmsKeyId ? 'aws:kms' : 'AES256',
+      SSEKMSKeyId: bucket.kmsKeyId,
     };
   },
   DeleteObject(ctx, input) {

@@ -9,6 +9,8 @@ export interface BucketRecord {
   name: string;
   region: string;
   createTime: number;
+  /** The KMS key of its default encryption (SSE-KMS); absent: Amazon S3 managed keys (SSE-S3), S3's default. */
+  kmsKeyId?: string;
 }
 
 /** An object some service wrote; it can be read from `availableAt` on (a snapshot is written while it is taken). */

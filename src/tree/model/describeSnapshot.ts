@@ -5,6 +5,7 @@ import { formatTags } from '../../validation/tags';
 import { extraDetails, formatDate, md, table, type DescribeState, type NodeView } from './describeParts';
 import { messages } from './messages';
 import type { SnapshotNode } from './nodes';
+import { encryptionText, rowPrefix, sizeText } from './snapshotFacts';
 import type { SnapshotTagsView } from './snapshotTags';
 
 function snapshotIcon(snapshot: Snapshot): { icon: string; color?: string } {
@@ -29,8 +30,11 @@ function tagsText(view: SnapshotTagsView): string | undefined {
 
 export function describeSnapshot(node: SnapshotNode, state: DescribeState): NodeView {
   const { snapshot } = node;
-  const progress = snapshot.progress !== undefined && snapshot.state === 'creating' ? `${snapshot.progress}%` : '';
-  const parts = [snapshot.status, progress, formatDate(snapshot.createdAt)].filter((p): p is string => !!p);
+  const progressText = snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined;
+  const progress = snapshot.state === 'creating' ? (progressText ?? '') : '';
+  const parts = [...rowPrefix(snapshot), snapshot.status, progress, formatDate(snapshot.createdAt)].filter(
+    (p): p is string => !!p,
+  );
   const tokens = ['snapshot', snapshot.state, node.target.service.id];
   if (snapshot.arn) tokens.push('hasArn');
   // Restore… is in the menu of every snapshot of a service that restores (it says why when it cannot), inline only
@@ -43,6 +47,10 @@ export function describeSnapshot(node: SnapshotNode, state: DescribeState): Node
   if (copy) tokens.push('copyOffered');
   const { icon, color } = snapshotIcon(snapshot);
   const tags = state.snapshotTags(node);
+  // Copy Tags: on a snapshot with tags, or whose tags are read when asked (unread, or a failed read to try again).
+  if (tags.kind === 'unread' || tags.kind === 'failed' || (tags.kind === 'known' && tags.tags.length > 0)) {
+    tokens.push('hasTags');
+  }
   return {
     id: node.id,
     label: snapshot.name,
@@ -55,9 +63,14 @@ export function describeSnapshot(node: SnapshotNode, state: DescribeState): Node
         [messages.field.arn, snapshot.arn],
         [messages.field.created, formatDate(snapshot.createdAt)],
         [messages.field.status, snapshot.status],
-        [messages.field.progress, snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined],
+        [messages.field.progress, progressText],
         [messages.field.resource, node.target.resource.name],
-        ...extraDetails(snapshot, snapshot.details),
+        [messages.field.size, sizeText(snapshot)],
+        [messages.field.encryption, encryptionText(snapshot.encryption)],
+        // The service's own Progress row would repeat the one above.
+        ...extraDetails(snapshot, snapshot.details).filter(
+          ([label, value]) => !progressText || (value !== progressText && label.toLowerCase() !== 'progress'),
+        ),
         [messages.field.tags, tagsText(tags)],
         [messages.field.region, node.target.region],
         [messages.field.profile, node.target.profile],

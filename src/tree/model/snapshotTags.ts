@@ -1,6 +1,7 @@
 // A snapshot's tags for its tooltip. Known at once when the listing returned them (EC2 DescribeSnapshots); otherwise
 // read lazily with the service's `snapshotTags` (ListTagsForResource) when the tooltip opens, once per snapshot node
-// (a refresh makes new nodes, so new reads), so loading the tree makes no more calls than before.
+// (a refresh makes new nodes, so new reads), so loading the tree makes no more calls than before. Copy Tags asks for
+// them with `tags`: the same read and cache, and a failed read is tried again.
 import type { AwsClients } from '../../aws/clients';
 import type { Logger } from '../../log';
 import type { Tag } from '../../validation/types';
@@ -50,6 +51,19 @@ export class SnapshotTagReader {
       this.reading.set(node, pending);
     }
     return pending;
+  }
+
+  /**
+   * The snapshot's tags, for Copy Tags: known ones at once, else read (one call, cached like a hover's); a read that
+   * failed before is tried again, and a failure now is thrown. `[]` for a service without snapshot tags.
+   */
+  async tags(node: SnapshotNode, signal: AbortSignal): Promise<readonly Tag[]> {
+    if (this.view(node).kind === 'failed') this.views.delete(node);
+    await this.read(node, signal);
+    const view = this.view(node);
+    if (view.kind === 'failed') throw new Error(view.message);
+    if (view.kind === 'unread') throw signal.reason ?? new Error('aborted');
+    return view.kind === 'known' ? view.tags : [];
   }
 
   private async fetch(node: SnapshotNode, signal: AbortSignal): Promise<void> {

@@ -141,7 +141,7 @@ describeBotocore('botocore: simspaceweaver, ec2 and s3', (ctx) => {
     ]);
     ok(paged, 'ec2', 'DescribeSnapshots');
     assert.equal(paged?.pages?.length, 3);
-    assert.equal(everyItemOnce(paged!, 'Snapshots', 'SnapshotId').length, 207); // 2 demo + 205 bulk
+    assert.equal(everyItemOnce(paged!, 'Snapshots', 'SnapshotId').length, 208); // 3 demo + 205 bulk
     refused(badId, 'InvalidParameterValue', 400);
     refused(missing, 'InvalidSnapshot.NotFound', 400);
   });

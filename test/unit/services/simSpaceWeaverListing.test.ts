@@ -88,6 +88,7 @@ describe('SimSpace Weaver listing by location', () => {
         ['Simulation', 'city'],
         ['Created', '2024-03-05T14:22:09.000Z'],
       ],
+      sizeBytes: 1,
     });
     const latest = fakeAws({
       describeSimulation: () => ({
@@ -95,9 +96,12 @@ describe('SimSpace Weaver listing by location', () => {
         Status: 'STARTED',
         SnapshotS3Location: { BucketName: 'snaps', ObjectKey: key },
       }),
-      HeadObjectCommand: () => ({}),
+      HeadObjectCommand: () => ({ ContentLength: 1, ServerSideEncryption: 'AES256' }),
     });
-    assert.deepEqual((await svc.listSnapshots(latest.ctx, resource, {})).items, [listed]);
+    // HeadObject also says how the latest one is encrypted (ListObjectsV2 does not).
+    assert.deepEqual((await svc.listSnapshots(latest.ctx, resource, {})).items, [
+      { ...listed, encryption: { encrypted: true, managedKey: 's3' } },
+    ]);
   });
 
   it('takes the time from S3’s LastModified when the key’s stamp is not a time', async () => {
