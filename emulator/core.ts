@@ -1,9 +1,13 @@
-/** The emulated account's request pipeline: route → auth → parse → faults → validate → handler → serialize, call log. */
+/**
+ * The emulated account's request pipeline: route → auth → parse → authorize (the identity's policy) → faults → validate
+ * → handler → serialize, call log.
+ */
 import { createHash, randomUUID } from 'node:crypto';
 import { parseAuthorization, signatureMatches } from './auth';
-import { type DemoCredential, secretFor } from './credentials';
+import { credentialFor, type DemoCredential } from './credentials';
 import { FaultInjector } from './faults';
 import { PatternCache } from './model/patterns';
+import { authorize } from './policy';
 import { validateInput } from './model/validate';
 import { ApiError, type WireRequest, type WireResponse } from './protocols/types';
 import { serviceByShape, serviceBySigningName } from './routing';
@@ -90,6 +94,11 @@ export class Emulator {
         : serviceByShape(this.services, request);
     const region = parsedAuth.kind === 'ok' ? parsedAuth.auth.region : '';
     const accessKeyId = parsedAuth.kind === 'ok' ? parsedAuth.auth.accessKeyId : '';
+    if (service && this.faults.isGone(service.id)) {
+      this.calls.push({ service: service.id, operation: '', region, status: 404, accessKeyId, error: 'Gone' });
+      const page = '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>';
+      return { status: 404, headers: { 'content-type': 'text/html' }, body: page };
+    }
     if (!service) {
       const name = parsedAuth.kind === 'ok' ? parsedAuth.auth.service : '';
       const body = JSON.stringify({ message: `The emulator does not serve the service '${name}'.` });
@@ -125,15 +134,18 @@ export class Emulator {
       }
       if (parsedAuth.kind === 'missing') return fail(service.errors.missingAuth());
       if (parsedAuth.kind === 'malformed') return fail(service.errors.malformedAuth(parsedAuth.reason));
-      const secret = secretFor(parsedAuth.auth.accessKeyId, this.options.credentials);
-      if (secret === undefined) return fail(service.errors.unknownKey());
+      const identity = credentialFor(parsedAuth.auth.accessKeyId, this.options.credentials);
+      if (identity === undefined) return fail(service.errors.unknownKey());
       if (
         this.options.verifySignatures &&
-        !(await signatureMatches(request, parsedAuth.auth, secret, service.uriEscapePath))
+        !(await signatureMatches(request, parsedAuth.auth, identity.secretAccessKey, service.uriEscapePath))
       ) {
         return fail(service.errors.badSignature());
       }
       if (parseError || !parsed) return fail(parseError ?? service.errors.internal());
+      const caller = { userName: identity.label, policy: identity.policy, accountId: this.account.accountId, region };
+      const denied = authorize(caller, service.model, parsed.operation, parsed.input);
+      if (denied) return fail(denied);
       const handler = service.operations[parsed.operation];
       if (!handler) {
         return fail(
@@ -146,6 +158,10 @@ export class Emulator {
       }
       const { latencyMs, fault } = this.faults.decide(service.id, parsed.operation);
       if (latencyMs > 0) await this.options.sleep(latencyMs);
+      if (fault === 'hang') {
+        await this.faults.hung();
+        return fail(service.errors.internal());
+      }
       if (fault === 'throttle') return fail(service.errors.throttling());
       if (fault === 'error') return fail(service.errors.internal());
       const op = service.model.operations[parsed.operation]!;

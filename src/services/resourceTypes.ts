@@ -84,7 +84,32 @@ export interface Snapshot {
    * when unknown: the service's `snapshotTags` reads them.
    */
   readonly tags?: readonly Tag[];
+  /**
+   * Its size in bytes, when the listing reports one: an EBS snapshot's volume size, a Neptune Database snapshot's
+   * allocated storage, a SimSpace Weaver snapshot object's size.
+   */
+  readonly sizeBytes?: number;
+  /** Whether it is encrypted, and with which key, when the listing reports it. */
+  readonly encryption?: SnapshotEncryption;
+  /**
+   * The service's kind of snapshot where it has several (the RDS family's SnapshotType: `automated`, `manual`,
+   * `awsbackup`…): the tree's row shows it.
+   */
+  readonly kind?: string;
+  /**
+   * A short id the row shows after the name, for a service whose snapshot names may repeat (an EBS snapshot's
+   * description): its `snap-…` id tells two with the same description apart. Absent: the name is enough.
+   */
+  readonly rowId?: string;
 }
+
+/**
+ * A snapshot's encryption: not encrypted, or encrypted with a KMS key (its ARN, id or alias, as the API names it) or a
+ * key AWS manages (`aws-owned`: an AWS owned key, `s3`: Amazon S3 managed keys, SSE-S3); neither when not said.
+ */
+export type SnapshotEncryption =
+  | { readonly encrypted: false }
+  | { readonly encrypted: true; readonly kmsKey?: string; readonly managedKey?: 'aws-owned' | 's3' };
 
 /**
  * The state of something an operation waits for (a snapshot being created, copied or deleted, a resource being
@@ -92,6 +117,8 @@ export interface Snapshot {
  */
 export interface TrackedState {
   readonly id: string;
+  /** Its name, when the read knows it (a snapshot's): a create's operation takes the name AWS gave the snapshot. */
+  readonly name?: string;
   readonly state: SnapshotState;
   /** The service's own status word. */
   readonly status: string;

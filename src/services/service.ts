@@ -12,6 +12,7 @@ export type {
   PageRequest,
   Resource,
   Snapshot,
+  SnapshotEncryption,
   SnapshotState,
   Snapshottable,
   TrackedState,
@@ -80,10 +81,18 @@ export interface UniqueName {
 export interface SnapshotDestination {
   /** The confirmation's label of the location, e.g. "Object key". */
   readonly label: string;
-  /** The snapshot's name in the activity view, from the inputs (e.g. s3://bucket/prefix). */
-  name(values: Readonly<Record<string, string>>): string;
-  /** Where the snapshot will be written (e.g. s3://bucket/prefix/snapshot/sim-….zip), also before every value is in. */
-  location(values: Readonly<Record<string, string | undefined>>, resourceId: string, now: Date): string;
+  /**
+   * The snapshot's name as the tree shows it once written at `at` (SimSpace Weaver: the object's file name): Snapshot
+   * Activity and the notifications use it too. The same function as `createSnapshot`'s and the listing's names.
+   */
+  name(values: Readonly<Record<string, string>>, resourceId: string, at: Date): string;
+  /**
+   * Where the snapshot will be written (e.g. s3://bucket/prefix/snapshot/sim-….zip), also before every value is in.
+   * Without `at` (the confirmation, which cannot know when AWS will take it): the time stamp's pattern.
+   */
+  location(values: Readonly<Record<string, string | undefined>>, resourceId: string, at?: Date): string;
+  /** What the pattern in a location without `at` stands for, e.g. "YYMMdd-HHmm-ss: the UTC time AWS takes it". */
+  readonly stampNote?: string;
 }
 
 export interface SnapshotService {
@@ -95,6 +104,11 @@ export interface SnapshotService {
   readonly resourceNoun: { readonly one: string; readonly many: string };
   /** A codicon id for resources of this service (ThemeIcon). */
   readonly icon: string;
+  /**
+   * The date (YYYY-MM-DD) AWS ended or ends support for the service, when announced: the service node's tooltip shows
+   * it, and so does the tree's one line when the service's endpoint no longer answers in any region of a profile.
+   */
+  readonly endOfSupport?: string;
   /** The create API's name, for logs and confirmations (e.g. CreateGraphSnapshot). */
   readonly createOperation: string;
   /**
@@ -159,8 +173,13 @@ export interface SnapshotService {
   readonly delete?: DeleteSupport;
   /** Copy a snapshot to another region, where AWS has a copy API (src/services/copy.ts); absent: not offered. */
   readonly copy?: CopySupport;
-  /** The AWS console page of a resource. */
+  /** The AWS console page of a resource: its own page where the console has one (else the most specific one). */
   consoleUrl(region: string, resource: Resource): string;
+  /**
+   * The AWS console page of a snapshot (`resource` is the tree's parent: a resource, or the group of snapshots without
+   * one here): the snapshot's own page where the console has one, else the most specific page that lists it.
+   */
+  snapshotConsoleUrl(region: string, snapshot: Snapshot, resource: Resource): string;
 }
 
 /** A resource together with where it lives: what tree nodes, prompts and plans pass around. */

@@ -4,7 +4,12 @@
 // snapshot object under a location (S3 ListObjectsV2, for retention): ./simSpaceWeaverListing.
 import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverError } from './simSpaceWeaverErrors';
-import { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from '../validation/index';
+import {
+  simSpaceWeaverRules,
+  simSpaceWeaverSnapshotFile,
+  simSpaceWeaverSnapshotKey,
+  simSpaceWeaverStampPattern,
+} from '../validation/index';
 import {
   clampPageSize,
   consoleHome,
@@ -26,7 +31,13 @@ import type {
   SnapshotRef,
   SnapshotService,
 } from './service';
-import { type DescribedSimulation, parseS3Uri, s3Uri, type SimulationSummary } from './simSpaceWeaverSnapshots';
+import {
+  type DescribedSimulation,
+  parseS3Uri,
+  s3ObjectConsoleUrl,
+  s3Uri,
+  type SimulationSummary,
+} from './simSpaceWeaverSnapshots';
 import { getSimSpaceWeaverRestoredStatuses, simSpaceWeaverRestore } from './simSpaceWeaverRestore';
 import { simSpaceWeaverDelete } from './simSpaceWeaverDelete';
 import { snapshotGoneFor, withSnapshotObject } from './simSpaceWeaverObjects';
@@ -147,6 +158,7 @@ async function describeEnded(
 export const simSpaceWeaverService: SnapshotService = {
   id: ID,
   label: 'SimSpace Weaver',
+  endOfSupport: '2026-05-20',
   resourceNoun: { one: 'simulation', many: 'simulations' },
   icon: 'server-process',
   createOperation: 'CreateSnapshot',
@@ -155,9 +167,10 @@ export const simSpaceWeaverService: SnapshotService = {
   iamActions: { create: 'simspaceweaver:CreateSnapshot' },
   destination: {
     label: 'Object key',
-    name: (values) => `s3://${[values.BucketName, values.ObjectKeyPrefix].filter(Boolean).join('/')}`,
-    location: (values, simulation, now) =>
-      s3Uri(values.BucketName || '<bucket>', simSpaceWeaverSnapshotKey(values.ObjectKeyPrefix ?? '', simulation, now)),
+    name: (_values, simulation, at) => simSpaceWeaverSnapshotFile(simulation, at),
+    location: (values, simulation, at) =>
+      s3Uri(values.BucketName || '<bucket>', simSpaceWeaverSnapshotKey(values.ObjectKeyPrefix ?? '', simulation, at)),
+    stampNote: `${simSpaceWeaverStampPattern}: the UTC time SimSpace Weaver takes the snapshot`,
   },
   explainError: explainSimSpaceWeaverError,
   restore: simSpaceWeaverRestore,
@@ -213,7 +226,7 @@ export const simSpaceWeaverService: SnapshotService = {
     return {
       service: ID,
       id,
-      name: key.split('/').pop() || key,
+      name: simSpaceWeaverSnapshotFile(resource.id, requestedAt),
       resourceId: resource.id,
       state: 'creating',
       status: 'SNAPSHOT_IN_PROGRESS',
@@ -247,8 +260,11 @@ export const simSpaceWeaverService: SnapshotService = {
         latest?.createdAt !== undefined &&
         latest.createdAt.getTime() >= Math.floor(ref.requestedAt / 1000) * 1000 - CLOCK_SKEW_MS &&
         (expected === undefined || simulation.SnapshotS3Location?.BucketName === expected.bucket);
-      if (latest && isOurs && status !== 'SNAPSHOT_IN_PROGRESS') {
-        result.set(ref.snapshotId, latest);
+      // While it is written, DescribeSimulation already names the object AWS stamped (to the second it took it, which
+      // may be a second after our request time): reported too, so the operation takes that name at once.
+      if (latest && isOurs) {
+        const writing = status === 'SNAPSHOT_IN_PROGRESS';
+        result.set(ref.snapshotId, writing ? { ...latest, state: 'creating', status } : latest);
         continue;
       }
       const waiting =
@@ -274,5 +290,9 @@ export const simSpaceWeaverService: SnapshotService = {
 
   consoleUrl(region: string, resource: Resource): string {
     return consoleHome(region, 'simspaceweaver', `#/simulations/${encodeURIComponent(resource.id)}`);
+  },
+  // A snapshot is an S3 object (its id is the s3:// location): the S3 console's page of that object.
+  snapshotConsoleUrl(region: string, snapshot: Snapshot, resource: Resource): string {
+    return s3ObjectConsoleUrl(region, snapshot.id) ?? simSpaceWeaverService.consoleUrl(region, resource);
   },
 };

@@ -1,9 +1,11 @@
-// The explorer's commands: refresh, load more, retry, reauthenticate, choose regions, filter, copy, open console.
+// The explorer's commands: refresh, load more, retry, reauthenticate, choose regions, copy (ID, ARN, tags), open
+// console. The filter's commands are in filterView.ts.
 import * as vscode from 'vscode';
 import { reauthenticateAdvice } from '../aws/errors';
 import type { ProfileInfo } from '../aws/profiles';
+import { formatTags } from '../validation/tags';
 import type { ExplorerModel } from './model/explorerModel';
-import type { ExplorerNode, ProfileNode } from './model/nodes';
+import type { ExplorerNode, ProfileNode, SnapshotNode } from './model/nodes';
 import { regionsFor } from './model/treeSettings';
 import { pickRegions } from './regionPicker';
 import type { TreeSettingsSource } from './settings';
@@ -20,8 +22,6 @@ export interface TreeCommandDeps {
   readonly regions: readonly string[];
   readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
 }
-
-export const filterContextKey = 'snapshotExplorer.filterActive';
 
 function isNode(value: unknown): value is ExplorerNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
@@ -44,13 +44,6 @@ async function copy(text: string, what: string): Promise<void> {
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}: {1}', what, text), 3000);
 }
 
-export function setFilter(deps: Pick<TreeCommandDeps, 'model' | 'view'>, text: string): void {
-  deps.model.setFilter(text);
-  const active = deps.model.filter;
-  deps.view.message = active ? vscode.l10n.t('Filtered by name: “{0}”', active) : undefined;
-  void vscode.commands.executeCommand('setContext', filterContextKey, !!active);
-}
-
 async function reauthenticate(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
   const profileNode = profileOf(node);
   if (!profileNode) return;
@@ -67,6 +60,29 @@ async function reauthenticate(deps: TreeCommandDeps, node: ExplorerNode | undefi
     if (choice === copyCommand && advice.command) await copy(advice.command, vscode.l10n.t('command'));
   }
   deps.model.refreshNode(profileNode);
+}
+
+/**
+ * Copy Tags: the snapshot's tags as `key=value, key=value` (what Create Snapshot's tags step accepts), read with one
+ * call when the listing did not return them (cached with the tooltip's); a snapshot without tags says so.
+ */
+async function copyTags(deps: TreeCommandDeps, node: SnapshotNode): Promise<void> {
+  const { snapshot } = node;
+  let tags;
+  try {
+    tags = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the tags of {0}…', snapshot.name) },
+      () => deps.model.readSnapshotTags(node, new AbortController().signal),
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(vscode.l10n.t('Could not read the tags of {0}: {1}', snapshot.name, message), { cause: error });
+  }
+  if (tags.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no tags: nothing copied.', snapshot.name));
+    return;
+  }
+  await copy(formatTags(tags), vscode.l10n.t('tags'));
 }
 
 async function chooseRegions(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
@@ -101,16 +117,6 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
     }),
     registerCommand(commandIds.reauthenticate, log, (arg) => reauthenticate(deps, nodeArg(deps, arg))),
     registerCommand(commandIds.chooseRegions, log, (arg) => chooseRegions(deps, isNode(arg) ? arg : undefined)),
-    registerCommand(commandIds.filter, log, async () => {
-      const text = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Filter Resources by Name'),
-        prompt: vscode.l10n.t('Shows the resources whose name or ID contains this text (any case). Empty clears.'),
-        placeHolder: vscode.l10n.t('e.g. orders'),
-        value: model.filter,
-      });
-      if (text !== undefined) setFilter(deps, text);
-    }),
-    registerCommand(commandIds.clearFilter, log, () => setFilter(deps, '')),
     registerCommand(commandIds.copyId, log, async (arg) => {
       const node = nodeArg(deps, arg);
       if (node?.kind === 'resource') {
@@ -128,11 +134,21 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
             : undefined;
       if (arn) await copy(arn, vscode.l10n.t('ARN'));
     }),
+    registerCommand(commandIds.copyTags, log, async (arg) => {
+      const node = nodeArg(deps, arg);
+      if (node?.kind === 'snapshot') await copyTags(deps, node);
+    }),
     registerCommand(commandIds.openInConsole, log, async (arg) => {
       const node = nodeArg(deps, arg);
       if (node?.kind !== 'resource' && node?.kind !== 'snapshot') return;
       const { service, region, resource } = node.target;
-      await vscode.env.openExternal(vscode.Uri.parse(service.consoleUrl(region, resource), true));
+      // Each node its own page: a snapshot's (also one in the group without a resource here), else the resource's.
+      if (node.kind === 'resource' && resource.unattached) return;
+      const url =
+        node.kind === 'snapshot'
+          ? service.snapshotConsoleUrl(region, node.snapshot, resource)
+          : service.consoleUrl(region, resource);
+      await vscode.env.openExternal(vscode.Uri.parse(url, true));
     }),
   ];
 }

@@ -1,6 +1,7 @@
 // The thin `vscode` side of the tree: maps the model's node views to TreeItems, forwards its change events, and
 // resolves a tooltip that needs one more call (a snapshot's tags) when the user hovers (TreeItem resolve).
 import * as vscode from 'vscode';
+import { accessibleLabel } from './model/accessibleLabel';
 import type { NodeView } from './model/describe';
 import type { ExplorerModel } from './model/explorerModel';
 import type { ExplorerNode } from './model/nodes';
@@ -21,6 +22,8 @@ export function toTreeItem(node: ExplorerNode, view: NodeView): vscode.TreeItem 
     item.iconPath = new vscode.ThemeIcon(view.icon, view.iconColor ? new vscode.ThemeColor(view.iconColor) : undefined);
   }
   item.contextValue = view.contextValue;
+  // A screen reader hears what the row is and its state in words ("Neptune Analytics snapshot x, available").
+  item.accessibilityInformation = { label: accessibleLabel(node, view) };
   if (view.command) item.command = { command: view.command, title: view.label, arguments: [node] };
   return item;
 }
@@ -35,7 +38,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node, this.model.describe(node));
+    const item = toTreeItem(node, this.model.describe(node));
+    if (this.model.isLoadingSlowly(node)) {
+      const slow = vscode.l10n.t('still loading…');
+      item.description =
+        typeof item.description === 'string' && item.description ? `${item.description} · ${slow}` : slow;
+      // A screen reader hears it too.
+      if (item.accessibilityInformation) {
+        item.accessibilityInformation = {
+          ...item.accessibilityInformation,
+          label: `${item.accessibilityInformation.label}, ${slow}`,
+        };
+      }
+    }
+    return item;
   }
 
   async resolveTreeItem(

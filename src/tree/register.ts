@@ -3,14 +3,18 @@ import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import { ec2Client } from '../aws/helperClients';
+import { isEndpointGone } from '../aws/endpointAnswer';
 import { classifyAwsError } from '../aws/errors';
 import type { ProfileInfo } from '../aws/profiles';
 import { configFilePath, credentialsFilePath } from '../aws/paths';
 import { sortRegions } from '../services/regions';
 import type { ResourceTarget, SnapshotService } from '../services/service';
-import { registerTreeCommands, setFilter } from './commands';
+import { registerTreeCommands } from './commands';
 import { ExplorerProvider } from './explorerProvider';
+import { registerOrganiseCommands, storedSortOrder } from './organiseCommands';
+import { FilterView, registerFilterCommands } from './filterView';
 import { ExplorerModel } from './model/explorerModel';
+import type { SnapshotAddress } from './model/reveal';
 import { matchesFilter, type RefreshTarget } from './model/treeQueries';
 import type { ExplorerNode } from './model/nodes';
 import { regionsFor } from './model/treeSettings';
@@ -47,8 +51,33 @@ export interface ExplorerApi {
   refresh(target?: RefreshTarget): void;
   /** Shows a resource in the tree (loading the levels above it), selected, with its snapshots reloaded. */
   revealResource(target: ResourceTarget): Promise<void>;
+  /**
+   * Shows a snapshot in the tree, selected: its resource's snapshots read again, or the region's group of snapshots
+   * without a resource there (a copy). Says so when the tree does not show it.
+   */
+  revealSnapshot(target: SnapshotRevealTarget): Promise<void>;
   /** The resources (keys `${profile}|${region}|${serviceId}|${resourceId}`) whose snapshot is being taken. */
   setInProgress(keys: ReadonlySet<string>): void;
+}
+
+/** A snapshot to reveal: where it is (src/tree/model/reveal's address) and its name, for the messages. */
+export interface SnapshotRevealTarget extends SnapshotAddress {
+  readonly snapshotName: string;
+}
+
+/** Says that the tree does not show `name` in that profile and region, offering Choose Regions…. */
+async function notShown(name: string, profile: string, region: string): Promise<void> {
+  const choose = vscode.l10n.t('Choose Regions…');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      '{0} is not shown in the explorer: check that profile {1} and region {2} are shown.',
+      name,
+      profile,
+      region,
+    ),
+    choose,
+  );
+  if (choice === choose) await vscode.commands.executeCommand(commandIds.chooseRegions);
 }
 
 /** Resolves a profile's credentials through a client of the factory (the SDK's memoized provider). */
@@ -84,6 +113,9 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     checkCredentials: deps.checkCredentials ?? credentialsThroughClients(deps.clients, deps.profiles, settings),
     classifyError: classifyAwsError,
     log: deps.log,
+    sortOrder: storedSortOrder(context.globalState),
+    prefetchServices: true,
+    isEndpointGone,
   });
   const provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView<ExplorerNode>(viewId, {
@@ -93,11 +125,14 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     canSelectMany: true,
   });
   const regions = sortRegions(deps.services.flatMap((s) => s.regions ?? []));
+  const filter = new FilterView({ model, view, state: context.workspaceState, log: deps.log });
 
   context.subscriptions.push(
     { dispose: () => model.dispose() },
     provider,
     view,
+    filter,
+    ...registerFilterCommands(filter, deps.log),
     model.onDidLoadProfiles((count) => {
       void vscode.commands.executeCommand('setContext', noProfilesContextKey, count === 0);
     }),
@@ -110,12 +145,23 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       regions,
       ...(deps.reauthenticate ? { reauthenticate: deps.reauthenticate } : {}),
     }),
+    ...registerOrganiseCommands({
+      model,
+      view,
+      log: deps.log,
+      settings,
+      profiles: deps.profiles,
+      services: deps.services,
+      state: context.globalState,
+    }),
     onDidChangeSettings(treeSettingKeys, () => model.refresh()),
     ...watchAwsFiles(() => {
       deps.onAwsFilesChanged?.();
       model.refresh();
     }),
   );
+  // The filter of the last session, shown again (the tree loads filtered from the start).
+  filter.restore().catch((error: unknown) => deps.log.error(`Filter restore: ${String(error)}`));
 
   return {
     refresh: (target) => model.refresh(target),
@@ -127,23 +173,25 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
         serviceId: target.service.id,
         resourceId: target.resource.id,
       });
-      if (!node) {
-        const choose = vscode.l10n.t('Choose Regions…');
-        const choice = await vscode.window.showInformationMessage(
-          vscode.l10n.t(
-            '{0} is not shown in the explorer: check that profile {1} and region {2} are shown.',
-            target.resource.name,
-            target.profile,
-            target.region,
-          ),
-          choose,
-        );
-        if (choice === choose) await vscode.commands.executeCommand(commandIds.chooseRegions);
-        return;
-      }
-      if (!matchesFilter(node, model.filter)) setFilter({ model, view }, '');
+      if (!node) return notShown(target.resource.name, target.profile, target.region);
+      if (!matchesFilter(node, model.filter)) await filter.set('');
       model.refreshNode(node);
       await view.reveal(node, { select: true, focus: true, expand: true });
+    },
+    async revealSnapshot(target) {
+      const { node, owner } = await model.findSnapshot(target);
+      if (!owner) return notShown(target.snapshotName, target.profile, target.region);
+      if (!node) {
+        // Its resource is shown, the snapshot no longer listed (deleted meanwhile): show where it was.
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Snapshot {0} is no longer listed in {1}.', target.snapshotName, target.region),
+        );
+        if (!matchesFilter(owner, model.filter)) await filter.set('');
+        await view.reveal(owner, { select: true, focus: true, expand: true });
+        return;
+      }
+      if (!matchesFilter(owner, model.filter)) await filter.set('');
+      await view.reveal(node, { select: true, focus: true });
     },
   };
 }

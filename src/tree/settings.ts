@@ -1,5 +1,6 @@
-// Reads the tree's settings from the VS Code configuration and stores the regions chosen per profile.
+// Reads the tree's settings from the VS Code configuration and stores the regions and services chosen per profile.
 import { numberValue, rawValue, updateUserValue, userValue } from '../ui/settings';
+import { parseServicesSetting, withoutService, withServices } from './model/serviceChoice';
 import { clampPageSize, withProfileRegions, type TreeSettings } from './model/treeSettings';
 
 export interface TreeSettingsSource {
@@ -7,6 +8,10 @@ export interface TreeSettingsSource {
   read(): TreeSettings;
   /** Stores the regions of one profile in the user settings (`snapshotExplorer.regions`). */
   setProfileRegions(profile: string, regions: readonly string[]): Promise<void>;
+  /** Stores the services shown under a profile (or `*`) in the user settings (`snapshotExplorer.services`). */
+  setServices(key: string, serviceIds: readonly string[]): Promise<void>;
+  /** Hides one service from a profile (`known`: every service id, in the registry's order). */
+  hideService(profile: string, serviceId: string, known: readonly string[]): Promise<void>;
 }
 
 function stringArray(value: unknown): string[] {
@@ -28,6 +33,7 @@ export function createTreeSettingsSource(): TreeSettingsSource {
         hidden: stringArray(rawValue('profiles.hidden')),
         regions: regionsObject(rawValue('regions')),
         pageSize: clampPageSize(numberValue('pageSize')),
+        services: parseServicesSetting(rawValue('services')),
       };
     },
     async setProfileRegions(profile, regions) {
@@ -35,8 +41,24 @@ export function createTreeSettingsSource(): TreeSettingsSource {
       const current = regionsObject(userValue('regions'));
       await updateUserValue('regions', withProfileRegions(current, profile, regions));
     },
+    async setServices(key, serviceIds) {
+      await updateUserValue('services', withServices(parseServicesSetting(userValue('services')), key, serviceIds));
+    },
+    async hideService(profile, serviceId, known) {
+      // From what the profile shows now (a workspace value included), written to the user settings.
+      const effective = parseServicesSetting(rawValue('services'));
+      const user = parseServicesSetting(userValue('services'));
+      await updateUserValue('services', withoutService(effective, user, profile, serviceId, known));
+    },
   };
 }
 
 /** The settings whose change alters what the tree shows. */
-export const treeSettingKeys = ['profiles', 'regions', 'endpoints', 'requestTimeoutSeconds', 'maxConcurrentRequests'];
+export const treeSettingKeys = [
+  'profiles',
+  'regions',
+  'services',
+  'endpoints',
+  'requestTimeoutSeconds',
+  'maxConcurrentRequests',
+];

@@ -18,7 +18,9 @@ export function booleanValue(key: 'plans.liveChecks', fallback: boolean): boolea
 }
 
 /** A setting as VS Code holds it (validated by the caller). */
-export function rawValue(key: 'profiles.include' | 'profiles.hidden' | 'regions' | 'defaultTags'): unknown {
+export function rawValue(
+  key: 'profiles.include' | 'profiles.hidden' | 'regions' | 'services' | 'defaultTags',
+): unknown {
   return config().get<unknown>(key);
 }
 
@@ -31,12 +33,12 @@ export function stringRecord(value: unknown): Record<string, string> {
 }
 
 /** The user-level value of a setting (never a workspace's). */
-export function userValue(key: 'regions'): unknown {
+export function userValue(key: 'regions' | 'services'): unknown {
   return config().inspect<unknown>(key)?.globalValue;
 }
 
 /** Writes a setting to the user settings. */
-export async function updateUserValue(key: 'regions', value: unknown): Promise<void> {
+export async function updateUserValue(key: 'regions' | 'services', value: unknown): Promise<void> {
   await config().update(key, value, vscode.ConfigurationTarget.Global);
 }
 

@@ -261,6 +261,10 @@ export class FakeService implements SnapshotService {
   consoleUrl(region: string, res: Resource): string {
     return `https://console.example/${region}/${res.id}`;
   }
+
+  snapshotConsoleUrl(region: string, snapshot: Snapshot, _parent?: Resource): string {
+    return `https://console.example/${region}/snapshot/${snapshot.id}`;
+  }
 }
 
 function abortable(gate: Promise<void>, signal: AbortSignal | undefined): Promise<void> {

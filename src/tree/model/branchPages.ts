@@ -2,6 +2,7 @@
 import type { AwsClients } from '../../aws/clients';
 import type { AwsContext, Page, Resource, SnapshotService } from '../../services/service';
 import { regionNode, resourceNode, serviceNode, snapshotNode, type BranchOwner, type ExplorerNode } from './nodes';
+import { servicesFor } from './serviceChoice';
 import type { SnapshotLister } from './snapshotLister';
 import { clampPageSize, regionsFor, type TreeSettings } from './treeSettings';
 
@@ -33,8 +34,10 @@ export async function loadChildPage(
       await deps.checkCredentials?.(owner.profile.name, signal);
       return { items: regionsFor(owner.profile, deps.settings()).map((r) => regionNode(owner, r)) };
     }
-    case 'region':
-      return { items: deps.services.map((s) => serviceNode(owner, s)) };
+    case 'region': {
+      const shown = servicesFor(owner.profile, deps.settings().services, deps.services);
+      return { items: shown.map((s) => serviceNode(owner, s)) };
+    }
     case 'service': {
       const result = await owner.service.listResources(ctx(owner.profile, owner.region), page);
       const items: ExplorerNode[] = result.items.map((r) => resourceNode(owner, r));

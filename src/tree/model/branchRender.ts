@@ -1,5 +1,5 @@
-// What a branch shows: its loaded items (a service's through the name filter, a resource's snapshots newest
-// first), then its "Load more…" or error node, or a placeholder when nothing is left. The error node is made
+// What a branch shows: its loaded items (a service's through the name filter; resources and snapshots in the chosen
+// order; a region without the services its profile shows as unreachable, a profile with those one-line nodes), then its "Load more…" or error node, or a placeholder when nothing is left. The error node is made
 // once per failure and logged once; the other extra nodes stay the same objects until they change.
 import type { Logger } from '../../log';
 import type { Branch } from './branches';
@@ -7,7 +7,8 @@ import type { TreeMarkers } from './markers';
 import { messages } from './messages';
 import { errorNode, loadMoreNode, placeholderNode, type BranchOwner, type ErrorNode, type ExplorerNode } from './nodes';
 import { toTreeError, type ErrorClassifier } from './treeError';
-import { newestFirst } from './treeQueries';
+import type { ServiceReach } from './serviceReach';
+import { defaultSortOrder, sortChildren, type SortOrder } from './treeOrder';
 
 export interface RenderContext {
   /** The name filter, which a service's branch shows its resources through. */
@@ -16,6 +17,10 @@ export interface RenderContext {
   readonly discovered: number | undefined;
   readonly classifyError?: ErrorClassifier;
   readonly log?: Logger;
+  /** The order of resources and snapshots (default: newest first). */
+  readonly order?: SortOrder;
+  /** Services unreachable in every region of a profile: left out of its regions, one line under it. */
+  readonly reach?: ServiceReach;
 }
 
 type Failure = { readonly error: unknown; readonly at: 'first' | 'more' };
@@ -29,7 +34,11 @@ export function renderBranch(branch: Branch, ctx: RenderContext): ExplorerNode[]
   if (failedNode && failure?.at === 'first') return [failedNode];
   let items: ExplorerNode[] = [...loader.items];
   if (owner?.kind === 'service' && ctx.markers.filter) items = ctx.markers.shown(items);
-  if (owner?.kind === 'resource') items = newestFirst(items);
+  if (owner?.kind === 'service' || owner?.kind === 'resource')
+    items = sortChildren(items, ctx.order ?? defaultSortOrder);
+  const reach = ctx.reach;
+  if (owner?.kind === 'region' && reach) items = items.filter((n) => n.kind !== 'service' || !reach.isLeftOut(n));
+  if (owner?.kind === 'profile' && reach) items.push(...reach.nodes(owner));
   const out = items;
   if (failedNode) out.push(failedNode);
   else if (loader.nextToken && owner) {
@@ -65,6 +74,8 @@ function emptyMessage(owner: BranchOwner | undefined, filteredOut: boolean, filt
       return messages.allProfilesHidden;
     case 'profile':
       return messages.noRegions;
+    case 'region':
+      return messages.noServices;
     case 'service':
       return filteredOut
         ? messages.noneMatch(owner.service.resourceNoun.many, filter)

@@ -2,6 +2,7 @@
 // state. The `vscode` layer maps this to a TreeItem one to one.
 import { commandIds } from '../../commandIds';
 import { extraDetails, formatDate, md, table, type DescribeState, type NodeView } from './describeParts';
+import { describeRegion, describeUnreachable } from './describePlaces';
 import { describeSnapshot } from './describeSnapshot';
 import { messages } from './messages';
 import type { ExplorerNode, ProfileEntry, ResourceNode, ServiceNode, TreeError } from './nodes';
@@ -45,9 +46,15 @@ function describeResource(node: ResourceNode, state: DescribeState): NodeView {
   if (node.target.resource.unattached) return describeUnattached(node);
   const { resource, service, profile, region } = node.target;
   const inProgress = state.isInProgress(node.key);
-  const parts = [resource.status, resource.summary, inProgress ? messages.inProgress : undefined].filter(
-    (p): p is string => !!p,
-  );
+  const snapshots = state.snapshotCount?.(node);
+  const parts = [
+    resource.status,
+    // Why it cannot be snapshotted, on the row itself (not only on hover), before the facts a narrow view cuts off.
+    resource.snapshottable.ok ? undefined : messages.cannotSnapshot(resource.snapshottable.reason),
+    resource.summary,
+    snapshots ? messages.count(snapshots.count, messages.snapshotNoun, snapshots.more) : undefined,
+    inProgress ? messages.inProgress : undefined,
+  ].filter((p): p is string => !!p);
   const tokens = ['resource', resource.snapshottable.ok ? 'snapshottable' : 'notSnapshottable', service.id];
   if (resource.arn) tokens.push('hasArn');
   if (inProgress) tokens.push('inProgress');
@@ -110,6 +117,7 @@ function describeService(node: ServiceNode, state: DescribeState): NodeView {
       [messages.field.service, service.label],
       [messages.field.region, node.region],
       [messages.field.profile, node.profile],
+      [messages.field.endOfSupport, service.endOfSupport],
     ]),
     icon: service.icon,
     contextValue: `service offered ${service.id}`,
@@ -155,17 +163,9 @@ export function describeNode(node: ExplorerNode, state: DescribeState): NodeView
       };
     }
     case 'region':
-      return {
-        id: node.id,
-        label: node.region,
-        tooltip: table([
-          [messages.field.region, node.region],
-          [messages.field.profile, node.profile],
-        ]),
-        icon: 'globe',
-        contextValue: 'region',
-        collapsible: 'expanded',
-      };
+      return describeRegion(node);
+    case 'unreachable':
+      return describeUnreachable(node);
     case 'service':
       return describeService(node, state);
     case 'resource':

@@ -1,7 +1,8 @@
 // The pieces every node's drawing shares: the view shape and what drawing needs to know (NodeView, DescribeState),
 // Markdown escaping and tables, dates, and a resource's or snapshot's own detail rows.
 import type { commandIds } from '../../commandIds';
-import type { ExplorerNode, ServiceNode, SnapshotNode } from './nodes';
+import { formatDateTime } from '../../dates';
+import type { ExplorerNode, ResourceNode, ServiceNode, SnapshotNode } from './nodes';
 import type { SnapshotTagsView } from './snapshotTags';
 
 export interface NodeView {
@@ -35,6 +36,8 @@ export interface DescribeState {
     node: ServiceNode,
   ): { readonly loaded: number; readonly shown: number; readonly more: boolean } | undefined;
   readonly filter: string;
+  /** How many snapshots a resource has, where known (its snapshots loaded, or its listing returned them). */
+  snapshotCount?(node: ResourceNode): { readonly count: number; readonly more: boolean } | undefined;
   /** What a snapshot's tooltip can say about its tags. */
   snapshotTags(node: SnapshotNode): SnapshotTagsView;
 }
@@ -51,12 +54,9 @@ export function table(rows: ReadonlyArray<readonly [string, string | undefined]>
     .join('  \n');
 }
 
+/** The one date format of the extension (src/dates.ts): `2026-12-02 03:36 UTC`. */
 export function formatDate(date: Date | undefined): string | undefined {
-  if (!date || Number.isNaN(date.getTime())) return undefined;
-  return date
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  return formatDateTime(date);
 }
 
 /**

@@ -3,6 +3,7 @@
 // marker. `getChildren` never rejects and never notifies: failures become error nodes. The parts live apart:
 // the branches (`branches`), what a branch shows (`branchRender`), the markers, the view cache and `reveal`.
 import type { Logger } from '../../log';
+import type { Tag } from '../../validation/types';
 import type { Page } from '../../services/service';
 import { loadChildPage, type BranchPageDeps } from './branchPages';
 import { renderBranch } from './branchRender';
@@ -23,12 +24,16 @@ import {
   type ServiceNode,
   type SnapshotNode,
 } from './nodes';
-import { findResource, type ResourceAddress } from './reveal';
+import { FilteredTree } from './filteredTree';
+import { findResource, findSnapshot, type ResourceAddress, type RevealSource, type SnapshotAddress } from './reveal';
+import { SlowLoads, type SlowLoadTimers } from './slowLoads';
 import { SnapshotLister, type SnapshotListerOptions } from './snapshotLister';
 import { SnapshotTagReader, type SnapshotTagsView } from './snapshotTags';
-import { retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
+import { isRetryableLoadError, retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import type { ErrorClassifier } from './treeError';
 import { visibleProfiles } from './treeSettings';
+import { TreeOrganiser, type Count } from './treeOrganiser';
+import type { SortOrder } from './treeOrder';
 import { placeOf, type RefreshTarget } from './treeQueries';
 
 export interface ExplorerModelDeps extends BranchPageDeps {
@@ -39,6 +44,14 @@ export interface ExplorerModelDeps extends BranchPageDeps {
   readonly throttleRetry?: ThrottleRetryOptions;
   /** How resources' snapshots are batched and how long an answer serves (tests set the clock). */
   readonly snapshotListing?: SnapshotListerOptions;
+  /** When a branch's load counts as slow ("still loading…"): its timers (tests: a fake clock) and threshold. */
+  readonly slowLoads?: { readonly timers?: SlowLoadTimers; readonly afterMs?: number };
+  /** The order of resources and snapshots at start (the stored "Sort By…" choice; default newest first). */
+  readonly sortOrder?: SortOrder;
+  /** Load each shown service's first page as soon as its region shows (counts on every service node). */
+  readonly prefetchServices?: boolean;
+  /** True when an error says a service's endpoint is not the service (src/aws/endpointAnswer.ts). */
+  readonly isEndpointGone?: (error: unknown) => boolean;
 }
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
@@ -48,6 +61,8 @@ export class ExplorerModel implements DescribeState {
   private readonly changeListeners: Listeners<ExplorerNode | undefined>;
   private readonly profilesListeners: Listeners<number>;
   private readonly markers = new TreeMarkers();
+  /** The name filter's loading, showing and counting; Search Everywhere's pages (see `filteredTree`). */
+  readonly filtering: FilteredTree;
   private readonly views = new NodeViews(this);
   private disposed = false;
   /** How many profiles the last root load discovered (0: the tree is empty and the welcome view shows). */
@@ -57,18 +72,45 @@ export class ExplorerModel implements DescribeState {
   private readonly snapshots: SnapshotLister;
   /** Snapshots' tags for their tooltips, read on hover where the listing did not return them. */
   private readonly tags: SnapshotTagReader;
+  /** Branches loading for longer than a few seconds. */
+  private readonly slowLoads: SlowLoads;
+  /** The order, the counts and the services unreachable in every region of a profile. */
+  private readonly organiser: TreeOrganiser;
 
   constructor(private readonly deps: ExplorerModelDeps) {
     this.snapshots = new SnapshotLister({
       onFallback: (place, reason) => deps.log?.debug(`Snapshots of ${place}: listing resource by resource (${reason})`),
+      // A throttled batch is tried again as a batch (then not again per resource), never replaced by one call each.
+      retry: (load, signal) => retryThrottled(load, signal, deps.classifyError, deps.throttleRetry),
+      isTransient: (error) => isRetryableLoadError(error, deps.classifyError),
       ...deps.snapshotListing,
     });
+    const retry = { ...deps.throttleRetry, alreadyRetried: (error: unknown) => this.snapshots.retried(error) };
+    this.slowLoads = new SlowLoads((owner) => this.fire(owner), deps.slowLoads?.timers, deps.slowLoads?.afterMs);
     this.branches = new Branches((owner, token, signal) =>
-      retryThrottled(() => this.loadPage(owner, token, signal), signal, deps.classifyError, deps.throttleRetry),
+      this.slowLoads.watch(owner, () =>
+        retryThrottled(() => this.loadPage(owner, token, signal), signal, deps.classifyError, retry),
+      ),
     );
     this.changeListeners = new Listeners(deps.log);
     this.profilesListeners = new Listeners(deps.log);
+    this.filtering = new FilteredTree(
+      {
+        branches: this.branches,
+        filter: () => this.markers.filter,
+        disposed: () => this.disposed,
+        fire: (node) => this.fire(node),
+        renderedChildren: (node) => this.renderedChildren(node),
+      },
+      deps.log,
+    );
     this.tags = new SnapshotTagReader(deps.clients, deps.log);
+    this.organiser = new TreeOrganiser(
+      this.branches,
+      (node) => this.fire(node),
+      () => this.disposed,
+      deps,
+    );
   }
 
   // ---- events ----
@@ -83,20 +125,35 @@ export class ExplorerModel implements DescribeState {
   }
 
   private fire(node: ExplorerNode | undefined): void {
-    if (!this.disposed) this.changeListeners.fire(node);
+    if (this.disposed) return;
+    this.changeListeners.fire(node);
+    this.filtering.notify();
   }
 
   // ---- reading ----
 
-  /** The children of a node (the profiles for `undefined`). Never rejects. */
+  /**
+   * The children of a node (the profiles for `undefined`). Never rejects. While a filter is set, the levels under
+   * each child are loaded first (down to each service's first page, a few at once) and only the children holding a
+   * match, or an error, are returned.
+   */
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    return this.filtering.children(node, await this.renderedChildren(node));
+  }
+
+  /** A branch's children as rendered, ignoring the filter on profiles, regions and services. */
+  private async renderedChildren(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
     if (node && !isBranchOwner(node)) return [];
     if (node?.kind === 'service' && !node.offered) return [];
     // A refresh while we wait replaces the branch; then wait for the new one (bounded, in case of refresh storms).
     for (let attempt = 0; attempt < 5; attempt++) {
       const branch = this.branches.open(node);
+      const first = branch.loader.state === 'idle';
       await branch.loader.ensureLoaded();
-      if (this.branches.get(node) === branch || this.disposed) return this.render(branch);
+      if (this.branches.get(node) === branch || this.disposed) {
+        this.organiser.loaded(node, first);
+        return this.render(branch);
+      }
     }
     return this.render(this.branches.open(node));
   }
@@ -106,7 +163,7 @@ export class ExplorerModel implements DescribeState {
   }
 
   describe(node: ExplorerNode): NodeView {
-    return this.views.describe(node);
+    return this.filtering.view(node, this.views.describe(node));
   }
 
   /**
@@ -122,12 +179,40 @@ export class ExplorerModel implements DescribeState {
     return this.tags.view(node);
   }
 
+  /** A snapshot's tags for Copy Tags: known ones, else read once (cached with the hover's); rejects when unreadable. */
+  readSnapshotTags(node: SnapshotNode, signal: AbortSignal): Promise<readonly Tag[]> {
+    return this.tags.tags(node, signal);
+  }
+
   get filter(): string {
     return this.markers.filter;
   }
 
   isInProgress(key: string): boolean {
     return this.markers.isInProgress(key);
+  }
+
+  /** The order of resources and snapshots. */
+  get sortOrder(): SortOrder {
+    return this.organiser.order;
+  }
+
+  /**
+   * Shows resources and snapshots in another order (no call to AWS). The whole tree is drawn again: firing a service
+   * and a resource under it at once can make VS Code register the resource's children twice.
+   */
+  setSortOrder(order: SortOrder): void {
+    if (this.organiser.setOrder(order)) this.fire(undefined);
+  }
+
+  /** How many snapshots a resource has, where known (its branch loaded, or its listing returned them). */
+  snapshotCount(node: ResourceNode): Count | undefined {
+    return this.organiser.snapshotCount(node);
+  }
+
+  /** True while the node's branch has been loading for more than a few seconds (its description says so). */
+  isLoadingSlowly(node: ExplorerNode): boolean {
+    return this.slowLoads.isSlow(node);
   }
 
   isLoadingMore(owner: ExplorerNode): boolean {
@@ -138,7 +223,10 @@ export class ExplorerModel implements DescribeState {
   serviceCounts(node: ServiceNode): { loaded: number; shown: number; more: boolean } | undefined {
     const branch = this.branches.get(node);
     if (!branch || branch.loader.state === 'idle' || branch.loader.failure?.at === 'first') return undefined;
-    const items = branch.loader.items;
+    // Nothing to count while the first page loads.
+    if (branch.loader.state === 'loading' && branch.loader.items.length === 0) return undefined;
+    // The group of copies from other regions is not one of the service's resources.
+    const items = branch.loader.items.filter((n) => n.kind !== 'resource' || !n.target.resource.unattached);
     return { loaded: items.length, shown: this.markers.shown(items).length, more: !!branch.loader.nextToken };
   }
 
@@ -176,6 +264,7 @@ export class ExplorerModel implements DescribeState {
       return;
     }
     this.branches.dropUnder(node);
+    this.organiser.refreshed(node);
     // The snapshot answers of the node's profile, region or service are stale now.
     this.snapshots.invalidate(node ? placeOf(node) : {});
     if (node?.kind === 'resource') this.snapshots.refreshed(node);
@@ -189,9 +278,10 @@ export class ExplorerModel implements DescribeState {
     else for (const owner of owners) this.refreshNode(owner);
   }
 
+  /** Sets the name filter; the whole tree is drawn again (its nodes' ids and expansion change with the filter). */
   setFilter(text: string): void {
     if (!this.markers.setFilter(text)) return;
-    for (const branch of this.branches.values()) if (branch.owner?.kind === 'service') this.fire(branch.owner);
+    this.fire(undefined);
   }
 
   /** Marks the resources whose snapshot is being taken; a resource entering or leaving reloads its snapshots. */
@@ -206,14 +296,21 @@ export class ExplorerModel implements DescribeState {
    * Returns undefined when the tree does not show it (profile hidden, region not chosen, no such resource).
    */
   findResource(target: ResourceAddress): Promise<ResourceNode | undefined> {
-    return findResource(
-      {
-        getChildren: (node) => this.getChildren(node),
-        loadMore: (node) => this.loadMore(node),
-        loadedItems: (node) => this.branches.get(node)?.loader.items ?? [],
-      },
-      target,
-    );
+    return findResource(this.revealSource(), target);
+  }
+
+  /** Finds a snapshot's node (its resource's snapshots read again first); see `findSnapshot` in ./reveal. */
+  findSnapshot(target: SnapshotAddress): ReturnType<typeof findSnapshot> {
+    return findSnapshot({ ...this.revealSource(), refreshNode: (node) => this.refreshNode(node) }, target);
+  }
+
+  private revealSource(): RevealSource {
+    return {
+      // Unfiltered: a resource the filter hides is still found (revealing it clears the filter).
+      getChildren: (node) => this.renderedChildren(node),
+      loadMore: (node) => this.loadMore(node),
+      loadedItems: (node) => this.branches.get(node)?.loader.items ?? [],
+    };
   }
 
   dispose(): void {
@@ -221,6 +318,7 @@ export class ExplorerModel implements DescribeState {
     this.disposed = true;
     this.changeListeners.clear();
     this.profilesListeners.clear();
+    this.filtering.clear();
   }
 
   // ---- internals ----
@@ -247,6 +345,8 @@ export class ExplorerModel implements DescribeState {
       discovered: this.discovered,
       classifyError: this.deps.classifyError,
       log: this.deps.log,
+      order: this.organiser.order,
+      reach: this.organiser.reach,
     });
   }
 }

@@ -91,11 +91,33 @@ export interface ErrorNode extends NodeBase {
   readonly context: string;
 }
 
+/**
+ * Under a profile, in place of the service's node in each region: a service whose endpoint answered as the service
+ * in none of the profile's regions where it is offered (e.g. past its end of support). One line, with Hide.
+ */
+export interface UnreachableServiceNode extends NodeBase {
+  readonly kind: 'unreachable';
+  readonly parent: ProfileNode;
+  readonly service: SnapshotService;
+  /** The regions where it did not answer. */
+  readonly regions: readonly string[];
+  /** What one region's call failed with, for the tooltip. */
+  readonly error: TreeError;
+}
+
 /** Nodes that have children. */
 export type BranchOwner = ProfileNode | RegionNode | ServiceNode | ResourceNode;
 
 export type ExplorerNode =
-  ProfileNode | RegionNode | ServiceNode | ResourceNode | SnapshotNode | LoadMoreNode | PlaceholderNode | ErrorNode;
+  | ProfileNode
+  | RegionNode
+  | ServiceNode
+  | ResourceNode
+  | SnapshotNode
+  | LoadMoreNode
+  | PlaceholderNode
+  | ErrorNode
+  | UnreachableServiceNode;
 
 /** The key of a resource for the in-progress marker and `refresh` targets. */
 export function resourceKey(profile: string, region: string, serviceId: string, resourceId: string): string {
@@ -164,6 +186,15 @@ export function placeholderNode(parent: BranchOwner | undefined, message: string
 
 export function errorNode(parent: BranchOwner | undefined, error: TreeError, context: string): ErrorNode {
   return { kind: 'error', id: `${parent?.id ?? 'root'}/#error`, parent, error, context };
+}
+
+export function unreachableServiceNode(
+  parent: ProfileNode,
+  service: SnapshotService,
+  regions: readonly string[],
+  error: TreeError,
+): UnreachableServiceNode {
+  return { kind: 'unreachable', id: `${parent.id}/#unreachable/${seg(service.id)}`, parent, service, regions, error };
 }
 
 export function isBranchOwner(node: ExplorerNode): node is BranchOwner {

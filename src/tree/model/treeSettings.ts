@@ -1,6 +1,7 @@
 // The settings the tree reads, as plain values, and the pure rules that apply them.
 import { numberSetting, numberSettings } from '../../settingsDefaults';
 import type { ProfileEntry } from './nodes';
+import type { ServicesSetting } from './serviceChoice';
 
 export interface TreeSettings {
   /** `snapshotExplorer.profiles.include`: when not empty, only these profiles are shown. */
@@ -11,6 +12,8 @@ export interface TreeSettings {
   readonly regions: Readonly<Record<string, readonly string[]>>;
   /** `snapshotExplorer.pageSize`: items per page asked of AWS. */
   readonly pageSize: number;
+  /** `snapshotExplorer.services`: profile → service ids, `*` for every profile without its own entry; none: all. */
+  readonly services?: ServicesSetting;
 }
 
 export const defaultRegion = 'us-east-1';

@@ -190,12 +190,13 @@ test('each level of the demo data: profiles, regions, the five services, resourc
   assert.deepEqual(labels(model, snapshots), ['customer-graph-2025-07-01', 'customer-graph-2025-06-01']);
 
   // DocumentDB lists only engine=docdb clusters (not the Neptune or Aurora ones of the same API).
-  // After the clusters, the group of the region's snapshots whose cluster is elsewhere (copies), read when expanded.
+  // After the clusters (newest first, the default order), the group of the region's snapshots whose cluster is
+  // elsewhere (copies), read when expanded.
   const clusters = await model.getChildren(await serviceNode(model, 'demo', 'us-east-1', 'DocumentDB'));
   assert.deepEqual(labels(model, clusters), [
-    'orders-prod',
-    'catalog-dev',
     'analytics-docdb',
+    'catalog-dev',
+    'orders-prod',
     'Snapshots without a cluster here',
   ]);
   assert.deepEqual(labels(model, await model.getChildren(clusters.at(-1))), ['No snapshots']);

@@ -292,7 +292,7 @@ test('the name filter hides non-matching resources, says how many match, and say
   const svc = await serviceNode(model);
   await model.getChildren(svc);
   model.setFilter('ORDERS');
-  assert.ok(changes.includes(svc));
+  assert.ok(changes.includes(undefined), 'the whole tree is drawn again (ids and expansion change with a filter)');
   assert.deepEqual(labels(model, await model.getChildren(svc)), ['orders-db', 'Orders-archive']);
   assert.equal(model.describe(svc).description, '2 of 3 match');
   model.setFilter('zzz');
