@@ -8,6 +8,7 @@ import { regionsFor, visibleProfiles } from './tree/model/treeSettings';
 import { registerSnapshots } from './ui/registerSnapshots';
 import { registerPlans } from './client/register';
 import { createPlanRunner } from './plans/run';
+import { planActivity } from './plans/runActivity';
 import { createAwsAccess } from './ui/awsAccess';
 import { registerCoreCommands } from './ui/coreCommands';
 
@@ -53,11 +54,8 @@ export function activate(context: vscode.ExtensionContext): void {
     runPlanEntries: createPlanRunner({
       services,
       clients: aws.clients,
-      create: async (target, input) => {
-        const outcome = await snapshots.createAndTrack(target, input);
-        if (outcome.kind !== 'started') throw new Error(outcome.message);
-        return { snapshotId: outcome.operation.snapshotId };
-      },
+      // Every entry, failed ones included, in Snapshot Activity; the run's summary is its one notification.
+      ...planActivity({ tracker: snapshots.tracker, createAndTrack: snapshots.createAndTrack, services }),
     }),
   });
 }

@@ -1,14 +1,17 @@
-// The plan commands: New Snapshot Plan, Dry Run Plan, Run Plan. The server reads the plan; these show it.
+// The plan commands: New Snapshot Plan, Dry Run Plan, Run Plan. The server reads the plan; these show it (dry runs
+// and run reports as read-only documents, a run's outcome as ONE notification: each entry is in Snapshot Activity).
 import * as vscode from 'vscode';
 import { numberValue } from '../ui/settings';
 import { examplePlan } from '../plans/example';
-import { dryRunRequest, planLanguageId, resolveRequest, type ResolveResult } from '../plans/protocol';
+import { dryRunRequest, planLanguageId, resolveRequest } from '../plans/protocol';
 import { formatRunReport } from '../plans/report';
 import type { RunPlanEntries, RunReport } from '../plans/run';
 import type { PlanClient } from './planClient';
+import { confirmation, skippedReasons } from './planConfirmation';
+import type { ReportSink } from './reportDocuments';
 
 export interface PlanCommandDeps {
-  readonly client: PlanClient;
+  readonly client: Pick<PlanClient, 'request'> & { readonly reports: ReportSink };
   readonly log: vscode.LogOutputChannel;
   readonly runPlanEntries?: RunPlanEntries;
 }
@@ -27,16 +30,6 @@ async function planDocument(arg: unknown): Promise<vscode.TextDocument | undefin
 
 const fileName = (doc: vscode.TextDocument): string => doc.uri.path.split('/').pop() ?? doc.uri.toString();
 
-/** Shows Markdown as a preview beside the editor (or as a document when there is no Markdown preview). */
-async function showMarkdown(content: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  try {
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
-  } catch {
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  }
-}
-
 export async function newPlan(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: planLanguageId, content: examplePlan });
   await vscode.window.showTextDocument(doc);
@@ -50,95 +43,52 @@ export async function dryRun(deps: PlanCommandDeps, arg: unknown): Promise<void>
     () => deps.client.request(dryRunRequest, { uri: doc.uri.toString() }),
   );
   if (!result) throw new Error(vscode.l10n.t('The plan server does not have {0} open.', fileName(doc)));
-  await showMarkdown(result.markdown);
+  await deps.client.reports.show(vscode.l10n.t('{0} (dry run)', fileName(doc)), result.markdown);
 }
 
-/** The Run Plan confirmation: the snapshots to take per service, and what retention would delete now. */
-export function confirmation(resolved: ResolveResult): { message: string; detail: string } {
-  const total = resolved.entries.length;
-  const lines = resolved.perService.map((s) => vscode.l10n.t('{0} × {1}', s.count, s.label));
-  const places = [...new Set(resolved.entries.map((e) => `${e.profile} / ${e.region}`))];
-  const take = total === 1 ? vscode.l10n.t('Take 1 snapshot?') : vscode.l10n.t('Take {0} snapshots?', total);
-  const retention = resolved.retention;
-  if (!retention) {
-    return {
-      message: take,
-      detail: [...lines, '', vscode.l10n.t('Profiles and regions: {0}', places.join(', '))].join('\n'),
-    };
-  }
-  const n = retention.deletions;
-  const message =
-    n === 0
-      ? take
-      : total === 1
-        ? n === 1
-          ? vscode.l10n.t('Take 1 snapshot and delete 1 older one?')
-          : vscode.l10n.t('Take 1 snapshot and delete {0} older ones?', n)
-        : n === 1
-          ? vscode.l10n.t('Take {0} snapshots and delete 1 older one?', total)
-          : vscode.l10n.t('Take {0} snapshots and delete {1} older ones?', total, n);
-  const why =
-    n === 0
-      ? vscode.l10n.t('Retention (keep, maxAgeDays) would delete none of the plan’s snapshots now.')
-      : n === 1
-        ? vscode.l10n.t('Retention (keep, maxAgeDays) would delete 1 snapshot the plan took; Dry Run lists it and why.')
-        : vscode.l10n.t(
-            'Retention (keep, maxAgeDays) would delete {0} snapshots the plan took; Dry Run lists them and why.',
-            n,
-          );
-  const unknown =
-    retention.unknown === 0
-      ? []
-      : [
-          retention.unknown === 1
-            ? vscode.l10n.t(
-                'For 1 entry, what retention deletes is not known now; the run decides after its snapshot is available.',
-              )
-            : vscode.l10n.t(
-                'For {0} entries, what retention deletes is not known now; the run decides after their snapshots are available.',
-                retention.unknown,
-              ),
-        ];
-  const after = vscode.l10n.t('Nothing is deleted before the new snapshot of its resource is available.');
-  return {
-    message,
-    detail: [
-      ...lines,
-      '',
-      why,
-      ...unknown,
-      after,
-      '',
-      vscode.l10n.t('Profiles and regions: {0}', places.join(', ')),
-    ].join('\n'),
-  };
-}
-
-async function summarize(report: RunReport, title: string, labelOf: (id: string) => string): Promise<void> {
-  await showMarkdown(formatRunReport(report, title, labelOf));
+/** The run's one notification: how many were requested, and how many failed, were skipped or cancelled. */
+export function summaryMessage(report: RunReport, title: string): { message: string; ok: boolean } {
   const total = report.entries.length;
-  const showActivity = vscode.l10n.t('Show Snapshot Activity');
   const deleted =
     report.deleted || report.deleteFailed
       ? ' ' + vscode.l10n.t('Retention: {0} deleted, {1} not deleted.', report.deleted, report.deleteFailed)
       : '';
-  const choice =
-    report.failed === 0 && report.cancelled === 0 && report.deleteFailed === 0
-      ? await vscode.window.showInformationMessage(
-          vscode.l10n.t('Plan {0}: {1} of {2} snapshots requested.', title, report.created, total) + deleted,
-          showActivity,
-        )
-      : await vscode.window.showWarningMessage(
-          vscode.l10n.t(
-            'Plan {0}: {1} of {2} snapshots requested, {3} failed, {4} cancelled. See the report.',
-            title,
-            report.created,
-            total,
-            report.failed,
-            report.cancelled,
-          ) + deleted,
-          showActivity,
+  const others = [
+    report.failed ? vscode.l10n.t('{0} failed', report.failed) : '',
+    report.skipped ? vscode.l10n.t('{0} skipped', report.skipped) : '',
+    report.cancelled ? vscode.l10n.t('{0} cancelled', report.cancelled) : '',
+  ].filter(Boolean);
+  if (others.length === 0 && report.deleteFailed === 0) {
+    return {
+      ok: true,
+      message: vscode.l10n.t('Plan {0}: {1} of {2} snapshots requested.', title, report.created, total) + deleted,
+    };
+  }
+  const requested =
+    others.length === 0
+      ? vscode.l10n.t('Plan {0}: {1} of {2} snapshots requested.', title, report.created, total)
+      : vscode.l10n.t(
+          'Plan {0}: {1} of {2} snapshots requested, {3}. See the report.',
+          title,
+          report.created,
+          total,
+          others.join(', '),
         );
+  return { ok: false, message: requested + deleted };
+}
+
+async function summarize(
+  deps: PlanCommandDeps,
+  report: RunReport,
+  title: string,
+  labelOf: (id: string) => string,
+): Promise<void> {
+  await deps.client.reports.show(vscode.l10n.t('{0} (run report)', title), formatRunReport(report, title, labelOf));
+  const showActivity = vscode.l10n.t('Show Snapshot Activity');
+  const { message, ok } = summaryMessage(report, title);
+  const choice = ok
+    ? await vscode.window.showInformationMessage(message, showActivity)
+    : await vscode.window.showWarningMessage(message, showActivity);
   if (choice === showActivity) await vscode.commands.executeCommand('snapshotExplorer.activity.focus');
 }
 
@@ -155,7 +105,11 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
   const doc = await planDocument(arg);
   if (!doc) return;
   const title = fileName(doc);
-  const resolved = await deps.client.request(resolveRequest, { uri: doc.uri.toString() });
+  // The server expands the plan and runs the live checks again (what will fail now, what retention would delete).
+  const resolved = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking {0}…', title) },
+    () => deps.client.request(resolveRequest, { uri: doc.uri.toString() }),
+  );
   if (!resolved) throw new Error(vscode.l10n.t('The plan server does not have {0} open.', title));
   if (resolved.errorCount > 0) {
     const showProblems = vscode.l10n.t('Show Problems');
@@ -177,13 +131,21 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
     throw new Error(vscode.l10n.t('Running plans is not connected to the create-snapshot flow in this build.'));
   }
   const ask = confirmation(resolved);
-  const run = vscode.l10n.t('Run Plan');
-  if ((await vscode.window.showWarningMessage(ask.message, { modal: true, detail: ask.detail }, run)) !== run) return;
+  const choice = await vscode.window.showWarningMessage(
+    ask.message,
+    { modal: true, detail: ask.detail },
+    ...(ask.runOthers ? [ask.runOthers] : []),
+    ask.runAll,
+  );
+  if (choice === undefined || (choice !== ask.runAll && choice !== ask.runOthers)) return;
+  const skip = choice === ask.runOthers ? skippedReasons(resolved) : undefined;
 
   const labels = new Map(resolved.perService.map((s) => [s.service, s.label]));
   const runEntries = deps.runPlanEntries;
   const concurrency = numberValue('plans.maxConcurrentCreates');
-  deps.log.info(`Running plan ${title}: ${resolved.entries.length} entries, at most ${concurrency} at once`);
+  deps.log.info(
+    `Running plan ${title}: ${resolved.entries.length} entries${skip ? `, ${skip.size} skipped` : ''}, at most ${concurrency} at once`,
+  );
   const report = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -197,6 +159,7 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
       return runEntries(resolved.entries, {
         concurrency,
         signal: controller.signal,
+        ...(skip ? { skip } : {}),
         onProgress: (entry, done) => {
           if (entry.outcome === 'failed')
             deps.log.warn(`Plan ${title}, line ${entry.entry.line}: ${entry.message ?? ''}`);
@@ -214,7 +177,7 @@ export async function runPlanCommand(deps: PlanCommandDeps, arg: unknown): Promi
     },
   );
   deps.log.info(
-    `Plan ${title}: ${report.created} requested, ${report.failed} failed, ${report.cancelled} cancelled, ${report.deleted} deleted by retention, ${report.deleteFailed} not deleted`,
+    `Plan ${title}: ${report.created} requested, ${report.failed} failed, ${report.skipped} skipped, ${report.cancelled} cancelled, ${report.deleted} deleted by retention, ${report.deleteFailed} not deleted`,
   );
-  await summarize(report, title, (id) => labels.get(id) ?? id);
+  await summarize(deps, report, title, (id) => labels.get(id) ?? id);
 }

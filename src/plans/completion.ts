@@ -116,6 +116,33 @@ function keyItems(ctx: Context, env: PlanEnvironment, replace: Span): PlanComple
     }));
 }
 
+/**
+ * The resources an entry can name: by name first (what `{resource}` then expands to), then by id (or ARN) for those
+ * whose id differs from the name. A name several resources share is offered only as their ids. Within each group,
+ * the resources that can be snapshotted now come first.
+ */
+export function resourceItems(resources: readonly Resource[], replace: Span, lead: string): PlanCompletion[] {
+  const names = new Map<string, number>();
+  for (const r of resources) names.set(r.name, (names.get(r.name) ?? 0) + 1);
+  const item = (r: Resource, text: string, group: 0 | 1, other: string | undefined): PlanCompletion => ({
+    label: text,
+    kind: 'resource',
+    insertText: lead + text,
+    replace,
+    detail: [r.status, other, r.snapshottable.ok ? undefined : r.snapshottable.reason].filter(Boolean).join(' · '),
+    documentation: [r.summary, r.arn ? `ARN: \`${r.arn}\`` : undefined].filter(Boolean).join('\n\n'),
+    sortText: `${group}${r.snapshottable.ok ? 0 : 1}${text}`,
+    filterText: `${text} ${other ?? ''}`.trim(),
+  });
+  const byName = resources
+    .filter((r) => r.name && names.get(r.name) === 1)
+    .map((r) => item(r, r.name, 0, r.name !== r.id ? r.id : undefined));
+  const byId = resources
+    .filter((r) => r.id !== r.name || names.get(r.name) !== 1)
+    .map((r) => item(r, r.id, 1, r.name !== r.id ? r.name : undefined));
+  return [...byName, ...byId];
+}
+
 async function valueItems(
   key: string,
   ctx: Context,
@@ -165,22 +192,7 @@ async function valueItems(
       );
       if (!place.service || !place.region) return [];
       const resources = await req.resources(place.service.id, place.profile, place.region);
-      return resources.map((r) => ({
-        label: r.id,
-        kind: 'resource' as const,
-        insertText: lead + r.id,
-        replace,
-        detail: [
-          r.status,
-          r.name !== r.id ? r.name : undefined,
-          r.snapshottable.ok ? undefined : r.snapshottable.reason,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        documentation: [r.summary, r.arn ? `ARN: \`${r.arn}\`` : undefined].filter(Boolean).join('\n\n'),
-        sortText: `${r.snapshottable.ok ? 0 : 1}${r.name}`,
-        filterText: `${r.id} ${r.name}`,
-      }));
+      return resourceItems(resources, replace, lead);
     }
     default:
       return [];

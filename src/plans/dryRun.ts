@@ -3,7 +3,8 @@
 // Plan confirmation).
 import type { Lookup } from './liveChecks';
 import type { PlanDiagnostic } from './model';
-import { cell, inlineCode, inputsCell, tagsCell } from './report';
+import { formatDateTime } from '../dates';
+import { cell, entriesTable, inlineCode, inputRows, table } from './report';
 import type { RetentionPreview } from './retentionPreview';
 import { toRunEntries, type PlanRunEntry } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
@@ -80,8 +81,6 @@ function retentionSection(calls: readonly PlannedCall[]): string[] {
   return lines;
 }
 
-const utc = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryRun {
   const all = [...analysis.diagnostics, ...(options.live ?? [])].filter((d) => d.severity !== 'info');
   const lineOf = (offset: number): number => analysis.lines.positionAt(offset).line;
@@ -111,7 +110,7 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
   const lines = [
     `# Dry run: ${options.title}`,
     '',
-    `Nothing was created. Names are expanded for ${utc(analysis.now)}; Run Plan expands them again when it starts.`,
+    `Nothing was created. Names are expanded for ${formatDateTime(analysis.now) ?? ''}; Run Plan expands them again when it starts.`,
     '',
     `**${calls.length} ${calls.length === 1 ? 'snapshot' : 'snapshots'}** would be requested` +
       (perService.size ? `: ${[...perService].map(([k, n]) => `${n} × ${k}`).join(', ')}.` : '.'),
@@ -137,10 +136,8 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
     );
   }
   if (calls.length) {
-    lines.push(
-      '| # | Line | Call | Resource | Profile / region | Inputs | Tags | Live |',
-      '|---|---|---|---|---|---|---|---|',
-    );
+    const rows: Array<{ entry: PlanRunEntry; cells: string[] }> = [];
+    const details: string[] = ['## Calls', ''];
     calls.forEach((c, i) => {
       const resource =
         c.resourceId && c.resourceId !== c.resource
@@ -153,11 +150,15 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
             ? 'not found'
             : 'not checked'
           : 'not checked');
-      lines.push(
-        `| ${i + 1} | ${c.line} | ${cell(`${c.serviceLabel}: ${c.operation}`)} | ${cell(resource)} | ${cell(`${c.profile} / ${c.region}`)} | ${inputsCell(c)} | ${tagsCell(c)} | ${cell(live)} |`,
+      rows.push({ entry: c, cells: [cell(c.serviceLabel), cell(resource), cell(live)] });
+      details.push(
+        `### Line ${c.line}: ${inlineCode(c.operation)} of ${inlineCode(c.resource)}`,
+        '',
+        ...table(['Input', 'Value'], inputRows(c), 0),
+        '',
       );
     });
-    lines.push('');
+    lines.push(...entriesTable(rows, ['Service', 'Resource', 'Live']), '', ...details);
   }
   lines.push(...retentionSection(calls));
   if (all.length) {

@@ -1,5 +1,6 @@
 // Hover text for a position: a resource's status, size and ARN (live); a template's expansion; a key's meaning;
 // on an entry with retention (its resource, `keep` or `maxAgeDays`), what a run would delete now.
+import { formatDateTime } from '../dates';
 import type { Resource } from '../services/service';
 import { placeOf, type PlanEnvironment } from './catalog';
 import { keyDocsFor } from './keyDocs';
@@ -88,12 +89,24 @@ function variableAt(value: PlanValue, offset: number): { name: TemplateVariable;
   return undefined;
 }
 
-function describeResource(r: Resource): string {
-  const lines = [`**${r.name}** ${r.name !== r.id ? `(${code(r.id)}) ` : ''}— ${r.status}`];
+/**
+ * A resource's facts, each once: its name, id (unless it is the name or the ARN) and status, its ARN, when it was
+ * created (in the one date format), then the service's other detail rows (not those repeating these).
+ */
+export function describeResource(r: Resource): string {
+  const id = r.displayId ?? r.id;
+  const showId = id !== r.name && id !== r.arn;
+  const lines = [`**${r.name}** ${showId ? `(${code(id)}) ` : ''}— ${r.status}`];
   if (r.summary) lines.push(r.summary);
   if (!r.snapshottable.ok) lines.push(`⚠ ${r.snapshottable.reason}`);
-  if (r.arn) lines.push(`ARN: ${code(r.arn)}`);
-  if (r.details.length) lines.push(r.details.map(([k, v]) => `${k}: ${v}`).join('  \n'));
+  const created = formatDateTime(r.createdAt);
+  const shown = new Set([r.name, r.id, id, r.arn, r.status, r.createdAt?.toISOString(), created]);
+  const rows = [
+    ...(r.arn ? [`ARN: ${code(r.arn)}`] : []),
+    ...(created ? [`Created: ${created}`] : []),
+    ...r.details.filter(([, v]) => !shown.has(v)).map(([k, v]) => `${k}: ${v}`),
+  ];
+  if (rows.length) lines.push(rows.join('  \n'));
   return lines.join('\n\n');
 }
 
@@ -115,7 +128,7 @@ async function resourceHover(req: HoverRequest, entry: PlanEntry, value: PlanVal
 function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: PlanValue, label: string): string {
   const { analysis, env } = req;
   const targets = entry ? analysis.entries.filter((e) => e.entry === entry) : analysis.entries.slice(0, 5);
-  const when = `_Expanded for ${env.now.toISOString().slice(0, 16).replace('T', ' ')} UTC; a run expands again when it starts._`;
+  const when = `_Expanded for ${formatDateTime(env.now) ?? ''}; a run expands again when it starts._`;
   if (targets.length === 0) {
     const neutral = expandTemplate(value.value, {
       resource: 'resource',

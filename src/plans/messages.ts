@@ -3,6 +3,18 @@
 
 const list = (items: readonly string[]): string => items.map((i) => `\`${i}\``).join(', ');
 
+/**
+ * Why a resource cannot be snapshotted now, in one sentence without saying a word twice: the service's reason often
+ * already says the state ("cluster is modifying (a snapshot needs it available)"), so it is not prefixed with it again.
+ * `resource` is the resource as it should appear (quoted or not).
+ */
+export function stateSentence(noun: string, resource: string, status: string, reason: string): string {
+  const lower = reason.toLowerCase();
+  if (lower.startsWith(`${noun.toLowerCase()} `)) return `The ${noun} ${resource} ${reason.slice(noun.length + 1)}`;
+  if (lower.includes(status.toLowerCase())) return `The ${noun} ${resource} cannot be snapshotted now: ${reason}`;
+  return `The ${noun} ${resource} is ${status}: ${reason}`;
+}
+
 export const messages = {
   yamlSyntax: (detail: string) => `YAML syntax: ${detail}`,
   emptyPlan: () => 'The plan lists no snapshots yet: add a `snapshots:` list of entries (service, resource).',
@@ -64,7 +76,7 @@ export const messages = {
   resourceNotFound: (noun: string, resource: string, profile: string, region: string) =>
     `No ${noun} \`${resource}\` in profile \`${profile}\`, ${region} (matched against ids, names and ARNs).`,
   resourceState: (noun: string, resource: string, status: string, reason: string) =>
-    `The ${noun} \`${resource}\` is ${status}: ${reason}`,
+    stateSentence(noun, `\`${resource}\``, status, reason),
   nameTaken: (label: string, name: string, noun: string, resource: string) =>
     `${label} \`${name}\` is already taken by an existing snapshot of the ${noun} \`${resource}\`.`,
   resourceAmbiguous: (noun: string, resource: string, ids: readonly string[]) =>

@@ -60,6 +60,16 @@ export interface RetentionSummary {
   readonly unknown: number;
 }
 
+/** An entry the live checks say will fail now (its resource not found or not available, its name taken). */
+export interface ExpectedFailure {
+  /** The entry's index in the plan (PlanRunEntry.index) and its 1-based line. */
+  readonly index: number;
+  readonly line: number;
+  readonly resource: string;
+  /** The live checks' sentences (as the Problems view shows them), joined. */
+  readonly reason: string;
+}
+
 export interface ResolveResult {
   /** Every entry to run (empty when the plan has errors). */
   readonly entries: readonly PlanRunEntry[];
@@ -70,6 +80,8 @@ export interface ResolveResult {
   readonly perService: ReadonlyArray<{ readonly service: string; readonly label: string; readonly count: number }>;
   /** Present when some entry has retention. */
   readonly retention?: RetentionSummary;
+  /** Entries the live checks say will fail now (empty when live checks are off or did not answer in time). */
+  readonly expectedFailures: readonly ExpectedFailure[];
 }
 
 /** A request's method name, carrying its parameter and result types for both sides. */

@@ -1,5 +1,7 @@
-// Markdown documents: the dry run of a plan and the report of a run (created, and for entries with retention, the
-// snapshots deleted, not deleted and kept). Plain English (no vscode.l10n here).
+// Markdown documents: the dry run of a plan and the report of a run (created, failed, skipped, and for entries with
+// retention, the snapshots deleted, not deleted and kept). Plain English (no vscode.l10n here). Tables stay narrow
+// (a preview beside the plan is half a window): an overview of the entries, then their inputs as rows of their own.
+import { formatDateTime } from '../dates';
 import type { RetainedSnapshot } from './retention';
 import type { EntryReport, PlanRunEntry, RunReport } from './run';
 
@@ -10,16 +12,49 @@ export function cell(text: string): string {
 
 export const inlineCode = (text: string): string => (text === '' ? '' : `\`${text.replace(/`/g, 'ʼ')}\``);
 
-export function inputsCell(entry: Pick<PlanRunEntry, 'input'>): string {
-  const values = Object.entries(entry.input.values).map(([k, v]) => `${k}=${inlineCode(v)}`);
-  return cell(values.join('<br>'));
+/** An entry's inputs, then its tags, as `| name | value |` rows (cells escaped). */
+export function inputRows(entry: Pick<PlanRunEntry, 'input'>): Array<readonly [string, string]> {
+  return [
+    ...Object.entries(entry.input.values).map(([k, v]) => [cell(k), cell(inlineCode(v))] as const),
+    ...entry.input.tags.map((t) => [cell(`tag ${t.key}`), cell(inlineCode(t.value))] as const),
+  ];
 }
 
-export function tagsCell(entry: Pick<PlanRunEntry, 'input'>): string {
-  return cell(entry.input.tags.map((t) => inlineCode(`${t.key}=${t.value}`)).join(' '));
+/**
+ * The overview table of entries, with a `Profile / region` column only when they differ (else one line above it
+ * says where every entry runs): `columns` are the ones between Resource and the place, `last` after it.
+ */
+export function entriesTable(
+  entries: ReadonlyArray<{
+    readonly entry: Pick<PlanRunEntry, 'line' | 'profile' | 'region'>;
+    readonly cells: readonly string[];
+  }>,
+  head: readonly string[],
+): string[] {
+  const places = new Set(entries.map((e) => `${e.entry.profile} / ${e.entry.region}`));
+  const [only] = places;
+  if (places.size === 1 && only !== undefined) {
+    return [
+      `Every entry runs in profile / region ${inlineCode(only)}.`,
+      '',
+      ...table(
+        ['Line', ...head],
+        entries.map((e) => [String(e.entry.line), ...e.cells]),
+      ),
+    ];
+  }
+  const withPlace = (cells: readonly string[], place: string) => [...cells.slice(0, -1), place, ...cells.slice(-1)];
+  return table(
+    ['Line', ...withPlace(head, 'Profile / region')],
+    entries.map((e) => [String(e.entry.line), ...withPlace(e.cells, cell(`${e.entry.profile} / ${e.entry.region}`))]),
+  );
 }
 
-const utc = (d: Date): string => `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** A Markdown table: a header row, its alignment row and the rows. */
+export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, numeric = 1): string[] {
+  const align = head.map((_, i) => (i < numeric ? '---:' : '---'));
+  return [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
 
 const named = (s: RetainedSnapshot): string =>
   `${inlineCode(s.name)}${s.name !== s.id ? ` (${inlineCode(s.id)})` : ''}: ${s.reason}`;
@@ -51,28 +86,33 @@ export function formatRunReport(report: RunReport, title: string, labelOf: (serv
   const lines = [
     `# Run report: ${title}`,
     '',
-    `Started ${utc(report.startedAt)}, finished after ${seconds} s.`,
+    `Started ${formatDateTime(report.startedAt) ?? ''}, finished after ${seconds} s.`,
     '',
     `**${report.created} of ${report.entries.length} snapshots requested**` +
       (report.failed ? `, ${report.failed} failed` : '') +
+      (report.skipped ? `, ${report.skipped} skipped` : '') +
       (report.cancelled ? `, ${report.cancelled} cancelled` : '') +
-      '. Requested snapshots keep being tracked in the Snapshot Activity view.' +
+      '. Every entry is in the Snapshot Activity view, where requested snapshots keep being tracked.' +
       (report.entries.some((r) => r.entry.retention)
         ? ` Retention: ${report.deleted} deleted${report.deleteFailed ? `, ${report.deleteFailed} not deleted` : ''}.`
         : ''),
     '',
-    '| # | Line | Service | Resource | Profile / region | Inputs | Outcome |',
-    '|---|---|---|---|---|---|---|',
   ];
-  report.entries.forEach((r, i) => {
+  const outcomes = { failed: '❌ failed', cancelled: '⏹ cancelled', skipped: '⏭ skipped' } as const;
+  const rows = report.entries.map((r) => {
     const outcome =
       r.outcome === 'created'
         ? `✅ requested${r.snapshotId ? ` ${inlineCode(r.snapshotId)}` : ''}`
-        : `${r.outcome === 'failed' ? '❌ failed' : '⏹ cancelled'}: ${r.message ?? ''}`;
-    lines.push(
-      `| ${i + 1} | ${r.entry.line} | ${cell(labelOf(r.entry.service))} | ${cell(inlineCode(r.entry.resource))} | ${cell(`${r.entry.profile} / ${r.entry.region}`)} | ${inputsCell(r.entry)} | ${cell(outcome)} |`,
-    );
+        : `${outcomes[r.outcome]}: ${r.message ?? ''}`;
+    return {
+      entry: r.entry,
+      cells: [cell(labelOf(r.entry.service)), cell(inlineCode(r.entry.resource)), cell(outcome)],
+    };
   });
+  lines.push(...entriesTable(rows, ['Service', 'Resource', 'Outcome']), '');
+  lines.push('## Inputs', '');
+  const inputs = report.entries.flatMap((r) => inputRows(r.entry).map(([k, v]) => [String(r.entry.line), k, v]));
+  lines.push(...table(['Line', 'Input', 'Value'], inputs));
   lines.push(...retentionLines(report.entries, labelOf));
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import { dryRunPlan } from './dryRun';
 import { completeLiveDiagnostics, findResource, type Lookup } from './liveChecks';
 import type { LiveCache } from './liveSource';
 import type { PlanDiagnostic } from './model';
-import type { DryRunResult, ResolveResult, RetentionSummary } from './protocol';
+import type { DryRunResult, ExpectedFailure, ResolveResult, RetentionSummary } from './protocol';
 import { previewPlanRetention, type RetentionPreview } from './retentionPreview';
 import { toRunEntries } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
@@ -57,15 +57,32 @@ function previewsWithoutLive(analysis: PlanAnalysis, reason = 'live checks are o
   return out;
 }
 
-/** The entries to run, and (with a cache) what retention would delete now, for the Run Plan confirmation. */
+/** The entries the live diagnostics (errors and warnings) say will fail, with the checks' sentences. */
+export function expectedFailures(analysis: PlanAnalysis, live: readonly PlanDiagnostic[]): ExpectedFailure[] {
+  const problems = live.filter((d) => d.severity !== 'info');
+  return analysis.entries.flatMap((e) => {
+    const inside = problems.filter((d) => d.span.start >= e.entry.span.start && d.span.end <= e.entry.span.end);
+    if (inside.length === 0) return [];
+    const line = analysis.lines.positionAt(e.entry.span.start).line + 1;
+    return [{ index: e.index, line, resource: e.resource, reason: inside.map((d) => d.message).join(' ') }];
+  });
+}
+
+/**
+ * The entries to run, the ones the live checks (the same the Problems view shows) say will fail, and (with a cache)
+ * what retention would delete now, for the Run Plan confirmation.
+ */
 export async function resolveWithRetention(
   analysis: PlanAnalysis,
   title: string,
   cache: LiveCache | undefined,
   liveTimeoutMs: number,
 ): Promise<ResolveResult> {
-  const resolved = resolveAnswer(analysis, title);
-  if (resolved.entries.length === 0 || !analysis.entries.some((e) => e.retention)) return resolved;
+  const plain = resolveAnswer(analysis, title);
+  if (plain.entries.length === 0) return plain;
+  const live = cache ? await withTimeout(completeLiveDiagnostics(analysis, cache), liveTimeoutMs, []) : [];
+  const resolved = { ...plain, expectedFailures: expectedFailures(analysis, live) };
+  if (!analysis.entries.some((e) => e.retention)) return resolved;
   const found = cache ? await previews(analysis, cache, title, liveTimeoutMs) : previewsWithoutLive(analysis);
   const all = [...found.values()];
   const retention: RetentionSummary = {
@@ -92,5 +109,6 @@ export function resolveAnswer(analysis: PlanAnalysis, title?: string): ResolveRe
     errorCount: errors.length,
     problems,
     perService: [...counts.values()],
+    expectedFailures: [],
   };
 }

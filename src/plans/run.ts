@@ -1,11 +1,15 @@
 // Runs a plan's entries with a concurrency cap through an injected create function (the extension routes it
 // through its create-and-track path), then, for entries with retention, the retention of each (runRetention.ts,
-// outside the cap: it waits for the new snapshot), and reports every entry: created, failed or cancelled, and
-// what retention deleted and kept. Nothing is skipped silently.
+// outside the cap: it waits for the new snapshot), and reports every entry: created, failed, cancelled or skipped
+// (the user chose to skip it), and what retention deleted and kept. Nothing is skipped silently: an entry that
+// fails before AWS saw it (its resource not found or not available, the run cancelled) is handed to
+// `recordFailure`, so Snapshot Activity lists every entry of the run.
 import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, SnapshotInput, SnapshotService } from '../services/service';
+import { randomUUID } from 'node:crypto';
 import { findResource } from './liveChecks';
 import { createServiceLiveSource, LiveCache } from './liveSource';
+import { stateSentence } from './messages';
 import type { EntryRetention } from './planSnapshots';
 import { planNameOf, planTagKey, type RetentionReport } from './retention';
 import { createRetainer, type Retain, type RetainerOptions } from './runRetention';
@@ -27,14 +31,14 @@ export interface PlanRunEntry {
   readonly retention?: EntryRetention;
 }
 
-export type EntryOutcome = 'created' | 'failed' | 'cancelled';
+export type EntryOutcome = 'created' | 'failed' | 'cancelled' | 'skipped';
 
 export interface EntryReport {
   readonly entry: PlanRunEntry;
   readonly outcome: EntryOutcome;
   /** The snapshot's id, when the create call returned one. */
   readonly snapshotId?: string;
-  /** Why it failed or was cancelled. */
+  /** Why it failed, was cancelled or skipped. */
   readonly message?: string;
   readonly durationMs: number;
   /** What retention did, for an entry with retention whose snapshot was requested. */
@@ -46,6 +50,8 @@ export interface RunReport {
   readonly created: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Entries the user chose not to run (expected to fail). */
+  readonly skipped: number;
   /** Snapshots retention deleted (or started deleting), and those it chose but could not delete. */
   readonly deleted: number;
   readonly deleteFailed: number;
@@ -53,17 +59,35 @@ export interface RunReport {
   readonly finishedAt: Date;
 }
 
+/** One run of a plan: its entries' operations share `runId` (one batch in Snapshot Activity, one notification). */
+export interface RunContext {
+  readonly runId: string;
+}
+
+/** Thrown by `create` when the failure is already recorded (in Snapshot Activity): `recordFailure` is not called. */
+export class RecordedFailure extends Error {}
+
 export interface RunDeps {
   /** The full target of an entry (the resource looked up live); throws with a clear message when it cannot. */
   resolve(entry: PlanRunEntry): Promise<ResourceTarget>;
-  /** Requests one snapshot; resolves once the create call was accepted (tracking continues elsewhere). */
+  /**
+   * Requests one snapshot; resolves once the create call was accepted (tracking continues elsewhere). Throws with a
+   * clear message otherwise (a `RecordedFailure` when it already recorded the failure).
+   */
   create(
     target: ResourceTarget,
     input: SnapshotInput,
+    run: RunContext,
   ): Promise<{ readonly id?: string; readonly snapshotId?: string } | undefined | void>;
+  /** Records an entry that failed without `create` recording it (not found, not available, cancelled, refused). */
+  recordFailure?(entry: PlanRunEntry, message: string, run: RunContext, target?: ResourceTarget): void;
   /** The most create calls in flight at once (at least 1). */
   readonly concurrency: number;
   readonly signal?: AbortSignal;
+  /** Entries not to run, by index, with why (the user chose to skip them): reported as skipped. */
+  readonly skip?: ReadonlyMap<number, string>;
+  /** Default: a new random id. */
+  readonly runId?: string;
   onProgress?(report: EntryReport, done: number, total: number): void;
   /** Retention of an entry whose snapshot was requested (absent: entries' retention is not applied). */
   readonly retain?: Retain;
@@ -102,6 +126,11 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 
 export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): Promise<RunReport> {
   const startedAt = new Date();
+  const run: RunContext = { runId: deps.runId ?? randomUUID() };
+  const fail = (i: number, entry: PlanRunEntry, message: string, started: number, target?: ResourceTarget): void => {
+    deps.recordFailure?.(entry, message, run, target);
+    finish(i, { entry, outcome: 'failed', message, durationMs: Date.now() - started });
+  };
   const reports: EntryReport[] = new Array<EntryReport>(entries.length);
   const retentions: Array<Promise<void>> = [];
   let next = 0;
@@ -115,18 +144,26 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
     for (let i = next++; i < entries.length; i = next++) {
       const entry = entries[i] as PlanRunEntry;
       const started = Date.now();
+      const skipped = deps.skip?.get(entry.index);
+      if (skipped !== undefined) {
+        finish(i, { entry, outcome: 'skipped', message: skipped, durationMs: 0 });
+        continue;
+      }
       if (deps.signal?.aborted) {
-        finish(i, {
-          entry,
-          outcome: 'cancelled',
-          message: 'The run was cancelled before this entry started.',
-          durationMs: 0,
-        });
+        const message = 'The run was cancelled before this entry started: nothing was requested.';
+        deps.recordFailure?.(entry, message, run);
+        finish(i, { entry, outcome: 'cancelled', message, durationMs: 0 });
+        continue;
+      }
+      let target: ResourceTarget;
+      try {
+        target = await deps.resolve(entry);
+      } catch (error) {
+        fail(i, entry, messageOf(error), started);
         continue;
       }
       try {
-        const target = await deps.resolve(entry);
-        const result = await deps.create(target, entry.input);
+        const result = await deps.create(target, entry.input, run);
         const snapshotId = result ? (result.snapshotId ?? result.id) : undefined;
         const report: EntryReport = {
           entry,
@@ -154,7 +191,9 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
           );
         }
       } catch (error) {
-        finish(i, { entry, outcome: 'failed', message: messageOf(error), durationMs: Date.now() - started });
+        if (error instanceof RecordedFailure)
+          finish(i, { entry, outcome: 'failed', message: error.message, durationMs: Date.now() - started });
+        else fail(i, entry, messageOf(error), started, target);
       }
     }
   };
@@ -169,6 +208,7 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
     created: count('created'),
     failed: count('failed'),
     cancelled: count('cancelled'),
+    skipped: count('skipped'),
     deleted: sum((r) => r.deleted.length),
     deleteFailed: sum((r) => r.failed.length),
     startedAt,
@@ -201,7 +241,7 @@ export function createTargetResolver(options: TargetResolverOptions): (entry: Pl
     const resource = lookup.resource;
     if (!resource.snapshottable.ok) {
       throw new Error(
-        `The ${service.resourceNoun.one} ${resource.name} is ${resource.status}: ${resource.snapshottable.reason}`,
+        stateSentence(service.resourceNoun.one, resource.name, resource.status, resource.snapshottable.reason),
       );
     }
     return { profile: entry.profile, region: entry.region, service, resource };
@@ -212,6 +252,8 @@ export interface RunPlanOptions {
   /** The most create calls in flight at once. */
   readonly concurrency: number;
   readonly signal?: AbortSignal;
+  /** Entries not to run, by index, with why. */
+  readonly skip?: ReadonlyMap<number, string>;
   onProgress?(report: EntryReport, done: number, total: number): void;
   onRetention?(report: EntryReport): void;
 }
@@ -222,6 +264,8 @@ export type RunPlanEntries = (entries: readonly PlanRunEntry[], options: RunPlan
 export interface PlanRunnerDeps extends TargetResolverOptions {
   /** The create-and-track path: resolves once the snapshot was requested, throws with a clear message otherwise. */
   readonly create: RunDeps['create'];
+  /** Records the entries that fail before the create-and-track path saw them (runActivity.ts). */
+  readonly recordFailure?: RunDeps['recordFailure'];
   /** How retention waits for new snapshots (defaults: runRetention.ts). */
   readonly retention?: Omit<RetainerOptions, 'clients'>;
 }
@@ -235,6 +279,7 @@ export function createPlanRunner(deps: PlanRunnerDeps): RunPlanEntries {
     runPlan(entries, {
       resolve: createTargetResolver(deps),
       create: deps.create,
+      ...(deps.recordFailure ? { recordFailure: deps.recordFailure } : {}),
       retain: createRetainer({ clients: deps.clients, ...deps.retention }),
       ...options,
     });

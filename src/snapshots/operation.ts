@@ -54,6 +54,8 @@ export interface Operation {
   readonly requestKey: string;
   /** Operations confirmed together (e.g. several snapshots deleted at once) share it: one notification for all. */
   readonly batch?: string;
+  /** Its caller reports how it ended (a plan run's one summary): no notification of its own. */
+  readonly silent?: boolean;
 }
 
 /**

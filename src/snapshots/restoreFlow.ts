@@ -4,6 +4,7 @@
 // import; it talks to the user through a `Prompter`.
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
+import { formatDateTime } from '../dates';
 import type { OperationForm } from '../services/forms';
 import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotService } from '../services/service';
 import { formatTags } from '../validation';
@@ -92,9 +93,7 @@ function snapshotStep(prompter: Prompter, deps: RestoreFlowDeps): FormStep {
               }
               return snapshots.map((s) => ({
                 label: s.name,
-                description: [s.status, s.createdAt?.toISOString().slice(0, 16).replace('T', ' ')]
-                  .filter(Boolean)
-                  .join(' · '),
+                description: [s.status, formatDateTime(s.createdAt)].filter(Boolean).join(' · '),
                 detail: s.name === s.id ? undefined : s.id,
                 value: s,
                 disabledReason: restoreRefusal(service, s),

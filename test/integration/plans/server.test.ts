@@ -175,6 +175,20 @@ test('resolve returns the entries to run, or refuses with the errors', async () 
       [4, 'catalog-dev', { DBClusterSnapshotIdentifier: 'b' }],
     ],
   );
+  assert.deepEqual(ok.expectedFailures, [], 'both clusters are available');
+  const failing = await server.open(
+    'failing.snapshots.yaml',
+    'defaults: { profile: demo, region: us-east-1 }\nsnapshots:\n  - { service: docdb, resource: orders-prod, name: a }\n  - { service: neptune-graph, resource: recommendations, name: b }\n  - { service: docdb, resource: ghost, name: c }\n',
+  );
+  const expected = (await server.connection.sendRequest('snapshotPlans/resolve', { uri: failing })) as ResolveResult;
+  assert.equal(expected.errorCount, 0, 'live problems do not block the run: the confirmation names them');
+  assert.deepEqual(
+    expected.expectedFailures.map((f) => [f.index, f.line, f.resource, f.reason]),
+    [
+      [1, 4, 'recommendations', 'The graph `recommendations` is stopped (a snapshot needs it available)'],
+      [2, 5, 'ghost', 'No cluster `ghost` in profile `demo`, us-east-1 (matched against ids, names and ARNs).'],
+    ],
+  );
   const bad = await server.open(
     'bad.snapshots.yaml',
     'snapshots:\n  - { service: docdb, resource: orders-prod, name: "a--b", profile: demo }\n',

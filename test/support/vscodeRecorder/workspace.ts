@@ -7,6 +7,8 @@ const noEvent = () => ({ dispose: () => undefined });
 export function fakeWorkspace(rec: Records): Record<string, unknown> {
   const { settings } = rec;
   return {
+    isTrusted: true,
+    textDocuments: [],
     getConfiguration: (section?: string) => {
       const full = (key: string) => (section ? `${section}.${key}` : key);
       return {

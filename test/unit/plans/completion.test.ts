@@ -79,7 +79,7 @@ test('regions, only those where the entry’s service is offered', async () => {
   assert.equal((await complete('defaults:\n  region: |')).labels.length, 4);
 });
 
-test('live resource ids for the entry’s service, profile and region, with status in the detail', async () => {
+test('live resources by name first (what {resource} expands to), then by id, with status in the detail', async () => {
   const asked: string[] = [];
   const { items } = await complete(
     'defaults:\n  profile: prod\nsnapshots:\n  - service: neptune-graph\n    region: us-east-1\n    resource: |\n',
@@ -92,14 +92,30 @@ test('live resource ids for the entry’s service, profile and region, with stat
     },
   );
   assert.deepEqual(asked, ['neptune-graph prod us-east-1']);
+  const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
   assert.deepEqual(
-    items.map((i) => [i.label, i.detail]),
+    sorted.map((i) => [i.label, i.insertText.trim(), i.detail]),
     [
-      ['g-1', 'AVAILABLE · release'],
-      ['g-2', 'DELETING · old · graph is deleting'],
+      ['release', 'release', 'AVAILABLE · g-1'],
+      ['old', 'old', 'DELETING · g-2 · graph is deleting'],
+      ['g-1', 'g-1', 'AVAILABLE · release'],
+      ['g-2', 'g-2', 'DELETING · old · graph is deleting'],
     ],
   );
-  assert.ok((items[0]?.sortText ?? '') < (items[1]?.sortText ?? ''), 'snapshottable resources first');
+});
+
+test('a name several resources share is offered only as their ids; a resource named by its id once', async () => {
+  const { items } = await complete(
+    'snapshots:\n  - service: docdb\n    profile: prod\n    region: us-east-1\n    resource: |\n',
+    async () => [
+      resource('docdb', 'orders', 'orders'),
+      resource('docdb', 'g-1', 'twin'),
+      resource('docdb', 'g-2', 'twin'),
+    ],
+  );
+  assert.deepEqual(items.map((i) => i.label).sort(), ['g-1', 'g-2', 'orders']);
+  const orders = items.find((i) => i.label === 'orders');
+  assert.ok((orders?.sortText ?? '').startsWith('0'), 'a name sorts in the first group');
 });
 
 test('no resource items (and no error) when the listing fails', async () => {

@@ -163,14 +163,16 @@ const resolved = (retention?: ResolveResult['retention'], total = 2): ResolveRes
   errorCount: 0,
   problems: [],
   perService: [{ service: 'fake', label: 'Fake', count: total }],
+  expectedFailures: [],
   ...(retention ? { retention } : {}),
 });
 
 test('the Run Plan confirmation counts the deletions', async () => {
-  const { confirmation } = await import('../../../src/client/commands');
+  const { confirmation } = await import('../../../src/client/planConfirmation');
   assert.deepEqual(confirmation(resolved()), {
     message: 'Take 2 snapshots?',
     detail: '2 × Fake\n\nProfiles and regions: p / us-east-1',
+    runAll: 'Run Plan',
   });
   const three = confirmation(resolved({ entries: 2, deletions: 3, unknown: 0 }));
   assert.equal(three.message, 'Take 2 snapshots and delete 3 older ones?');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatRunReport } from '../../../src/plans/report';
-import { runPlan, type PlanRunEntry } from '../../../src/plans/run';
+import { RecordedFailure, runPlan, type PlanRunEntry } from '../../../src/plans/run';
 import type { ResourceTarget } from '../../../src/services/service';
 import { neptune } from '../../support/fakePlanServices';
 import { resource } from './fakeLive';
@@ -116,4 +116,38 @@ test('a cancelled run reports the entries it did not start', async () => {
 test('an empty plan runs nothing and reports nothing', async () => {
   const report = await runPlan([], { concurrency: 4, resolve, create: async () => undefined });
   assert.deepEqual([report.entries.length, report.created, report.failed], [0, 0, 0]);
+});
+
+test('skipped entries are reported, never run; failures are recorded once (not again when create recorded them)', async () => {
+  const recorded: string[] = [];
+  const runIds = new Set<string>();
+  const report = await runPlan(entries.slice(0, 4), {
+    concurrency: 2,
+    skip: new Map([[1, 'expected to fail: g-1 is deleting']]),
+    resolve: async (e) => {
+      if (e.resource === 'g-2') throw new Error('No graph g-2 in profile default, us-east-1.');
+      return resolve(e);
+    },
+    create: async (target, _input, run) => {
+      runIds.add(run.runId);
+      if (target.resource.id === 'g-3') throw new RecordedFailure('AWS refused g-3.');
+      return { id: `snap-${target.resource.id}` };
+    },
+    recordFailure: (entry, message, run) => {
+      runIds.add(run.runId);
+      recorded.push(`${entry.resource}: ${message}`);
+    },
+  });
+  assert.deepEqual(
+    report.entries.map((r) => [r.entry.resource, r.outcome, r.message]),
+    [
+      ['g-0', 'created', undefined],
+      ['g-1', 'skipped', 'expected to fail: g-1 is deleting'],
+      ['g-2', 'failed', 'No graph g-2 in profile default, us-east-1.'],
+      ['g-3', 'failed', 'AWS refused g-3.'],
+    ],
+  );
+  assert.equal(report.skipped, 1);
+  assert.deepEqual(recorded, ['g-2: No graph g-2 in profile default, us-east-1.']);
+  assert.equal(runIds.size, 1, 'one run id for every entry of the run');
 });
