@@ -62,6 +62,7 @@ export async function runCreateFlow(
     }
     Object.assign(state, { profile: fixed.profile, region: fixed.region, service: fixed.service });
     state.resource = fixed.resource;
+    state.fixedResource = true;
   }
   if (start.previous) prefill(state, start.previous);
   const before: FlowStep[] = fixed
@@ -82,11 +83,19 @@ export async function runCreateFlow(
     const info: StepInfo = { title: flowTitle(state), step: index + 1, totalSteps: steps.length };
     const result = await step.run(state, info);
     if (result === 'cancel') return { kind: 'cancel' };
-    if (result === 'back') index = Math.max(0, index - 1);
+    if (result === 'back') index = backTo(steps, index, state);
     else index++;
     if (state.request && index >= steps.length) return { kind: 'create', request: state.request };
   }
   return state.request ? { kind: 'create', request: state.request } : { kind: 'cancel' };
+}
+
+/** Where Back goes: the step the confirmation named (Enter on one of its lines), else the step before. */
+function backTo(steps: readonly FlowStep[], index: number, state: FlowState): number {
+  const jump = state.jumpTo;
+  state.jumpTo = undefined;
+  const target = jump === undefined ? -1 : steps.findIndex((s) => s.id === jump);
+  return target >= 0 ? target : Math.max(0, index - 1);
 }
 
 function prefill(state: FlowState, previous: SnapshotInput): void {

@@ -18,6 +18,12 @@ export type CreateOutcome =
   /** The input breaks the rules: nothing was sent. */
   | { readonly kind: 'invalid'; readonly message: string };
 
+/** How the tracker records a create (see Operation.batch and Operation.silent). */
+export interface CreateTracking {
+  readonly batch?: string;
+  readonly silent?: boolean;
+}
+
 export interface CreatorDeps {
   readonly clients: AwsClients;
   readonly tracker: Tracker;
@@ -33,10 +39,14 @@ export function requestKey(target: ResourceTarget, input: SnapshotInput): string
   return [target.profile, target.region, target.service.id, target.resource.id, JSON.stringify(values)].join('|');
 }
 
-/** What the activity view shows as the snapshot's name. */
-export function snapshotLabel(target: ResourceTarget, input: SnapshotInput): string {
+/**
+ * What Snapshot Activity and the notifications call the snapshot until AWS names it: its name as the tree will show
+ * it (for a snapshot written to a place the user names, the name it gets when taken at `at`; the tracker takes the
+ * name AWS gave it once it answers).
+ */
+export function snapshotLabel(target: ResourceTarget, input: SnapshotInput, at: Date = new Date()): string {
   const fields = target.service.rules.fields;
-  if (target.service.destination) return target.service.destination.name(input.values);
+  if (target.service.destination) return target.service.destination.name(input.values, target.resource.id, at);
   const first = fields[0];
   const value = first ? input.values[first.key] : undefined;
   return (value && first ? (first.normalize?.(value) ?? value) : undefined) ?? target.resource.name;
@@ -48,11 +58,15 @@ export class SnapshotCreator {
 
   constructor(private readonly deps: CreatorDeps) {}
 
-  /** `onBegin` sees the operation before the call is sent (before any event about its end). */
+  /**
+   * `onBegin` sees the operation before the call is sent (before any event about its end); `tracking` is how the
+   * tracker records it (a plan run's batch, reported by its own summary).
+   */
   async create(
     target: ResourceTarget,
     input: SnapshotInput,
     onBegin?: (operation: Operation) => void,
+    tracking: CreateTracking = {},
   ): Promise<CreateOutcome> {
     const { service, resource, profile, region } = target;
     const checked = validateInput(service.rules, input.values, input.tags.length ? formatTags(input.tags) : undefined);
@@ -85,6 +99,8 @@ export class SnapshotCreator {
       snapshotName: name,
       input,
       requestKey: key,
+      ...(tracking.batch ? { batch: tracking.batch } : {}),
+      ...(tracking.silent ? { silent: true } : {}),
     });
     onBegin?.(operation);
     this.deps.log.info(`${service.createOperation} for ${resource.id} in ${profile}/${region} (${name})`);

@@ -7,6 +7,10 @@ import type { StepInfo } from './prompter';
 export interface SummaryLine {
   readonly label: string;
   readonly value: string;
+  /** The id of the step that asked for the value: Enter on the line goes back to it. */
+  readonly stepId?: string;
+  /** What part of the value means, shown under it (e.g. what a time stamp's pattern stands for). */
+  readonly note?: string;
 }
 
 export interface CreateRequest {
@@ -26,6 +30,8 @@ export interface FlowState {
   region?: string;
   service?: SnapshotService;
   resource?: Resource;
+  /** Started from the resource's node in the tree: the flow has no step that picks it. */
+  fixedResource?: boolean;
   /** Typed values by field key. */
   readonly values: Record<string, string>;
   tagsText?: string;
@@ -33,6 +39,8 @@ export interface FlowState {
   bucketMode?: 'listed' | 'typed';
   /** Set by the confirm step. */
   request?: CreateRequest;
+  /** Set by the confirm step when the user goes back to change a value: the id of the step that asks for it. */
+  jumpTo?: string;
 }
 
 export type { Move } from './paletteSteps';

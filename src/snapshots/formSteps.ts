@@ -4,7 +4,8 @@
 import type { ApiCall, FormField, OperationForm, FormInput } from '../services/forms';
 import { formatTags, parseTags } from '../validation';
 import type { Tag } from '../validation/types';
-import { firstIssue, tagsInput } from './inputSteps';
+import { tagsInput } from './inputSteps';
+import { issuesMessage } from './stepMessages';
 import type { Move } from './paletteSteps';
 import type { PickItem, Prompter, StepMessage } from './prompter';
 import type { FormFlowState, FormRequest, FormStep } from './formState';
@@ -16,8 +17,7 @@ const text = {
   no: 'No',
   choicesFailed: (reason: string) => `Could not read the choices: ${reason}`,
   noChoices: (label: string) => `Nothing to choose for ${label}: go back, or cancel.`,
-  confirm: (label: string) => `$(check) ${label}`,
-  cancel: '$(close) Cancel',
+  cancel: 'Cancel',
   goBack: 'Enter: change this value',
   review: (operation: string, verb: string) =>
     `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then ${verb.toLowerCase()}`,
@@ -29,14 +29,14 @@ export function askedFields(form: OperationForm, values: Readonly<Record<string,
   return form.fields.filter((field) => field.when?.(values) ?? true);
 }
 
-/** The finding for a value: none for an optional field left empty, else the field's first issue. */
+/** The finding for a value: none for an optional field left empty, else every issue of the worst severity. */
 export function fieldMessage(
   field: FormField,
   value: string,
   values: Readonly<Record<string, string>>,
 ): StepMessage | undefined {
   if (value === '' && !field.required) return undefined;
-  return firstIssue(field.validate(value, values));
+  return issuesMessage(field.validate(value, values));
 }
 
 function initialValue(field: FormField, state: FormFlowState): string {
@@ -55,6 +55,7 @@ function inputStep(prompter: Prompter, field: FormField): FormStep {
           ? text.withDefault(field.prompt, field.defaultValue.value, field.defaultValue.source)
           : field.prompt,
         placeholder: field.placeholder,
+        ...(field.defaultValue?.value ? { suggestion: field.defaultValue.value } : {}),
         validate: (value) => fieldMessage(field, value, state.values),
         accept:
           field.accept &&
@@ -198,7 +199,8 @@ function reviewStep(prompter: Prompter, form: OperationForm, options: ReviewOpti
         placeholder: text.review(operations, options.verb),
         items: [
           {
-            label: text.confirm(options.verb),
+            label: options.verb,
+            icon: 'check',
             description: `${operations} (profile ${state.profile}, ${region})`,
             value: { action: 'confirm' },
           },
@@ -206,7 +208,7 @@ function reviewStep(prompter: Prompter, form: OperationForm, options: ReviewOpti
             const field = line.member ? asked.get(line.member.toLowerCase()) : undefined;
             return { ...line, detail: field ? text.goBack : undefined, value: { action: 'back' as const, field } };
           }),
-          { label: text.cancel, value: { action: 'cancel' } },
+          { label: text.cancel, icon: 'close', value: { action: 'cancel' } },
         ],
       });
       if (answer.kind !== 'value') return answer.kind;

@@ -2,11 +2,14 @@
 // from the region's buckets), the tags step and the final confirm step. Pure: no `vscode` import.
 import type { AwsClients } from '../aws/clients';
 import type { AwsContext, SnapshotInput, SnapshotService } from '../services/service';
-import type { InputField, Issue, Tag, TagRules } from '../validation/types';
+import type { InputField, Tag, TagRules } from '../validation/types';
 import { formatTags, parseTags } from '../validation';
-import type { InputStep, Prompter, StepInfo, StepMessage } from './prompter';
+import type { InputStep, Prompter, StepInfo } from './prompter';
+import { issuesMessage } from './stepMessages';
 import type { FlowState, FlowStep, Move, SummaryLine } from './flowState';
 import { findTakenName, isUniqueNameField } from './nameCheck';
+
+export { firstIssue, issuesMessage } from './stepMessages';
 
 export interface BucketChoice {
   readonly name: string;
@@ -25,17 +28,18 @@ export interface InputDeps {
 }
 
 const text = {
-  typeBucket: '$(edit) Type a bucket name…',
+  typeBucket: 'Type a bucket name…',
   typeBucketDetail: (noun: string) => `A bucket in the same region as the ${noun}`,
   pickBucket: (region: string) => `Pick the S3 bucket the snapshot is written to (in ${region}), e.g. my-sim-snapshots`,
   noBuckets: (region: string) => `No buckets listed in ${region}`,
   bucketsFailed: (reason: string) => `Could not list buckets: ${reason}`,
-  objectKey: (location: string) => `The snapshot will be written to ${location}`,
+  objectKey: (location: string, note: string | undefined) =>
+    `The snapshot will be written to ${location}${note ? ` (${note})` : ''}`,
   tagsPrompt: (max: number) => `Tags as key=value pairs separated by commas (at most ${max}); leave empty for none`,
   tagsPlaceholder: 'e.g. team=data, env=prod',
-  create: '$(check) Create snapshot',
-  cancel: '$(close) Cancel',
-  goBack: 'Go back to change this value.',
+  create: 'Create snapshot',
+  cancel: 'Cancel',
+  goBack: 'Enter: change this value',
   storedAs: (value: string) => `stored as ${value}`,
   none: '(none)',
   confirm: (operation: string) => `Check what will be sent with ${operation}, then create`,
@@ -43,19 +47,6 @@ const text = {
 
 export function isBucketField(field: InputField): boolean {
   return field.kind === 'bucket';
-}
-
-/**
- * The finding to show for a value: the first error, else the first warning, else the first info. The validation
- * messages already name the offending part (a character's position, the tag pair), so they are shown as they are.
- */
-export function firstIssue(issues: readonly Issue[]): StepMessage | undefined {
-  const issue =
-    issues.find((i) => i.severity === 'error') ??
-    issues.find((i) => i.severity === 'warning') ??
-    issues.find((i) => i.severity === 'info');
-  if (!issue) return undefined;
-  return { message: issue.message, severity: issue.severity };
 }
 
 /** The `snapshotExplorer.defaultTags` setting as tags text (non-string values are skipped). */
@@ -74,7 +65,8 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
       const resource = state.resource;
       if (!resource || !state.profile || !state.region) return 'back';
       const remembered = state.values[field.key];
-      const initial = remembered ?? field.defaultValue?.({ resourceName: resource.name, now: deps.now() }) ?? '';
+      const suggestion = field.defaultValue?.({ resourceName: resource.name, now: deps.now() });
+      const initial = remembered ?? suggestion ?? '';
       const uniqueCheck = isUniqueNameField(service, field);
       const ctx = { profile: state.profile, region: state.region, clients: deps.clients };
       const answer = await prompter.input({
@@ -83,12 +75,14 @@ function fieldStep(prompter: Prompter, deps: InputDeps, service: SnapshotService
         value: initial,
         prompt: field.prompt,
         placeholder: field.placeholder,
+        ...(suggestion ? { suggestion } : {}),
         validate: (value) => {
-          const issue = firstIssue(field.validate(value));
+          const issue = issuesMessage(field.validate(value));
           const destination = service.destination;
           if (issue || !destination || field.kind !== 'prefix') return issue;
-          const location = destination.location({ ...state.values, [field.key]: value }, resource.id, deps.now());
-          return { message: text.objectKey(location), severity: 'info' };
+          // AWS stamps the object with the time it takes it: the key shows the stamp's pattern, not a guess.
+          const location = destination.location({ ...state.values, [field.key]: value }, resource.id);
+          return { message: text.objectKey(location, destination.stampNote), severity: 'info' };
         },
         accept: uniqueCheck
           ? (value, signal) => findTakenName({ ...ctx, signal }, service, resource, field, value)
@@ -119,6 +113,7 @@ function bucketPickStep(prompter: Prompter, deps: InputDeps, service: SnapshotSe
         items: async (signal) => {
           const typeItem = {
             label: text.typeBucket,
+            icon: 'edit',
             detail: text.typeBucketDetail(service.resourceNoun.one),
             value: typed,
           };
@@ -165,7 +160,7 @@ export function tagsInput(info: StepInfo, rules: TagRules, value: string): Input
     value,
     prompt: text.tagsPrompt(rules.maxTags),
     placeholder: text.tagsPlaceholder,
-    validate: (typed) => firstIssue(parseTags(typed, rules).issues),
+    validate: (typed) => issuesMessage(parseTags(typed, rules).issues),
   };
 }
 
@@ -196,12 +191,26 @@ export function buildInput(service: SnapshotService, state: FlowState): Snapshot
   return { values, tags };
 }
 
-export function summarize(state: FlowState, input: SnapshotInput, now: Date): SummaryLine[] {
+/** The id of the step that asks for a field's value (a listed bucket is picked, a typed one typed). */
+function fieldStepId(field: InputField, state: FlowState): string {
+  return isBucketField(field) && state.bucketMode !== 'typed' ? 'bucket' : `field:${field.key}`;
+}
+
+/**
+ * The confirmation's lines: what will be sent, each with the step that asked for it. A destination's location shows
+ * its time stamp as a pattern (AWS stamps the time it takes the snapshot), so the confirmation promises no file name
+ * the service will not write.
+ */
+export function summarize(state: FlowState, input: SnapshotInput): SummaryLine[] {
   const { service, resource } = state;
   if (!service || !resource) return [];
   const lines: SummaryLine[] = [
     { label: 'Operation', value: `${service.createOperation} (profile ${state.profile}, ${state.region})` },
-    { label: service.resourceParameter ?? 'Resource', value: resource.id },
+    {
+      label: service.resourceParameter ?? 'Resource',
+      value: resource.id,
+      ...(state.fixedResource ? {} : { stepId: 'resource' }),
+    },
   ];
   for (const field of service.rules.fields) {
     const value = input.values[field.key];
@@ -210,21 +219,27 @@ export function summarize(state: FlowState, input: SnapshotInput, now: Date): Su
     lines.push({
       label: field.key,
       value: stored !== undefined && stored !== value ? `${value} (${text.storedAs(stored)})` : value,
+      stepId: fieldStepId(field, state),
     });
   }
-  if (service.destination) {
+  const destination = service.destination;
+  if (destination) {
+    const location = destination.location(state.values, resource.id);
+    const prefix = service.rules.fields.find((f) => f.kind === 'prefix');
     lines.push({
-      label: service.destination.label,
-      value: service.destination.location(state.values, resource.id, now),
+      label: destination.label,
+      value: location,
+      ...(destination.stampNote ? { note: destination.stampNote } : {}),
+      ...(prefix ? { stepId: `field:${prefix.key}` } : {}),
     });
   }
   if (service.rules.tags) {
-    lines.push({ label: 'Tags', value: input.tags.length ? formatTags(input.tags) : text.none });
+    lines.push({ label: 'Tags', value: input.tags.length ? formatTags(input.tags) : text.none, stepId: 'tags' });
   }
   return lines;
 }
 
-function confirmStep(prompter: Prompter, deps: InputDeps): FlowStep {
+function confirmStep(prompter: Prompter): FlowStep {
   return {
     id: 'confirm',
     run: async (state, info): Promise<Move> => {
@@ -232,25 +247,31 @@ function confirmStep(prompter: Prompter, deps: InputDeps): FlowStep {
       const { service, resource } = state;
       if (!service || !resource || !state.profile || !state.region) return 'back';
       const input = buildInput(service, state);
-      const summary = summarize(state, input, deps.now());
-      const answer = await prompter.pick<'create' | 'cancel' | 'line'>({
+      const summary = summarize(state, input);
+      // Enter on a line goes back to the step that asked for its value (a line no step asked for: one step back).
+      const answer = await prompter.pick<{ readonly action: 'create' | 'cancel' | 'back'; readonly step?: string }>({
         ...info,
         id: 'confirm',
         placeholder: text.confirm(service.createOperation),
         items: [
-          { label: text.create, description: service.createOperation, value: 'create' },
+          { label: text.create, icon: 'check', description: service.createOperation, value: { action: 'create' } },
           ...summary.map((line) => ({
             label: line.label,
             description: line.value,
-            value: 'line' as const,
-            disabledReason: text.goBack,
+            ...(line.stepId || line.note
+              ? { detail: [line.note, line.stepId ? text.goBack : undefined].filter(Boolean).join(' · ') }
+              : {}),
+            value: { action: 'back' as const, step: line.stepId },
           })),
-          { label: text.cancel, value: 'cancel' },
+          { label: text.cancel, icon: 'close', value: { action: 'cancel' } },
         ],
       });
       if (answer.kind !== 'value') return answer.kind;
-      if (answer.value === 'cancel') return 'cancel';
-      if (answer.value === 'line') return 'back';
+      if (answer.value.action === 'cancel') return 'cancel';
+      if (answer.value.action === 'back') {
+        state.jumpTo = answer.value.step;
+        return 'back';
+      }
       const target = { profile: state.profile, region: state.region, service, resource };
       state.request = { target, input, summary };
       return 'next';
@@ -273,6 +294,6 @@ export function inputSteps(prompter: Prompter, deps: InputDeps, state: FlowState
     }
     if (service.rules.tags) steps.push(tagsStep(prompter, deps, service));
   }
-  steps.push(confirmStep(prompter, deps));
+  steps.push(confirmStep(prompter));
   return steps;
 }

@@ -23,6 +23,11 @@ export interface InputStep extends StepInfo {
   readonly prompt: string;
   /** An example value. */
   readonly placeholder: string;
+  /**
+   * The value the flow suggests (e.g. a name made from the resource and the date): shown as the placeholder once the
+   * box is emptied, and offered by a "Use suggested value" button whenever the value differs from it.
+   */
+  readonly suggestion?: string;
   /** Runs on every keystroke; only the latest result is shown. Undefined means no finding. */
   validate(value: string): StepMessage | undefined;
   /**
@@ -35,7 +40,10 @@ export interface InputStep extends StepInfo {
 }
 
 export interface PickItem<T> {
+  /** Words only: an icon goes in `icon` (a screen reader reads `$(check)` in a label as "check"). */
   readonly label: string;
+  /** A codicon id shown before the label (e.g. `check`, `close`). */
+  readonly icon?: string;
   readonly description?: string;
   readonly detail?: string;
   readonly value: T;

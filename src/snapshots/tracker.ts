@@ -15,7 +15,7 @@ import {
   type OperationKind,
   type OperationTarget,
 } from './operation';
-import { kindPolicy, missingMessage } from './operationKinds';
+import { interruptedMessage, kindPolicy, missingMessage } from './operationKinds';
 import { OperationStore, type StateStore } from './operationStore';
 import { PollScheduler, systemClock, type Clock, type PollingSettings } from './pollScheduler';
 import { pollGroups, readStatuses, type PollGroup } from './statusPoll';
@@ -59,18 +59,22 @@ export interface BeginRequest {
   readonly requestKey: string;
   /** Operations confirmed together share it (see Operation.batch). */
   readonly batch?: string;
+  /** See Operation.silent. */
+  readonly silent?: boolean;
 }
 
-const text = {
-  interrupted: (kind: OperationKind) =>
-    `The window closed before AWS answered the ${kind} call, so whether it was done is unknown. Look in the tree.`,
-  unknownService: (id: string) => `Unknown service "${id}".`,
-};
+const unknownService = (id: string): string => `Unknown service "${id}".`;
+/** Whether a poll changed what the views show of a running operation. */
+const changed = (a: Operation, b: Operation): boolean =>
+  a.status !== b.status || a.progress !== b.progress || a.snapshotName !== b.snapshotName;
 
 export class Tracker {
   private ops = new Map<string, Operation>();
   private readonly listeners = new Set<(event: TrackerEvent) => void>();
   private readonly misses = new Map<string, number>();
+  /** Operations whose last poll failed (the endpoint unreachable, e.g. restarting): polled on until it answers. */
+  private readonly outage = new Set<string>();
+  private disposed = false;
   private readonly clock: Clock;
   private readonly scheduler: PollScheduler;
   private readonly saved: OperationStore;
@@ -118,7 +122,7 @@ export class Tracker {
   /** After a reload: operations that were waiting for AWS's answer are reported, the others polled again. */
   resume(): void {
     for (const op of this.ops.values()) {
-      if (op.state === 'requested') this.finish(op, { state: 'failed', error: text.interrupted(op.kind) });
+      if (op.state === 'requested') this.finish(op, { state: 'failed', error: interruptedMessage(op.kind) });
     }
     this.scheduler.schedule(true);
   }
@@ -141,7 +145,7 @@ export class Tracker {
     const op = this.ops.get(id);
     if (!op) return;
     const subject = answer === 'gone' ? undefined : answer;
-    const known = subject ? this.withSubjectId(op, subject.id) : op;
+    const known = subject ? this.withSubject(op, subject) : op;
     if (op.state === 'cancelled') {
       // The user stopped waiting while the call was in flight: keep the id for the history only.
       this.replace(known);
@@ -171,9 +175,10 @@ export class Tracker {
     return this.finish(op, { state: 'cancelled' });
   }
 
-  clearFinished(): void {
+  /** Drops the finished operations (those `which` accepts, when given) from the history. */
+  clearFinished(which: (op: Operation) => boolean = () => true): void {
     for (const op of [...this.ops.values()]) {
-      if (isRunning(op)) continue;
+      if (isRunning(op) || !which(op)) continue;
       this.ops.delete(op.id);
       this.emit({ kind: 'removed', operation: op });
     }
@@ -190,7 +195,9 @@ export class Tracker {
     return this.saved.flush();
   }
 
+  /** Stops polling and saving: a window closing leaves the saved operations to the next one. */
   dispose(): void {
+    this.disposed = true;
     this.scheduler.dispose();
     this.listeners.clear();
   }
@@ -208,16 +215,18 @@ export class Tracker {
   private async pollGroup(group: PollGroup): Promise<void> {
     const service = this.deps.serviceById(group.service);
     if (!service) {
-      for (const op of group.ops) this.finish(op, { state: 'failed', error: text.unknownService(group.service) });
+      for (const op of group.ops) this.finish(op, { state: 'failed', error: unknownService(group.service) });
       return;
     }
     let found: Map<string, TrackedState>;
     try {
       found = await readStatuses(service, group, this.deps.clients);
     } catch (error) {
+      // Transient (a refused connection while the endpoint restarts, throttling): the next poll tries again.
       const message = error instanceof Error ? error.message : String(error);
       this.deps.log.warn(`Polling ${group.service} in ${group.profile}/${group.region} failed: ${message}`);
       for (const op of group.ops) {
+        this.outage.add(op.id);
         const current = this.ops.get(op.id);
         if (current?.state === 'running') this.replace({ ...current, pollError: message });
       }
@@ -233,32 +242,38 @@ export class Tracker {
     if (judged.kind === 'missing') {
       const misses = (this.misses.get(id) ?? 0) + 1;
       this.misses.set(id, misses);
-      if (misses >= (this.deps.maxMisses ?? 10)) this.finish(op, { state: 'failed', error: missingMessage(op) });
+      if (misses >= (this.deps.maxMisses ?? 10))
+        this.finish(op, { state: 'failed', error: missingMessage(op, this.outage.has(id)) });
       return;
     }
     this.misses.delete(id);
+    this.outage.delete(id);
     const next: Operation = {
-      ...op,
+      // A create takes the id and name the read found (SimSpace Weaver's object is stamped when AWS takes it).
+      ...(state && op.kind === 'create' ? this.withSubject(op, state) : op),
       status: state?.status ?? op.status,
       progress: state?.progress ?? op.progress,
       pollError: undefined,
     };
     if (judged.kind === 'succeeded') this.finish(next, { state: 'succeeded', progress: 100 });
     else if (judged.kind === 'failed') this.finish(next, { state: 'failed', error: judged.error });
-    else if (next.status !== op.status || next.progress !== op.progress || op.pollError) this.replace(next);
+    else if (changed(op, next) || op.pollError) this.replace(next);
   }
 
   /** Records the id AWS gave the subject: the snapshot's for a create, the target's for a restore or copy. */
-  private withSubjectId(op: Operation, subjectId: string): Operation {
+  private withSubject(op: Operation, subject: TrackedState): Operation {
     if (op.kind === 'restore' || op.kind === 'copy')
-      return { ...op, target: { name: op.target?.name ?? subjectId, ...op.target, id: subjectId } };
-    return { ...op, snapshotId: subjectId };
+      return { ...op, target: { name: op.target?.name ?? subject.id, ...op.target, id: subject.id } };
+    // Found under another id than AWS first gave (SimSpace Weaver's object is stamped when AWS takes it): its name too.
+    const moved = op.kind === 'create' && op.snapshotId !== undefined && op.snapshotId !== subject.id;
+    return { ...op, snapshotId: subject.id, ...(moved && subject.name ? { snapshotName: subject.name } : {}) };
   }
 
   private finish(op: Operation, change: Partial<Operation> & Pick<Operation, 'state'>): Operation {
     const done: Operation = { ...op, ...change, endedAt: this.clock.now() };
     this.ops.set(done.id, done);
     this.misses.delete(done.id);
+    this.outage.delete(done.id);
     this.trimHistory();
     this.emit({ kind: 'changed', operation: done });
     this.emit({ kind: 'finished', operation: done });
@@ -288,6 +303,7 @@ export class Tracker {
   }
 
   private persist(): void {
+    if (this.disposed) return;
     this.saved.save(this.ops.values());
   }
 }

@@ -1,8 +1,10 @@
 // "Snapshot Activity": every operation (create, restore, …), newest first, with service, resource, name, start
 // time, duration, state and progress. Finished ones open the resource in the tree; running ones can be
-// cancelled (which only stops waiting); "Clear Finished" drops the history.
+// cancelled (which only stops waiting); "Clear Finished" drops the history (failed ones only when the user confirms).
+// Each row's accessible label says in words what it is and its state.
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
+import { formatDateTime } from '../dates';
 import { formatDuration, isRunning, type Operation } from '../snapshots/operation';
 import type { Tracker } from '../snapshots/tracker';
 import { runningWord, succeededWord } from './operationWords';
@@ -33,6 +35,59 @@ export function stateLabel(op: Operation): string {
     case 'cancelled':
       return vscode.l10n.t('stopped waiting');
   }
+}
+
+/** What the row is about, in words: "Snapshot x of y", "Restore of z from snapshot x", … */
+function activitySubject(op: Operation, serviceLabel: string): string {
+  switch (op.kind) {
+    case 'create':
+      return vscode.l10n.t('{0} snapshot {1} of {2}', serviceLabel, op.snapshotName, op.resourceName);
+    case 'restore':
+      return vscode.l10n.t(
+        'Restore of {0} from {1} snapshot {2}',
+        op.target?.name ?? '',
+        serviceLabel,
+        op.snapshotName,
+      );
+    case 'delete':
+      return vscode.l10n.t('Deletion of {0} snapshot {1} of {2}', serviceLabel, op.snapshotName, op.resourceName);
+    case 'copy':
+      return vscode.l10n.t(
+        'Copy of {0} snapshot {1} to {2}',
+        serviceLabel,
+        op.snapshotName,
+        op.target?.region ?? op.region,
+      );
+  }
+}
+
+/** A row's accessible label: what it is, its state and how long it took, in words (no icon names). */
+export function activityAccessibleLabel(op: Operation, serviceLabel: string, duration: string): string {
+  return vscode.l10n.t('{0}, {1}, {2}', activitySubject(op, serviceLabel), stateLabel(op), duration);
+}
+
+/**
+ * Clear Finished: drops the operations that ended well or were stopped; failed ones stay (their Retry and error are
+ * what is left of them) unless the user confirms, in a modal, to clear them too.
+ */
+export async function clearFinishedOperations(tracker: Pick<Tracker, 'operations' | 'clearFinished'>): Promise<void> {
+  const failed = tracker.operations().filter((op) => op.state === 'failed').length;
+  if (failed === 0) return tracker.clearFinished();
+  const keep = vscode.l10n.t('Clear Finished, Keep Failed');
+  const all = vscode.l10n.t('Clear All Including Failed');
+  const choice = await vscode.window.showWarningMessage(
+    failed === 1
+      ? vscode.l10n.t('Clear the finished operations? 1 failed operation is in the list.')
+      : vscode.l10n.t('Clear the finished operations? {0} failed operations are in the list.', failed),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Failed operations keep their error and Retry… unless you clear them too.'),
+    },
+    keep,
+    all,
+  );
+  if (choice === keep) tracker.clearFinished((op) => op.state !== 'failed');
+  else if (choice === all) tracker.clearFinished();
 }
 
 export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>, vscode.Disposable {
@@ -90,6 +145,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `snapshotOperation.${op.state}.${op.kind}${op.snapshotId ? '.hasId' : ''}`;
     item.tooltip = this.tooltip(op, duration);
+    item.accessibilityInformation = { label: activityAccessibleLabel(op, this.serviceLabel(op.service), duration) };
     if (!isRunning(op) && op.state !== 'failed') {
       item.command = { command: revealOperationCommand, title: vscode.l10n.t('Reveal in Tree'), arguments: [op] };
     }
@@ -118,9 +174,12 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<Operation>,
       row(vscode.l10n.t('Copy ID'), op.target?.id);
       row(vscode.l10n.t('Destination region'), op.target?.region);
     }
-    row(vscode.l10n.t('Started'), new Date(op.startedAt).toLocaleString());
+    row(vscode.l10n.t('Started'), formatDateTime(op.startedAt));
     row(vscode.l10n.t('Duration'), duration);
-    row(vscode.l10n.t('State'), op.status ? `${stateLabel(op)} (${op.status})` : stateLabel(op));
+    const state = stateLabel(op);
+    // The service's status word only when it says more than the state (not "available (available)").
+    const status = op.status && !state.toLowerCase().includes(op.status.toLowerCase()) ? op.status : undefined;
+    row(vscode.l10n.t('State'), status ? `${state} (${status})` : state);
     row(vscode.l10n.t('Error'), op.error);
     row(vscode.l10n.t('Last polling problem'), isRunning(op) ? op.pollError : undefined);
     if (op.state === 'cancelled')

@@ -12,5 +12,14 @@ export interface ExplorerHooks {
     readonly resourceId?: string;
   }): void;
   revealResource(target: ResourceTarget): Promise<void>;
+  /** Shows a snapshot selected in the tree (src/tree's SnapshotRevealTarget); absent: its resource is shown. */
+  revealSnapshot?(target: {
+    readonly profile: string;
+    readonly region: string;
+    readonly serviceId: string;
+    readonly resourceId: string;
+    readonly snapshotId: string;
+    readonly snapshotName: string;
+  }): Promise<void>;
   setInProgress(keys: ReadonlySet<string>): void;
 }

@@ -1,6 +1,8 @@
 // The VS Code side of the `Prompter` contract: one InputBox or QuickPick per step, with the title, the "2/5"
 // counter, a Back button from step 2, ignoreFocusOut, a validation message on every keystroke (an error
-// blocks Enter, a warning does not), busy on-Enter checks with a timeout, and no double submit.
+// blocks Enter, a warning does not), busy on-Enter checks with a timeout, and no double submit. A step's suggested
+// value stays reachable (the placeholder, and a "Use suggested value" button); items carry their icons in `iconPath`,
+// never as `$(…)` in the label, so a screen reader reads words only.
 import * as vscode from 'vscode';
 import {
   runAcceptCheck,
@@ -26,6 +28,37 @@ interface Item<T> extends vscode.QuickPickItem {
   readonly entry: PickItem<T>;
 }
 
+/** The button that puts the step's suggested value back in the box. */
+interface SuggestionButton extends vscode.QuickInputButton {
+  readonly suggestion: string;
+}
+
+function suggestionButton(suggestion: string): SuggestionButton {
+  return {
+    iconPath: new vscode.ThemeIcon('discard'),
+    tooltip: vscode.l10n.t('Use suggested value: {0}', suggestion),
+    suggestion,
+  };
+}
+
+/** A pick item as VS Code shows it: the icon apart from the words; a disabled one says so in words. */
+export function toQuickPickItem<T>(entry: PickItem<T>): Item<T> {
+  const reason = entry.disabledReason;
+  const icon = reason ? 'circle-slash' : entry.icon;
+  return {
+    entry,
+    label: entry.label,
+    ...(icon ? { iconPath: new vscode.ThemeIcon(icon) } : {}),
+    description: entry.description,
+    detail:
+      reason && reason !== entry.label
+        ? vscode.l10n.t('Not available: {0}', reason)
+        : reason
+          ? undefined
+          : entry.detail,
+  };
+}
+
 export class QuickInputPrompter implements Prompter {
   input(step: InputStep): Promise<Answer<string>> {
     const box = vscode.window.createInputBox();
@@ -35,9 +68,16 @@ export class QuickInputPrompter implements Prompter {
     box.value = step.value;
     box.valueSelection = undefined;
     box.prompt = step.prompt;
-    box.placeholder = step.placeholder;
+    // The suggestion shows when the box is emptied; the example otherwise.
+    box.placeholder = step.suggestion
+      ? vscode.l10n.t('Suggested: {0} (use the button to put it back)', step.suggestion)
+      : step.placeholder;
     box.ignoreFocusOut = true;
-    box.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const back = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    const suggest = step.suggestion ? suggestionButton(step.suggestion) : undefined;
+    /** Back, and the suggestion's button while the value differs from the suggestion. */
+    const buttonsFor = (value: string) => (suggest && value !== suggest.suggestion ? [...back, suggest] : back);
+    box.buttons = buttonsFor(step.value);
     box.validationMessage = toValidation(step.validate(step.value));
 
     return new Promise<Answer<string>>((resolve) => {
@@ -60,10 +100,20 @@ export class QuickInputPrompter implements Prompter {
           generation++;
           box.busy = false;
           checking = false;
+          box.buttons = buttonsFor(value);
           box.validationMessage = toValidation(step.validate(value));
         }),
         box.onDidTriggerButton((button) => {
-          if (button === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+          if (button === vscode.QuickInputButtons.Back) return finish({ kind: 'back' });
+          if (suggest && button === suggest) {
+            // Setting the value fires no change event: do what a keystroke does.
+            generation++;
+            box.busy = false;
+            checking = false;
+            box.value = suggest.suggestion;
+            box.buttons = buttonsFor(suggest.suggestion);
+            box.validationMessage = toValidation(step.validate(suggest.suggestion));
+          }
         }),
         box.onDidHide(() => finish({ kind: 'cancel' })),
         box.onDidAccept(async () => {
@@ -103,12 +153,7 @@ export class QuickInputPrompter implements Prompter {
     quickPick.matchOnDetail = true;
     quickPick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const same = step.same ?? ((a: T, b: T) => a === b);
-    const toItem = (entry: PickItem<T>): Item<T> => ({
-      entry,
-      label: entry.disabledReason ? `$(circle-slash) ${entry.label}` : entry.label,
-      description: entry.description,
-      detail: entry.disabledReason && entry.disabledReason !== entry.label ? entry.disabledReason : entry.detail,
-    });
+    const toItem = (entry: PickItem<T>): Item<T> => toQuickPickItem(entry);
 
     return new Promise<Answer<T>>((resolve) => {
       const disposables: vscode.Disposable[] = [];

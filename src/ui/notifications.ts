@@ -1,4 +1,5 @@
-// Exactly one notification per finished operation of any kind (success: Reveal in Tree / Copy ID; failure: the mapped
+// Exactly one notification per finished operation of any kind (success: Reveal in Tree, which selects the snapshot
+// made (snapshotToReveal), / Copy ID; failure: the mapped
 // message with Show Logs / Retry; cancelled: that AWS is not stopped), and a cancellable progress
 // notification while an operation started in this window runs.
 import { commandIds } from '../commandIds';
@@ -19,6 +20,8 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
   const shown = new Set<string>();
   const subscription = tracker.onDidChange((event) => {
     if (event.kind !== 'finished' || shown.has(event.operation.id)) return;
+    // Its caller reports how it ended (a plan run's one summary); Snapshot Activity lists it.
+    if (event.operation.silent) return;
     const { batch } = event.operation;
     if (batch) {
       // Operations confirmed together: one notification once the last of them ended.
@@ -33,6 +36,35 @@ export function finishedNotifications(tracker: Tracker, actions: NotificationAct
     notify(event.operation, actions).catch((error: unknown) => actions.onError(error));
   });
   return new vscode.Disposable(() => subscription.dispose());
+}
+
+/** Where Reveal in Tree finds what an operation made: the snapshot it created, or the copy in its destination. */
+export interface RevealAddress {
+  readonly profile: string;
+  readonly region: string;
+  readonly serviceId: string;
+  readonly resourceId: string;
+  readonly snapshotId: string;
+  readonly snapshotName: string;
+}
+
+/**
+ * The snapshot Reveal in Tree selects for an operation: a create's new snapshot, a copy's copy (in the destination
+ * region: under a resource of the same id there, else in the region's group of copies). Undefined for what leaves no
+ * snapshot to show (a delete, a restore: its new resource is revealed instead) or an id AWS never gave.
+ */
+export function snapshotToReveal(op: Operation): RevealAddress | undefined {
+  const place = { profile: op.profile, serviceId: op.service, resourceId: op.resourceId };
+  if (op.kind === 'create' && op.snapshotId)
+    return { ...place, region: op.region, snapshotId: op.snapshotId, snapshotName: op.snapshotName };
+  if (op.kind === 'copy' && op.target?.id)
+    return {
+      ...place,
+      region: op.target.region ?? op.region,
+      snapshotId: op.target.id,
+      snapshotName: op.target.name,
+    };
+  return undefined;
 }
 
 /** Says a Retry cannot start: the operation's source snapshot or its resource no longer exists. */

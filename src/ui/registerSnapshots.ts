@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AwsClients } from '../aws/clients';
 import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotService } from '../services/service';
-import { ActivityTreeProvider, activityViewId, revealOperationCommand } from './activityView';
+import { ActivityTreeProvider, activityViewId, clearFinishedOperations, revealOperationCommand } from './activityView';
 import { commandIds } from '../commandIds';
 import { numberValue, rawValue, stringRecord } from './settings';
 import { registerCommand, showErrorWithLogs } from './command';
@@ -14,11 +14,11 @@ import { registerDelete } from './registerDelete';
 import { registerRestore } from './registerRestore';
 
 export type { ExplorerHooks } from './explorerHooks';
-import { finishedNotifications, showProgress } from './notifications';
+import { finishedNotifications, showProgress, snapshotToReveal } from './notifications';
 import { createStatusBar, operationLine, showOperationsCommand } from './statusBar';
 import { listBucketsInRegion } from '../snapshots/buckets';
 import { runCreateFlow, type CreateFlowDeps } from '../snapshots/createFlow';
-import { SnapshotCreator, type CreateOutcome } from '../snapshots/creator';
+import { SnapshotCreator, type CreateOutcome, type CreateTracking } from '../snapshots/creator';
 import { isRunning, type Operation } from '../snapshots/operation';
 import { Tracker } from '../snapshots/tracker';
 
@@ -34,8 +34,11 @@ export interface SnapshotDeps {
 
 export interface SnapshotsApi {
   readonly tracker: Tracker;
-  /** Requests one snapshot of validated input through the same guard and tracking as the create command. */
-  createAndTrack(target: ResourceTarget, input: SnapshotInput): Promise<CreateOutcome>;
+  /**
+   * Requests one snapshot of validated input through the same guard and tracking as the create command (`tracking`:
+   * a plan run's batch, whose one notification is its own summary).
+   */
+  createAndTrack(target: ResourceTarget, input: SnapshotInput, tracking?: CreateTracking): Promise<CreateOutcome>;
   /** Deletes one snapshot through the tracker (Snapshot Activity records it); undefined when refused or in flight. */
   deleteAndTrack(target: ResourceTarget, snapshot: Snapshot): Promise<Operation | undefined>;
 }
@@ -102,6 +105,9 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   async function reveal(op: Operation): Promise<void> {
     if (op.kind === 'restore') return restores.reveal(op);
     if (!explorer) return;
+    // The snapshot itself (a create's, a copy's in its destination), else its resource.
+    const address = snapshotToReveal(op);
+    if (address && explorer.revealSnapshot) return explorer.revealSnapshot(address);
     const target = await resolveTarget(op);
     if (!target) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} no longer exists in {1}.', op.resourceName, op.region));
@@ -182,7 +188,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
     registerCommand(ids.copyId, log, async (op?: Operation) => {
       if (op?.snapshotId) await vscode.env.clipboard.writeText(op.snapshotId);
     }),
-    registerCommand(ids.clear, log, () => tracker.clearFinished()),
+    registerCommand(ids.clear, log, () => clearFinishedOperations(tracker)),
     registerCommand(revealOperationCommand, log, async (op?: Operation) => {
       if (op) await reveal(op);
     }),
@@ -191,7 +197,12 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
 
   async function showOperations(): Promise<void> {
     const ops = tracker.operations();
-    const openView = { label: vscode.l10n.t('$(list-tree) Open Snapshot Activity'), op: undefined };
+    // The icon apart from the words: a screen reader reads `$(list-tree)` in a label as "list-tree".
+    const openView = {
+      label: vscode.l10n.t('Open Snapshot Activity'),
+      iconPath: new vscode.ThemeIcon('list-tree'),
+      op: undefined,
+    };
     const items = [
       openView,
       ...ops.map((op) => ({
@@ -216,7 +227,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, deps: Snapsh
   explorer?.setInProgress(tracker.resourcesInProgress());
   return {
     tracker,
-    createAndTrack: (target, input) => creator.create(target, input, (op) => resources.set(op.id, target)),
+    createAndTrack: (target, input, tracking) =>
+      creator.create(target, input, (op) => resources.set(op.id, target), tracking),
     deleteAndTrack: (target, snapshot) => deleter.delete({ target, snapshot }),
   };
 }

@@ -1,5 +1,6 @@
 // One status bar item for all snapshot operations: hidden when idle, "$(sync~spin) 2 snapshots, 1 restore · 45%" while
-// work is in flight, a tooltip listing them; a click opens the list of operations.
+// work is in flight, a tooltip listing them, an accessible label in words (no icon names); a click opens the list of
+// operations.
 import { commandIds } from '../commandIds';
 import * as vscode from 'vscode';
 import { formatDuration, isRunning, summarizeRunning, type Operation } from '../snapshots/operation';
@@ -8,8 +9,8 @@ import { runningWord } from './operationWords';
 
 export const showOperationsCommand = commandIds.showOperations;
 
-/** The item's text for the running operations, or undefined when idle. */
-export function statusText(ops: readonly Operation[]): string | undefined {
+/** What runs, in words ("2 snapshots, 1 restore"), and the overall progress; undefined when idle. */
+function runningWords(ops: readonly Operation[]): { what: string; progress?: number } | undefined {
   const { count, progress } = summarizeRunning(ops);
   if (count === 0) return undefined;
   const running = ops.filter(isRunning);
@@ -19,8 +20,27 @@ export function statusText(ops: readonly Operation[]): string | undefined {
     others === 0 ? '' : others === 1 ? vscode.l10n.t('1 snapshot') : vscode.l10n.t('{0} snapshots', others),
     restores === 0 ? '' : restores === 1 ? vscode.l10n.t('1 restore') : vscode.l10n.t('{0} restores', restores),
   ].filter(Boolean);
-  const what = parts.join(', ');
+  return { what: parts.join(', '), ...(progress === undefined ? {} : { progress }) };
+}
+
+/** The item's text for the running operations, or undefined when idle. */
+export function statusText(ops: readonly Operation[]): string | undefined {
+  const words = runningWords(ops);
+  if (!words) return undefined;
+  const { what, progress } = words;
   return progress === undefined ? `$(sync~spin) ${what}` : `$(sync~spin) ${what} · ${progress}%`;
+}
+
+/**
+ * What a screen reader says for the item: words only (no icon names, no Markdown), e.g. "Snapshot operations in
+ * progress: 2 snapshots, 1 restore, 45 percent done. Press Enter to see every operation."
+ */
+export function statusAccessibleLabel(ops: readonly Operation[]): string | undefined {
+  const words = runningWords(ops);
+  if (!words) return undefined;
+  const what =
+    words.progress === undefined ? words.what : vscode.l10n.t('{0}, {1} percent done', words.what, words.progress);
+  return vscode.l10n.t('Snapshot operations in progress: {0}. Press Enter to see every operation.', what);
 }
 
 export function operationLine(op: Operation, serviceLabel: string, now: number): string {
@@ -64,6 +84,7 @@ export function createStatusBar(
       return;
     }
     item.text = text;
+    item.accessibilityInformation = { label: statusAccessibleLabel(ops) ?? text, role: 'button' };
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('In progress')}**\n\n`);
     for (const op of ops.filter(isRunning)) {

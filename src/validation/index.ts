@@ -3,7 +3,12 @@
 export { neptuneGraphRules } from './neptuneGraph';
 export { storageGatewayRules } from './storageGateway';
 export { docdbRules, validateDocDbIdentifier, validateDocDbTagKey, validateDocDbTagValue } from './docdb';
-export { simSpaceWeaverRules, simSpaceWeaverSnapshotKey } from './simSpaceWeaver';
+export {
+  simSpaceWeaverRules,
+  simSpaceWeaverSnapshotFile,
+  simSpaceWeaverSnapshotKey,
+  simSpaceWeaverStampPattern,
+} from './simSpaceWeaver';
 export { validateBucketName } from './s3Bucket';
 export { parseTags, formatTags } from './tags';
 export { validateInput, type InputValidation } from './validateInput';

@@ -13,15 +13,28 @@ const prefixModel = compileConstraint(model['Destination.ObjectKeyPrefix'], true
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** How the time stamp in a snapshot's file name reads before AWS has taken it (the UTC time it takes it). */
+export const simSpaceWeaverStampPattern = 'YYMMdd-HHmm-ss';
+
+/**
+ * The file name SimSpace Weaver gives a snapshot object: `<simulation>-YYMMdd-HHmm-ss.zip`, the UTC time it took the
+ * snapshot, to the second (cut, not rounded). Without a date: the stamp's pattern. The tree, Snapshot Activity, the
+ * notifications and the create flow's confirmation all name a SimSpace Weaver snapshot by it.
+ */
+export function simSpaceWeaverSnapshotFile(simulation: string, date?: Date): string {
+  const stamp = date
+    ? `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
+      `-${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}-${pad(date.getUTCSeconds())}`
+    : simSpaceWeaverStampPattern;
+  return `${simulation}-${stamp}.zip`;
+}
+
 /**
  * The S3 object key SimSpace Weaver writes: `<prefix>/snapshot/<simulation>-YYMMdd-HHmm-ss.zip` in UTC, or
- * `snapshot/…` when there is no prefix.
+ * `snapshot/…` when there is no prefix (the emulator writes its objects with this function too).
  */
-export function simSpaceWeaverSnapshotKey(prefix: string, simulation: string, date: Date): string {
-  const stamp =
-    `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
-    `-${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}-${pad(date.getUTCSeconds())}`;
-  const file = `snapshot/${simulation}-${stamp}.zip`;
+export function simSpaceWeaverSnapshotKey(prefix: string, simulation: string, date?: Date): string {
+  const file = `snapshot/${simSpaceWeaverSnapshotFile(simulation, date)}`;
   return prefix === '' ? file : `${prefix}/${file}`;
 }
 

@@ -1,19 +1,22 @@
 // Creating a snapshot as a person does it in the workbench: from a resource's context menu (each of the five
-// services) and from the command palette, with the validated input box, against the emulator.
+// services) and from the command palette, with the validated input box (every error of a value at once, the suggested
+// name still offered after typing over it), the notification's Reveal in Tree selecting the new snapshot itself, and
+// the same name (a SimSpace Weaver object's file name) in the notification, Snapshot Activity and the tree.
 // Screenshots: test-results/e2e/<scenario>/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { firstIssue } from '../../src/snapshots/inputSteps';
+import { issuesMessage } from '../../src/snapshots/inputSteps';
 import { docdbRules, neptuneGraphRules, simSpaceWeaverRules, storageGatewayRules } from '../../src/validation';
 import { neptuneRules } from '../../src/validation/neptune';
 import type { ServiceInputRules } from '../../src/validation/types';
 import { E2e, type Workbench } from './harness';
+import { textMatcher, waitUntil } from './wait';
 
-/** The message the input box must show for `value` in field `key`: what the rules say, word for word. */
+/** The message the input box must show for `value` in field `key`: every error the rules find, word for word. */
 function expectedMessage(rules: ServiceInputRules, key: string, value: string): string {
   const field = rules.fields.find((f) => f.key === key);
   assert.ok(field, `the rules have a field ${key}`);
-  const issue = firstIssue(field.validate(value));
+  const issue = issuesMessage(field.validate(value));
   assert.ok(issue, `the rules reject ${JSON.stringify(value)} for ${key}`);
   return issue.message;
 }
@@ -42,8 +45,13 @@ interface ServiceCase {
 }
 
 interface Created {
-  name: string;
+  /** The snapshot's name in the notification, Snapshot Activity and the tree (as the tree's row label). */
   treeLabel: string | RegExp;
+}
+
+/** The name as a pattern to find inside a longer text. */
+function namePattern(label: string | RegExp): string {
+  return typeof label === 'string' ? escapeRegExp(label) : label.source.replace(/^\^|\$$/g, '');
 }
 
 function escapeRegExp(text: string): string {
@@ -54,6 +62,19 @@ function escapeRegExp(text: string): string {
 function utcStamp(date = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${pad(date.getUTCFullYear() % 100)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+}
+
+/**
+ * Waits until the validation message is `message`, read as one value: typed key by key, an earlier prefix of the value
+ * (`1` of `1-social`) may show the same first error with fewer others, and the message keeps changing until the
+ * checks of every key arrived.
+ */
+async function showsMessage(wb: Workbench, message: string): Promise<void> {
+  await waitUntil(
+    () => wb.input.message(),
+    (shown) => shown === message,
+    `the message "${message}"`,
+  );
 }
 
 /** Waits for input step `n` of the flow (its title ends with "(n/total)"). */
@@ -69,11 +90,30 @@ const cases: ServiceCase[] = [
     resource: 'customer-graph',
     async fill(wb, refuse) {
       await atStep(wb, 1);
+      const suggested = await wb.input.value();
+      assert.match(suggested, /^customer-graph-\d{8}-\d{4}$/, 'the box opens with the suggested name');
       await refuse(neptuneGraphRules, 'snapshotName', 'Bad_Name');
+      await wb.step('Bad_Name: both of its errors show at once', async () => {
+        const message = await wb.input.message();
+        assert.match(message, /lowercase letter: 'B'.*'_' at position 4/);
+      });
+      await wb.step('the suggested name is still offered: its button puts it back', async () => {
+        const button = wb.input
+          .widget()
+          .locator(`.quick-input-titlebar .action-label[aria-label*="Use suggested value: ${suggested}"]`);
+        await button.waitFor();
+        await button.click();
+        await waitUntil(
+          () => wb.input.value(),
+          (v) => v === suggested,
+          'the suggested name back in the box',
+        );
+        assert.doesNotMatch(await wb.input.message(), /names must|not allowed/, 'the suggested name is valid');
+      });
       await wb.input.enter('customer-graph-e2e');
       await atStep(wb, 2);
       await wb.step('type tags', () => wb.input.enter('team=e2e, env=test'));
-      return { name: 'customer-graph-e2e', treeLabel: 'customer-graph-e2e' };
+      return { treeLabel: 'customer-graph-e2e' };
     },
   },
   {
@@ -87,7 +127,7 @@ const cases: ServiceCase[] = [
       await wb.input.enter('orders-prod-e2e');
       await atStep(wb, 2);
       await wb.step('type tags', () => wb.input.enter('team=e2e'));
-      return { name: 'orders-prod-e2e', treeLabel: 'orders-prod-e2e' };
+      return { treeLabel: 'orders-prod-e2e' };
     },
   },
   {
@@ -101,7 +141,7 @@ const cases: ServiceCase[] = [
       await wb.input.enter('social-neptune-e2e');
       await atStep(wb, 2);
       await wb.step('type tags', () => wb.input.enter('team=e2e'));
-      return { name: 'social-neptune-e2e', treeLabel: 'social-neptune-e2e' };
+      return { treeLabel: 'social-neptune-e2e' };
     },
   },
   {
@@ -115,7 +155,7 @@ const cases: ServiceCase[] = [
       await wb.input.enter('e2e volume snapshot');
       await atStep(wb, 2);
       await wb.step('type tags', () => wb.input.enter('team=e2e'));
-      return { name: 'e2e volume snapshot', treeLabel: 'e2e volume snapshot' };
+      return { treeLabel: 'e2e volume snapshot' };
     },
   },
   {
@@ -131,16 +171,15 @@ const cases: ServiceCase[] = [
       await atStep(wb, 3);
       await wb.step('type an object key prefix: the message shows where the snapshot goes', async () => {
         await wb.input.type('e2e');
+        // AWS stamps the object with the UTC time it takes it: the flow shows the stamp's pattern, not a guess.
         await wb.input.waitForMessage(
-          /s3:\/\/weaver-demo-snapshots-use1\/e2e\/snapshot\/city-traffic-\d{6}-\d{4}-\d{2}\.zip/,
+          /s3:\/\/weaver-demo-snapshots-use1\/e2e\/snapshot\/city-traffic-YYMMdd-HHmm-ss\.zip \(YYMMdd-HHmm-ss: the UTC time/,
         );
         await wb.pressEnter();
       });
-      // Written to s3://<bucket>/<prefix>/snapshot/<simulation>-<YYMMDD-HHmm-ss>.zip; the tree shows the file name.
-      return {
-        name: 's3://weaver-demo-snapshots-use1/e2e',
-        treeLabel: new RegExp(`^city-traffic-${utcStamp()}-\\d{4}-\\d{2}\\.zip$`),
-      };
+      // Written to s3://<bucket>/<prefix>/snapshot/<simulation>-<YYMMDD-HHmm-ss>.zip: the notification, Snapshot
+      // Activity and the tree all name it by that file name.
+      return { treeLabel: new RegExp(`^city-traffic-${utcStamp()}-\\d{4}-\\d{2}\\.zip$`) };
     },
   },
 ];
@@ -160,11 +199,11 @@ describe('Create Snapshot in the workbench', () => {
       const message = expectedMessage(rules, key, value);
       await wb.step(`type an invalid ${key}: the exact validation message shows`, async () => {
         await wb.input.type(value);
-        assert.equal(await wb.input.waitForMessage(message), message);
+        await showsMessage(wb, message);
       });
       await wb.step('Enter on the invalid value keeps the input open and calls nothing', async () => {
         await wb.pressEnter();
-        assert.equal(await wb.input.waitForMessage(message), message);
+        await showsMessage(wb, message);
         assert.equal(await wb.input.value(), value);
         assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
       });
@@ -173,7 +212,7 @@ describe('Create Snapshot in the workbench', () => {
 
   /** From the confirm step on: one create call, progress, one notification, the tree and the activity view. */
   async function confirmAndFollow(wb: Workbench, c: ServiceCase, created: Created): Promise<void> {
-    const name = escapeRegExp(created.name);
+    const name = namePattern(created.treeLabel);
     await wb.step('confirm: Create snapshot', async () => {
       await wb.input.pick(/Create snapshot/);
       await wb.input.waitForClosed();
@@ -183,6 +222,14 @@ describe('Create Snapshot in the workbench', () => {
     await wb.step('a notification reports success', () => wb.waitForNotification(success));
     assert.equal((await wb.notifications()).filter((n) => success.test(n)).length, 1, 'exactly one notification');
     assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 1, 'exactly one create call');
+    await wb.step('Reveal in Tree selects the new snapshot itself', async () => {
+      await wb.clickNotificationButton(await wb.waitForNotification(success), 'Reveal in Tree');
+      const selected = wb.page
+        .locator('.part.sidebar .monaco-list-row[role="treeitem"].selected')
+        .filter({ has: wb.page.locator('.label-name', { hasText: textMatcher(created.treeLabel) }) });
+      await selected.first().waitFor();
+      assert.equal(await selected.count(), 1, 'the snapshot row is the one selected');
+    });
     await wb.step(`the snapshot appears under ${c.resource}`, async () => {
       const resource = await wb.tree.expandPath('demo', 'us-east-1', c.service, c.resource);
       await wb.tree.child(resource, created.treeLabel);
@@ -229,9 +276,9 @@ describe('Create Snapshot in the workbench', () => {
       await wb.step('type an invalid identifier: the exact validation message shows', async () => {
         await wb.input.waitFor(/orders-prod/);
         await wb.input.type('orders--prod');
-        assert.equal(await wb.input.waitForMessage(message), message);
+        await showsMessage(wb, message);
         await wb.pressEnter();
-        assert.equal(await wb.input.waitForMessage(message), message);
+        await showsMessage(wb, message);
         assert.equal(await callCount(e2e, c.serviceId, c.createOperation), 0, 'no create call');
       });
       await wb.step('type a valid identifier and tags', async () => {
@@ -239,7 +286,7 @@ describe('Create Snapshot in the workbench', () => {
         await wb.input.waitFor(/team=data/);
         await wb.input.enter('team=e2e');
       });
-      await confirmAndFollow(wb, c, { name: 'orders-prod-palette', treeLabel: 'orders-prod-palette' });
+      await confirmAndFollow(wb, c, { treeLabel: 'orders-prod-palette' });
     });
   });
 });

@@ -209,6 +209,14 @@ describe('Delete and Copy to Region in the workbench', () => {
         await wb.input.waitForClosed();
       });
       await wb.step('one notification: copied to us-west-2', () => wb.waitForNotification(/is copied to us-west-2/));
+      await wb.step('its Reveal in Tree selects the copy itself, in us-west-2', async () => {
+        await wb.clickNotificationButton(await wb.waitForNotification(/is copied to us-west-2/), 'Reveal in Tree');
+        await wb.page
+          .locator('.part.sidebar .monaco-list-row[role="treeitem"].selected')
+          .filter({ has: wb.page.locator('.label-name', { hasText: /^orders-prod-copy-e2e$/ }) })
+          .first()
+          .waitFor();
+      });
       await wb.step('the copy shows in demo / us-west-2 / DocumentDB', async () => {
         // The tree lists only rows near the viewport: fold us-east-1 to bring us-west-2's services into view.
         await wb.tree.collapse(wb.tree.item('us-east-1'));

@@ -131,7 +131,7 @@ async function waitFor(what: string, predicate: () => boolean, ms = 15_000): Pro
   }
 }
 
-const create: Action = { id: 'confirm', pick: '$(check) Create snapshot' };
+const create: Action = { id: 'confirm', pick: 'Create snapshot' };
 
 interface Case {
   readonly serviceId: string;
@@ -175,7 +175,7 @@ const cases: Case[] = [
     serviceId: 'simspaceweaver',
     resource: 'city-traffic',
     invalid: [
-      { id: 'bucket', pick: '$(edit) Type a bucket name…' },
+      { id: 'bucket', pick: 'Type a bucket name…' },
       { id: 'field:BucketName', type: 'Not_A_Bucket' },
       { id: 'field:BucketName', type: 'ab' },
     ],

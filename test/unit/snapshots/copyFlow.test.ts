@@ -56,7 +56,7 @@ test('copy: pick the destination, the form is read for it, its fields, the revie
     { id: 'form:size', enter: true },
     { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Copy' },
+    { id: 'review', pick: 'Copy' },
   ]);
   const result = await runCopyFlow(prompter, deps, { target, snapshot: snap });
   assert.equal(result.kind, 'copy');
@@ -102,7 +102,7 @@ test('sendCopy: one send, an operation of kind copy read in the destination, the
     { id: 'form:size', enter: true },
     { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Copy' },
+    { id: 'review', pick: 'Copy' },
   ]);
   const result = await runCopyFlow(prompter, deps, { target, snapshot: snap });
   const request = result.kind === 'copy' ? result.request : assert.fail();

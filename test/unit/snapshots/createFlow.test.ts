@@ -53,7 +53,7 @@ test('the palette path asks profile, region, service, resource, the inputs and a
     ...palette,
     { id: 'field:DBClusterSnapshotIdentifier', type: 'orders-manual-1' },
     { id: 'tags', type: 'team=data, env=prod' },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([service])));
   assert.equal(request.target.profile, 'prod');
@@ -86,7 +86,7 @@ test('the confirm step lists exactly what will be sent', async () => {
     ...palette,
     { id: 'field:DBClusterSnapshotIdentifier', type: 'Orders-Manual' },
     { id: 'tags', type: 'team=data' },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([docdb()])));
   const lines = Object.fromEntries(request.summary.map((l) => [l.label, l.value]));
@@ -94,7 +94,49 @@ test('the confirm step lists exactly what will be sent', async () => {
   assert.equal(lines.DBClusterSnapshotIdentifier, 'Orders-Manual (stored as orders-manual)');
   assert.equal(lines.Tags, 'team=data');
   const confirm = prompter.shown.at(-1);
-  assert.ok(confirm?.items?.some((i) => i.label === 'DBClusterSnapshotIdentifier' && i.disabledReason));
+  const line = confirm?.items?.find((i) => i.label === 'DBClusterSnapshotIdentifier');
+  assert.equal(line?.disabledReason, undefined, 'a line can be chosen');
+  assert.equal(line?.detail, 'Enter: change this value');
+  assert.deepEqual(
+    confirm?.items?.map((i) => [i.icon, i.label]).filter(([icon]) => icon),
+    [
+      ['check', 'Create snapshot'],
+      ['close', 'Cancel'],
+    ],
+    'icons apart from the words',
+  );
+});
+
+test('Enter on a line of the confirm step goes back to the step that asked for its value', async () => {
+  const prompter = new ScriptedPrompter([
+    ...palette,
+    { id: 'field:DBClusterSnapshotIdentifier', type: 'first-name' },
+    { id: 'tags', type: 'a=1' },
+    { id: 'confirm', pick: 'DBClusterSnapshotIdentifier' },
+    { id: 'field:DBClusterSnapshotIdentifier', type: 'second-name' },
+    { id: 'tags', enter: true },
+    { id: 'confirm', pick: 'Tags' },
+    { id: 'tags', type: 'a=2' },
+    { id: 'confirm', pick: 'Create snapshot' },
+  ]);
+  const request = created(await runCreateFlow(prompter, deps([docdb()])));
+  assert.equal(request.input.values.DBClusterSnapshotIdentifier, 'second-name');
+  assert.deepEqual(request.input.tags, [{ key: 'a', value: '2' }]);
+  assert.equal(prompter.remaining(), 0);
+});
+
+test('from the tree, the resource line of the confirm step offers no change', async () => {
+  const service = docdb();
+  const target = { profile: 'default', region: 'us-east-1', service, resource: resource('orders') };
+  const prompter = new ScriptedPrompter([
+    { id: 'field:DBClusterSnapshotIdentifier', enter: true },
+    { id: 'tags', enter: true },
+    { id: 'confirm', cancel: true },
+  ]);
+  await runCreateFlow(prompter, deps([service]), { target });
+  const items = prompter.shown.at(-1)?.items ?? [];
+  assert.equal(items.find((i) => i.label === 'DBClusterIdentifier')?.detail, undefined);
+  assert.equal(items.find((i) => i.label === 'Tags')?.detail, 'Enter: change this value');
 });
 
 test('going back keeps the values typed before', async () => {
@@ -106,7 +148,7 @@ test('going back keeps the values typed before', async () => {
     { id: 'tags', back: true },
     { id: 'field:DBClusterSnapshotIdentifier', enter: true },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([docdb()])));
   const reopened = prompter.shown.filter((s) => s.kind === 'input').map((s) => `${s.id}=${s.value}`);
@@ -148,7 +190,7 @@ test('an invalid name is refused as typed and the flow goes on only with a valid
     { id: 'field:DBClusterSnapshotIdentifier', type: 'double--hyphen' },
     { id: 'field:DBClusterSnapshotIdentifier', type: 'fine-name' },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([docdb()])));
   assert.equal(prompter.refusals.length, 2);
@@ -160,7 +202,7 @@ test('capitals in a DocumentDB identifier warn that it is stored lowercase, with
     ...palette,
     { id: 'field:DBClusterSnapshotIdentifier', type: 'MySnap' },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([docdb()])));
   const message = prompter.messages.find((m) => m.value === 'MySnap')?.message;
@@ -188,7 +230,7 @@ test('the name box opens with a valid default, and the tags box with the default
     ...palette,
     { id: 'field:DBClusterSnapshotIdentifier', enter: true },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(
     await runCreateFlow(prompter, deps([docdb()], { defaultTags: () => ({ team: 'data', 'cost center': 'x' }) })),
@@ -261,7 +303,7 @@ test('from a tree node the flow starts at the inputs, at step 1', async () => {
   const prompter = new ScriptedPrompter([
     { id: 'field:DBClusterSnapshotIdentifier', type: 'from-tree' },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([service]), { target }));
   assert.deepEqual(request.target, target);
@@ -292,7 +334,7 @@ test('a DocumentDB identifier already taken (in any case) is refused on Enter', 
     { id: 'field:DBClusterSnapshotIdentifier', type: 'Nightly' },
     { id: 'field:DBClusterSnapshotIdentifier', type: 'nightly-2' },
     { id: 'tags', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   created(await runCreateFlow(prompter, deps([service])));
   assert.match(prompter.refusals[0]?.message ?? '', /"nightly" already exists/);
@@ -354,7 +396,7 @@ test('SimSpace Weaver: pick a bucket of the region, see the object key, no name 
   const prompter = new ScriptedPrompter([
     { id: 'bucket', pick: 'sim-snapshots' },
     { id: 'field:ObjectKeyPrefix', type: 'runs/a' },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const target = {
     profile: 'p',
@@ -375,11 +417,13 @@ test('SimSpace Weaver: pick a bucket of the region, see the object key, no name 
   assert.deepEqual(request.input, { values: { BucketName: 'sim-snapshots', ObjectKeyPrefix: 'runs/a' }, tags: [] });
   const info = prompter.messages.find((m) => m.id === 'field:ObjectKeyPrefix')?.message;
   assert.equal(info?.severity, 'info');
-  assert.equal(
-    info?.message,
-    'The snapshot will be written to s3://sim-snapshots/runs/a/snapshot/MySim-261122-1530-00.zip',
-  );
-  assert.ok(request.summary.some((l) => l.label === 'Object key' && l.value.endsWith('MySim-261122-1530-00.zip')));
+  // AWS stamps the object with the second it takes the snapshot: the flow shows the stamp's pattern, no guess.
+  const location = 's3://sim-snapshots/runs/a/snapshot/MySim-YYMMdd-HHmm-ss.zip';
+  const note = 'YYMMdd-HHmm-ss: the UTC time SimSpace Weaver takes the snapshot';
+  assert.equal(info?.message, `The snapshot will be written to ${location} (${note})`);
+  assert.ok(request.summary.some((l) => l.label === 'Object key' && l.value === location && l.note === note));
+  const line = prompter.shown.at(-1)?.items?.find((i) => i.label === 'Object key');
+  assert.equal(line?.detail, `${note} · Enter: change this value`);
   assert.ok(!prompter.shown.some((s) => s.id === 'tags'));
 });
 
@@ -392,11 +436,11 @@ test('SimSpace Weaver: a typed bucket name is checked by the S3 naming rules', a
     resource: resource('MySim', { service: 'simspaceweaver' }),
   };
   const prompter = new ScriptedPrompter([
-    { id: 'bucket', pick: '$(edit) Type a bucket name…' },
+    { id: 'bucket', pick: 'Type a bucket name…' },
     { id: 'field:BucketName', type: 'Bad_Bucket' },
     { id: 'field:BucketName', type: 'good-bucket' },
     { id: 'field:ObjectKeyPrefix', enter: true },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([service]), { target }));
   assert.equal(prompter.refusals.length, 1);
@@ -419,7 +463,7 @@ test('Storage Gateway asks for a description (default valid) and tags', async ()
     { id: 'field:SnapshotDescription', enter: true },
     { id: 'tags', type: 'aws:x=1' },
     { id: 'tags', type: 'x=1' },
-    { id: 'confirm', pick: '$(check) Create snapshot' },
+    { id: 'confirm', pick: 'Create snapshot' },
   ]);
   const request = created(await runCreateFlow(prompter, deps([service]), { target }));
   assert.ok((request.input.values.SnapshotDescription ?? '').includes('vol-1'));

@@ -91,10 +91,20 @@ test('a refused create yields the mapped message and a failed operation', async 
   assert.equal(tracker.findRunning(requestKey(target, valid)), undefined, 'a failed request can be sent again');
 });
 
-test('SimSpace Weaver operations are named after their destination', async () => {
-  const service = fakeService({ id: 'simspaceweaver', rules: simSpaceWeaverRules });
+test('SimSpace Weaver operations are named by the file name the tree shows', async () => {
+  const written = 's3://b-1/runs/snapshot/MySim-261122-1530-01.zip';
+  const service = fakeService({
+    id: 'simspaceweaver',
+    rules: simSpaceWeaverRules,
+    create: async () => snapshot(written, 'creating', { name: 'MySim-261122-1530-01.zip', resourceId: 'MySim' }),
+  });
   const { creator, tracker } = setup(service);
   const target = { profile: 'p', region: 'us-west-2', service, resource: resource('MySim') };
-  await creator.create(target, { values: { BucketName: 'b-1', ObjectKeyPrefix: 'runs' }, tags: [] });
-  assert.equal(tracker.operations()[0]?.snapshotName, 's3://b-1/runs');
+  let begun = '';
+  await creator.create(target, { values: { BucketName: 'b-1', ObjectKeyPrefix: 'runs' }, tags: [] }, (op) => {
+    begun = op.snapshotName;
+  });
+  assert.match(begun, /^MySim-\d{6}-\d{4}-\d{2}\.zip$/, 'named as the tree will, before AWS answers');
+  assert.equal(tracker.operations()[0]?.snapshotName, begun);
+  assert.equal(tracker.operations()[0]?.snapshotId, written);
 });

@@ -51,7 +51,7 @@ test('from a tree snapshot: the form is read once, each field prefilled with its
     { id: 'form:size', enter: true },
     { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
   assert.equal(restore.prepared.length, 1);
@@ -97,7 +97,7 @@ test('from a tree snapshot: the form is read once, each field prefilled with its
   const review = prompter.shown.find((s) => s.id === 'review');
   const labels = review?.items?.map((i) => i.label.trim());
   assert.deepEqual(labels, [
-    '$(check) Restore',
+    'Restore',
     'RestoreFake',
     'SnapshotId',
     'Name',
@@ -105,7 +105,7 @@ test('from a tree snapshot: the form is read once, each field prefilled with its
     'Mode',
     'Tags',
     'ClientToken',
-    '$(close) Cancel',
+    'Cancel',
   ]);
   assert.equal(review?.items?.find((i) => i.label.trim() === 'Tags')?.description, 'team=data');
 });
@@ -148,7 +148,7 @@ test('an invalid value is refused as typed, a taken name on Enter, and nothing i
     { id: 'form:mode', pick: 'cached' },
     { id: 'tags', type: 'aws:x=1' },
     { id: 'tags', type: '' },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
   assert.deepEqual(
@@ -181,7 +181,7 @@ test('a field asked only for one choice appears when that choice is made, and Ba
     { id: 'tags', enter: true },
     { id: 'review', back: true },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
   assert.deepEqual(request.input.values, { name: 'abc', size: '20', mode: 'cached' });
@@ -216,7 +216,7 @@ test('from the palette: only services that restore, then the resource, then a sn
     { id: 'form:size', enter: true },
     { id: 'form:mode', pick: 'cached' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const request = restored(await runRestoreFlow(prompter, deps([service, other])));
   assert.equal(request.target.region, 'us-east-1');
@@ -254,7 +254,7 @@ test('Retry prefills the earlier answers', async () => {
     { id: 'form:mode', pick: 'stored' },
     { id: 'form:keep', pick: 'Yes' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const previous = { values: { name: 'again', size: '64' }, tags: [{ key: 'a', value: 'b' }] };
   const request = restored(await runRestoreFlow(prompter, deps([service]), { ...fromTree(service, snap), previous }));
@@ -296,7 +296,7 @@ test('picking a value in the review goes back to the step that asked for it', as
     { id: 'tags', enter: true },
     { id: 'review', pick: (item) => item.label.trim() === 'SnapshotId' },
     { id: 'tags', enter: true },
-    { id: 'review', pick: '$(check) Restore' },
+    { id: 'review', pick: 'Restore' },
   ]);
   const request = restored(await runRestoreFlow(prompter, deps([service]), fromTree(service, snap)));
   assert.equal(request.calls[0]?.input.Size, 64);

@@ -173,7 +173,7 @@ test('cancel stops waiting for that operation only, and is reported once', async
 
 test('operations are persisted and resumed after a reload', async () => {
   const store = new MemoryStore();
-  const first = setup(() => snapshot('x', 'creating', { progress: 20 }), { store });
+  const first = setup((ref) => snapshot(ref.snapshotId, 'creating', { progress: 20 }), { store });
   const op = start(first.tracker, 'survivor');
   const lost = first.tracker.begin(request('lost'));
   await first.clock.advance(5000);
@@ -245,4 +245,17 @@ test('the resources in progress use the tree key profile|region|service|resource
   const { tracker } = setup(() => undefined);
   start(tracker, 'x');
   assert.deepEqual([...tracker.resourcesInProgress()], ['default|us-east-1|docdb|orders']);
+});
+
+test('a create found under another id than AWS first gave takes that id and its name (a stamped object)', async () => {
+  // SimSpace Weaver stamps the object with the second it took the snapshot: one later than the request's here.
+  const written = { name: 'sim-261122-1530-01.zip', id: 's3://b/snapshot/sim-261122-1530-01.zip' };
+  const { tracker, clock } = setup(() => snapshot(written.id, 'available', { name: written.name }));
+  const op = tracker.begin(request('sim-261122-1530-00.zip'));
+  tracker.accepted(op.id, { id: 's3://b/snapshot/sim-261122-1530-00.zip', state: 'creating', status: 'creating' });
+  await clock.advance(5000);
+  const done = tracker.get(op.id);
+  assert.equal(done?.state, 'succeeded');
+  assert.equal(done?.snapshotId, written.id);
+  assert.equal(done?.snapshotName, written.name);
 });

@@ -148,8 +148,10 @@ test('a disabled item says why and cannot be accepted', async () => {
   const answer = prompter.pick(pickStep());
   const pick = rec.current() as FakeQuickPick;
   const stopped = pick.items.find((i) => i.label.includes('stopped'));
-  assert.equal(stopped?.label, '$(circle-slash) stopped');
-  assert.equal(stopped?.detail, 'the cluster is stopped');
+  // Words in the label and detail (a screen reader reads them), the icon apart.
+  assert.equal(stopped?.label, 'stopped');
+  assert.equal(stopped?.detail, 'Not available: the cluster is stopped');
+  assert.equal((stopped as { iconPath?: { id: string } } | undefined)?.iconPath?.id, 'circle-slash');
   pick.choose('stopped');
   await tick();
   assert.equal(pick.disposed, false);
@@ -185,4 +187,46 @@ test('items loaded live: busy while loading, then the previous choice is active 
   );
   pick.back();
   assert.deepEqual(await answer, { kind: 'back' });
+});
+
+test('an item icon goes to iconPath, never into the label', async () => {
+  const prompter = await load();
+  const answer = prompter.pick(
+    pickStep({
+      items: [
+        { label: 'Create snapshot', icon: 'check', value: 'create' },
+        { label: 'Cancel', icon: 'close', value: 'cancel' },
+      ],
+    }),
+  );
+  const pick = rec.current() as FakeQuickPick;
+  const shown = pick.items as Array<{ label: string; iconPath?: { id: string } }>;
+  assert.deepEqual(
+    shown.map((i) => [i.label, i.iconPath?.id]),
+    [
+      ['Create snapshot', 'check'],
+      ['Cancel', 'close'],
+    ],
+  );
+  assert.ok(shown.every((i) => !i.label.includes('$(')));
+  pick.choose('Create snapshot');
+  assert.deepEqual(await answer, { kind: 'value', value: 'create' });
+});
+
+test('the suggested value stays reachable: placeholder, and a button that puts it back', async () => {
+  const prompter = await load();
+  const answer = prompter.input(inputStep({ value: 'orders-1', suggestion: 'orders-1' }));
+  const box = rec.current() as FakeInputBox;
+  assert.match(box.placeholder ?? '', /Suggested: orders-1/);
+  assert.equal(box.buttons.length, 1, 'only Back while the value is the suggestion');
+  box.type('1bad');
+  assert.equal(box.buttons.length, 2, 'the suggestion button once the value differs');
+  const suggest = box.buttons[1] as { tooltip?: string };
+  assert.match(suggest.tooltip ?? '', /orders-1/);
+  box.button.fire(suggest);
+  assert.equal(box.value, 'orders-1');
+  assert.equal(box.validationMessage, undefined, 'the suggestion is checked again');
+  assert.equal(box.buttons.length, 1);
+  box.enter();
+  assert.deepEqual(await answer, { kind: 'value', value: 'orders-1' });
 });
