@@ -4,64 +4,19 @@
 // for each kind is `operationKinds`'. Backoff from `initialSeconds` ×1.5 up to
 // `maxSeconds` (the timer is `pollScheduler`'s). State is persisted through an injected store (`operationStore`)
 // and resumed after a reload. No `vscode` import.
-import type { AwsClients } from '../aws/clients';
-import type { Logger } from '../log';
-import type { SnapshotInput, SnapshotService, TrackedState } from '../services/service';
-import {
-  isRunning,
-  resourceKey,
-  trackedId,
-  type Operation,
-  type OperationKind,
-  type OperationTarget,
-} from './operation';
+import type { TrackedState } from '../services/service';
+import { isRunning, resourceKey, trackedId, type Operation } from './operation';
 import { interruptedMessage, kindPolicy, missingMessage } from './operationKinds';
-import { OperationStore, type StateStore } from './operationStore';
-import { PollScheduler, systemClock, type Clock, type PollingSettings } from './pollScheduler';
+import { OperationStore } from './operationStore';
+import { PollScheduler, systemClock, type Clock } from './pollScheduler';
 import { pollGroups, readStatuses, type PollGroup } from './statusPoll';
 
 // The types of the tracker's deps, which its callers (the benchmark among them) read from here.
 export type { StateStore } from './operationStore';
 export type { Clock, PollingSettings } from './pollScheduler';
+import type { BeginRequest, TrackerDeps, TrackerEvent } from './trackerTypes';
 
-export interface TrackerDeps {
-  serviceById(id: string): SnapshotService | undefined;
-  readonly clients: AwsClients;
-  readonly store: StateStore;
-  readonly log: Logger;
-  readonly clock?: Clock;
-  polling(): PollingSettings;
-  newId?(): string;
-  /** Consecutive polls that do not find a snapshot before it is reported gone (default 10). */
-  readonly maxMisses?: number;
-  /** Finished operations kept in the history (default 100). */
-  readonly maxHistory?: number;
-}
-
-export type TrackerEvent =
-  | { readonly kind: 'added' | 'changed' | 'removed'; readonly operation: Operation }
-  /** Exactly once per operation, when it ends (available, failed or cancelled). */
-  | { readonly kind: 'finished'; readonly operation: Operation };
-
-export interface BeginRequest {
-  /** Default: create. */
-  readonly kind?: OperationKind;
-  readonly service: string;
-  readonly profile: string;
-  readonly region: string;
-  readonly resourceId: string;
-  readonly resourceName: string;
-  readonly snapshotName: string;
-  /** Known from the start for every kind but create. */
-  readonly snapshotId?: string;
-  readonly target?: OperationTarget;
-  readonly input: SnapshotInput;
-  readonly requestKey: string;
-  /** Operations confirmed together share it (see Operation.batch). */
-  readonly batch?: string;
-  /** See Operation.silent. */
-  readonly silent?: boolean;
-}
+export type { BeginRequest, TrackerDeps, TrackerEvent };
 
 const unknownService = (id: string): string => `Unknown service "${id}".`;
 /** Whether a poll changed what the views show of a running operation. */

@@ -2,15 +2,15 @@
 // (a failure stays in its branch), refresh that cancels in-flight calls, a name filter and the in-progress
 // marker. `getChildren` never rejects and never notifies: failures become error nodes. The parts live apart:
 // the branches (`branches`), what a branch shows (`branchRender`), the markers, the view cache and `reveal`.
-import type { Logger } from '../../log';
 import type { Tag } from '../../validation/types';
 import type { Page } from '../../services/service';
-import { loadChildPage, type BranchPageDeps } from './branchPages';
+import { loadChildPage } from './branchPages';
 import { renderBranch } from './branchRender';
 import { Branches, type Branch } from './branches';
-import type { DescribeState, NodeView } from './describe';
+import type { NodeView } from './describe';
 import { Listeners } from './listeners';
 import { TreeMarkers } from './markers';
+import { ModelState } from './modelState';
 import { NodeViews } from './nodeViews';
 import {
   isBranchOwner,
@@ -19,51 +19,34 @@ import {
   type ErrorNode,
   type ExplorerNode,
   type LoadMoreNode,
-  type ProfileEntry,
   type ResourceNode,
-  type ServiceNode,
   type SnapshotNode,
 } from './nodes';
 import { FilteredTree } from './filteredTree';
 import { findResource, findSnapshot, type ResourceAddress, type RevealSource, type SnapshotAddress } from './reveal';
-import { SlowLoads, type SlowLoadTimers } from './slowLoads';
-import { SnapshotLister, type SnapshotListerOptions } from './snapshotLister';
-import { SnapshotTagReader, type SnapshotTagsView } from './snapshotTags';
-import { isRetryableLoadError, retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
-import type { ErrorClassifier } from './treeError';
+import { SlowLoads } from './slowLoads';
+import { SnapshotLister } from './snapshotLister';
+import { SnapshotTagReader } from './snapshotTags';
+import { isRetryableLoadError, retryThrottled } from './throttleRetry';
 import { visibleProfiles } from './treeSettings';
-import { TreeOrganiser, type Count } from './treeOrganiser';
+import { TreeOrganiser } from './treeOrganiser';
 import type { SortOrder } from './treeOrder';
 import { placeOf, type RefreshTarget } from './treeQueries';
 
-export interface ExplorerModelDeps extends BranchPageDeps {
-  readonly profiles: () => Promise<readonly ProfileEntry[]>;
-  readonly classifyError?: ErrorClassifier;
-  readonly log?: Logger;
-  /** How a throttled branch load is tried again (after the SDK's own retries). */
-  readonly throttleRetry?: ThrottleRetryOptions;
-  /** How resources' snapshots are batched and how long an answer serves (tests set the clock). */
-  readonly snapshotListing?: SnapshotListerOptions;
-  /** When a branch's load counts as slow ("still loading…"): its timers (tests: a fake clock) and threshold. */
-  readonly slowLoads?: { readonly timers?: SlowLoadTimers; readonly afterMs?: number };
-  /** The order of resources and snapshots at start (the stored "Sort By…" choice; default newest first). */
-  readonly sortOrder?: SortOrder;
-  /** Load each shown service's first page as soon as its region shows (counts on every service node). */
-  readonly prefetchServices?: boolean;
-  /** True when an error says a service's endpoint is not the service (src/aws/endpointAnswer.ts). */
-  readonly isEndpointGone?: (error: unknown) => boolean;
-}
+import type { ExplorerModelDeps } from './explorerModelDeps';
+
+export type { ExplorerModelDeps };
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
 
-export class ExplorerModel implements DescribeState {
+export class ExplorerModel {
   private readonly branches: Branches;
   private readonly changeListeners: Listeners<ExplorerNode | undefined>;
   private readonly profilesListeners: Listeners<number>;
   private readonly markers = new TreeMarkers();
   /** The name filter's loading, showing and counting; Search Everywhere's pages (see `filteredTree`). */
   readonly filtering: FilteredTree;
-  private readonly views = new NodeViews(this);
+  private readonly views: NodeViews;
   private disposed = false;
   /** How many profiles the last root load discovered (0: the tree is empty and the welcome view shows). */
   private discovered: number | undefined;
@@ -111,6 +94,8 @@ export class ExplorerModel implements DescribeState {
       () => this.disposed,
       deps,
     );
+    const { branches, markers, organiser, tags } = this;
+    this.views = new NodeViews(new ModelState({ branches, markers, organiser, tags }));
   }
 
   // ---- events ----
@@ -175,10 +160,6 @@ export class ExplorerModel implements DescribeState {
     return this.describe(node);
   }
 
-  snapshotTags(node: SnapshotNode): SnapshotTagsView {
-    return this.tags.view(node);
-  }
-
   /** A snapshot's tags for Copy Tags: known ones, else read once (cached with the hover's); rejects when unreadable. */
   readSnapshotTags(node: SnapshotNode, signal: AbortSignal): Promise<readonly Tag[]> {
     return this.tags.tags(node, signal);
@@ -186,10 +167,6 @@ export class ExplorerModel implements DescribeState {
 
   get filter(): string {
     return this.markers.filter;
-  }
-
-  isInProgress(key: string): boolean {
-    return this.markers.isInProgress(key);
   }
 
   /** The order of resources and snapshots. */
@@ -205,29 +182,9 @@ export class ExplorerModel implements DescribeState {
     if (this.organiser.setOrder(order)) this.fire(undefined);
   }
 
-  /** How many snapshots a resource has, where known (its branch loaded, or its listing returned them). */
-  snapshotCount(node: ResourceNode): Count | undefined {
-    return this.organiser.snapshotCount(node);
-  }
-
   /** True while the node's branch has been loading for more than a few seconds (its description says so). */
   isLoadingSlowly(node: ExplorerNode): boolean {
     return this.slowLoads.isSlow(node);
-  }
-
-  isLoadingMore(owner: ExplorerNode): boolean {
-    const branch = this.branches.get(owner);
-    return !!branch && branch.loader.state === 'loading' && branch.loader.items.length > 0;
-  }
-
-  serviceCounts(node: ServiceNode): { loaded: number; shown: number; more: boolean } | undefined {
-    const branch = this.branches.get(node);
-    if (!branch || branch.loader.state === 'idle' || branch.loader.failure?.at === 'first') return undefined;
-    // Nothing to count while the first page loads.
-    if (branch.loader.state === 'loading' && branch.loader.items.length === 0) return undefined;
-    // The group of copies from other regions is not one of the service's resources.
-    const items = branch.loader.items.filter((n) => n.kind !== 'resource' || !n.target.resource.unattached);
-    return { loaded: items.length, shown: this.markers.shown(items).length, more: !!branch.loader.nextToken };
   }
 
   /** The loaded resource nodes (all pages, ignoring the filter). */
