@@ -2,8 +2,8 @@
 // (BeginRequest) and what it tells its listeners (TrackerEvent). Imported through ./tracker by its callers.
 import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
-import type { SnapshotInput, SnapshotService } from '../services/service';
-import type { Operation, OperationKind, OperationTarget } from './operation';
+import type { SnapshotService } from '../services/service';
+import type { Operation, OperationKind } from './operation';
 import type { StateStore } from './operationStore';
 import type { Clock, PollingSettings } from './pollScheduler';
 
@@ -26,22 +26,19 @@ export type TrackerEvent =
   /** Exactly once per operation, when it ends (available, failed or cancelled). */
   | { readonly kind: 'finished'; readonly operation: Operation };
 
-export interface BeginRequest {
-  /** Default: create. */
-  readonly kind?: OperationKind;
-  readonly service: string;
-  readonly profile: string;
-  readonly region: string;
-  readonly resourceId: string;
-  readonly resourceName: string;
-  readonly snapshotName: string;
-  /** Known from the start for every kind but create. */
-  readonly snapshotId?: string;
-  readonly target?: OperationTarget;
-  readonly input: SnapshotInput;
-  readonly requestKey: string;
-  /** Operations confirmed together share it (see Operation.batch). */
-  readonly batch?: string;
-  /** See Operation.silent. */
-  readonly silent?: boolean;
-}
+/** What starts following an operation: its fields as the Operation will hold them (the kind defaults to create). */
+export type BeginRequest = Pick<
+  Operation,
+  | 'service'
+  | 'profile'
+  | 'region'
+  | 'resourceId'
+  | 'resourceName'
+  | 'snapshotName'
+  | 'snapshotId'
+  | 'target'
+  | 'input'
+  | 'requestKey'
+  | 'batch'
+  | 'silent'
+> & { readonly kind?: OperationKind };
