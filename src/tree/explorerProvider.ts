@@ -31,6 +31,9 @@ export function toTreeItem(node: ExplorerNode, view: NodeView): vscode.TreeItem 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   private readonly subscription: { dispose(): void };
+  /** The last getChildren call per node (the root's under `root`), to answer only the newest of overlapping ones. */
+  private readonly calls = new WeakMap<object, number>();
+  private readonly root = {};
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly model: ExplorerModel) {
@@ -70,8 +73,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return item;
   }
 
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return this.model.getChildren(node);
+  /**
+   * The children of a node. When VS Code asks again for the same node's children before the first answer came (it
+   * does after a change event for a node it is still loading, e.g. when "still loading…" is drawn), only the newest
+   * call answers them and the older one answers none: VS Code would otherwise register the same ids twice ("Element
+   * with id … is already registered") and leave the branch broken.
+   */
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const key = node ?? this.root;
+    const call = (this.calls.get(key) ?? 0) + 1;
+    this.calls.set(key, call);
+    const children = await this.model.getChildren(node);
+    return this.calls.get(key) === call ? children : [];
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

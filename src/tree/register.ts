@@ -65,6 +65,9 @@ export interface SnapshotRevealTarget extends SnapshotAddress {
   readonly snapshotName: string;
 }
 
+/** Longer than VS Code's debounce of tree refreshes (200 ms): a second reveal comes after the refresh it raced. */
+const REFRESH_SETTLE_MS = 400;
+
 /** Says that the tree does not show `name` in that profile and region, offering Choose Regions…. */
 async function notShown(name: string, profile: string, region: string): Promise<void> {
   const choose = vscode.l10n.t('Choose Regions…');
@@ -191,7 +194,16 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
         return;
       }
       if (!matchesFilter(owner, model.filter)) await filter.set('');
-      await view.reveal(node, { select: true, focus: true });
+      try {
+        await view.reveal(node, { select: true, focus: true });
+      } catch (error) {
+        // A refresh of its resource landed meanwhile (e.g. the tracker's, as the operation ended): the node was
+        // drawn again as a new element. Find it once more, after VS Code has taken that refresh, and reveal that.
+        deps.log.debug(`Reveal of snapshot ${target.snapshotId}: ${String(error)}; trying once more`);
+        await new Promise((resolve) => setTimeout(resolve, REFRESH_SETTLE_MS));
+        const again = await model.findSnapshot(target);
+        await view.reveal(again.node ?? again.owner ?? owner, { select: true, focus: true, expand: !again.node });
+      }
     },
   };
 }

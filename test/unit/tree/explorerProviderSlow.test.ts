@@ -49,3 +49,35 @@ test('a slowly loading node says "still loading…" in its description until its
   provider.dispose();
   model.dispose();
 });
+
+test('overlapping getChildren calls for one node: only the newest answers the children, the older none', async () => {
+  const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
+  const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
+  const graphs = new FakeService('neptune-graph', 'Neptune Analytics');
+  graphs.resources.push(resource('g1'), resource('g2'));
+  const model: Model = new ExplorerModel({
+    profiles: async () => [{ name: 'dev', kind: 'static', region: 'eu-west-1' }],
+    clients: noClients,
+    services: [graphs],
+    settings: () => defaultTreeSettings,
+    classifyError: classifyAwsError,
+  });
+  const provider = new ExplorerProvider(model);
+  const [profile] = await provider.getChildren();
+  const [region] = await provider.getChildren(profile);
+  const [service] = (await provider.getChildren(region)) as ServiceNode[];
+  assert.ok(service);
+  const g = gate();
+  graphs.gate = g.promise;
+  // VS Code asks, then (after a change event for the node while it loads) asks again before the first answer.
+  const first = provider.getChildren(service);
+  const second = provider.getChildren(service);
+  g.open();
+  assert.deepEqual(await first, [], 'the older call registers nothing');
+  assert.equal((await second).length, 2, 'the newest call answers the children');
+  // Calls that do not overlap each answer in full.
+  assert.equal((await provider.getChildren(service)).length, 2);
+  assert.equal((await provider.getChildren(region)).length, 1);
+  provider.dispose();
+  model.dispose();
+});
