@@ -4,19 +4,12 @@
 // the calls the tree made (SDK calls; `requests` counts HTTP attempts as the emulator saw them), the error nodes,
 // the resources and snapshots of the fault-free tree that are neither shown nor under an error node, and the
 // unhandled rejections while it ran.
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClientFactory } from '../../src/aws/clientFactory';
-import { createCredentialSource } from '../../src/aws/credentials';
-import { classifyAwsError } from '../../src/aws/errors';
-import { discoverProfiles } from '../../src/aws/profiles';
-import { services } from '../../src/services/registry';
-import { ExplorerModel } from '../../src/tree/model/explorerModel';
+import type { ExplorerModel } from '../../src/tree/model/explorerModel';
 import { isBranchOwner, type ExplorerNode, type LoadMoreNode, type ServiceNode } from '../../src/tree/model/nodes';
-import { defaultTreeSettings, type TreeSettings } from '../../src/tree/model/treeSettings';
+import { benchModel, startBenchTree, type BenchTree } from './benchTree';
 import { CallTracker } from './callTracker';
-import { median, quietLogger, startEmulatorProcess, tempDir, writeProfiles, type EmulatorProcess } from './support';
-import { writeDataFile } from './treeLoad';
+import { median } from './support';
 
 export interface FaultsOptions {
   readonly latencyMs: number;
@@ -112,9 +105,7 @@ async function expandAll(
 }
 
 async function runOnce(
-  emulator: EmulatorProcess,
-  env: Record<string, string>,
-  settings: TreeSettings,
+  tree: BenchTree,
   options: FaultsOptions,
   log: (line: string) => void,
   hangService?: string,
@@ -122,26 +113,9 @@ async function runOnce(
   let unhandled = 0;
   const onUnhandled = (): void => void unhandled++;
   process.on('unhandledRejection', onUnhandled);
+  const { emulator } = tree;
   const tracker = new CallTracker({ recordPages: false });
-  const source = createCredentialSource({ env, logger: quietLogger });
-  const factory = createClientFactory({
-    credentials: (profile) => source.provider(profile),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => options.requestTimeoutMs,
-    maxConcurrentRequests: () => options.maxConcurrentRequests,
-    userAgent: 'snapshot-explorer-bench/0',
-    logger: quietLogger,
-    ...(options.throttleBaseMs !== undefined ? { retry: { throttleBaseMs: options.throttleBaseMs } } : {}),
-  });
-  const model = new ExplorerModel({
-    profiles: () => discoverProfiles(env),
-    clients: tracker.clients(factory),
-    services,
-    settings: () => settings,
-    checkCredentials: async (profile) => void (await source.provider(profile)()),
-    classifyError: classifyAwsError,
-    log: quietLogger,
-  });
+  const { model, dispose } = benchModel(tree, tracker, options);
   const before = (await emulator.calls()).length;
   const started = performance.now();
   const run = await expandAll(model, started, hangService, log);
@@ -157,9 +131,7 @@ async function runOnce(
   await new Promise((resolve) => setTimeout(resolve, 50));
   process.off('unhandledRejection', onUnhandled);
   const requests = (await emulator.calls()).length - before;
-  model.dispose();
-  factory.clear();
-  tracker.dispose();
+  dispose();
   return {
     wallMs,
     calls: tracker.total,
@@ -190,22 +162,14 @@ const CONDITIONS: ReadonlyArray<{ name: string; faults: (o: FaultsOptions) => ob
 ];
 
 export async function benchFaults(options: FaultsOptions, log: (line: string) => void): Promise<FaultsResult> {
-  const tmp = tempDir('bench-faults-');
-  const dataFile = path.join(tmp.dir, 'tree.json');
-  writeDataFile(dataFile, options.regions, options.pageSize);
-  const env = writeProfiles(tmp.dir, options.profiles);
-  const settings: TreeSettings = {
-    ...defaultTreeSettings,
-    regions: { '*': [...options.regions] },
-    pageSize: options.pageSize,
-  };
-  const emulator = await startEmulatorProcess({ dataFile });
+  const tree = await startBenchTree('bench-faults-', options);
+  const { emulator } = tree;
   const configure = async (faults: object): Promise<void> => {
     await emulator.admin('POST', '/_emulator/reset');
     await emulator.admin('POST', '/_emulator/faults', faults);
   };
   try {
-    await runOnce(emulator, env, settings, options, log); // warm-up: loads the SDK bundle, compiles the code paths
+    await runOnce(tree, options, log); // warm-up: loads the SDK bundle, compiles the code paths
     // Rounds: each round loads the fault-free tree, then the tree under each condition, so that the load of this
     // (shared) machine at the time weighs on all of them alike. `hang` (a request timeout long) runs in the first.
     const chosen = CONDITIONS.filter((c) => options.conditions?.includes(c.name) ?? true);
@@ -213,12 +177,12 @@ export async function benchFaults(options: FaultsOptions, log: (line: string) =>
     const observed = new Map<string, Observed[]>(chosen.map((c) => [c.name, []]));
     for (let round = 0; round < options.runs; round++) {
       await configure({ latencyMs: options.latencyMs });
-      base.push(await runOnce(emulator, env, settings, options, log));
+      base.push(await runOnce(tree, options, log));
       for (const [index, condition] of chosen.entries()) {
         if (condition.hang && round > 0) continue;
         await configure({ ...condition.faults(options), seed: 1000 * (index + 1) + round });
         const hang = condition.hang ? options.hangService : undefined;
-        observed.get(condition.name)?.push(await runOnce(emulator, env, settings, options, log, hang));
+        observed.get(condition.name)?.push(await runOnce(tree, options, log, hang));
       }
     }
     const expected = new Set(base.flatMap((b) => [...b.present]));
@@ -266,7 +230,6 @@ export async function benchFaults(options: FaultsOptions, log: (line: string) =>
     await emulator.admin('POST', '/_emulator/reset');
     return { baseline, faults };
   } finally {
-    await emulator.stop();
-    tmp.remove();
+    await tree.close();
   }
 }

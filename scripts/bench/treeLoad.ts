@@ -2,19 +2,12 @@
 // snapshots) through the explorer model the view uses, with the emulator adding a fixed latency L to every call.
 // Compared with the critical-path bound (the longest chain of dependent calls × L, measured with unlimited
 // concurrency) and with a deliberately sequential run (one request in flight).
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClientFactory } from '../../src/aws/clientFactory';
-import { createCredentialSource } from '../../src/aws/credentials';
-import { classifyAwsError } from '../../src/aws/errors';
-import { discoverProfiles } from '../../src/aws/profiles';
-import { services } from '../../src/services/registry';
-import { ExplorerModel } from '../../src/tree/model/explorerModel';
+import type { ExplorerModel } from '../../src/tree/model/explorerModel';
 import { isBranchOwner, type ExplorerNode, type LoadMoreNode } from '../../src/tree/model/nodes';
-import { defaultTreeSettings, type TreeSettings } from '../../src/tree/model/treeSettings';
+import { benchModel, startBenchTree, type BenchTree } from './benchTree';
 import { CallTracker, criticalPath, type PageRecord } from './callTracker';
-import { median, quietLogger, startEmulatorProcess, tempDir, writeProfiles, type EmulatorProcess } from './support';
+import { median } from './support';
 
 export interface TreeLoadOptions {
   readonly latencyMs: number;
@@ -66,29 +59,6 @@ export interface TreeLoadResult {
   readonly sequentialRatio?: number;
 }
 
-/** DocumentDB's MaxRecords is at least 20, so its page holds 20 whatever the setting asks for. */
-const DOCDB_MIN_PAGE = 20;
-
-export function writeDataFile(file: string, regions: readonly string[], pageSize: number): void {
-  const perPage = pageSize + 1;
-  const docdb = Math.max(pageSize, DOCDB_MIN_PAGE) + 1;
-  const generate = regions.map((region) => ({
-    region,
-    neptuneGraphs: perPage,
-    neptuneSnapshots: perPage,
-    docdbClusters: docdb,
-    docdbSnapshots: docdb,
-    // Neptune Database shares DocumentDB's API (MaxRecords at least 20).
-    neptuneClusters: docdb,
-    neptuneClusterSnapshots: docdb,
-    // Every other generated simulation is stopped; all are listed.
-    simulations: perPage,
-    gatewayVolumes: perPage,
-    ebsSnapshots: perPage,
-  }));
-  writeFileSync(file, JSON.stringify({ regions: {}, generate }, null, 2));
-}
-
 async function expandAll(model: ExplorerModel, tracker: CallTracker) {
   let resources = 0;
   let snapshots = 0;
@@ -128,31 +98,13 @@ async function expandAll(model: ExplorerModel, tracker: CallTracker) {
 }
 
 async function runOnce(
-  emulator: EmulatorProcess,
-  env: Record<string, string>,
-  settings: TreeSettings,
+  tree: BenchTree,
   maxConcurrentRequests: number,
   how: { sequential?: boolean; recordPages?: boolean } = {},
 ): Promise<TreeRun> {
+  const { emulator } = tree;
   const tracker = new CallTracker({ sequential: how.sequential, recordPages: how.recordPages ?? false });
-  const source = createCredentialSource({ env, logger: quietLogger });
-  const factory = createClientFactory({
-    credentials: (profile) => source.provider(profile),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 60_000,
-    maxConcurrentRequests: () => maxConcurrentRequests,
-    userAgent: 'snapshot-explorer-bench/0',
-    logger: quietLogger,
-  });
-  const model = new ExplorerModel({
-    profiles: () => discoverProfiles(env),
-    clients: tracker.clients(factory),
-    services,
-    settings: () => settings,
-    checkCredentials: async (profile) => void (await source.provider(profile)()),
-    classifyError: classifyAwsError,
-    log: quietLogger,
-  });
+  const { model, dispose } = benchModel(tree, tracker, { requestTimeoutMs: 60_000, maxConcurrentRequests });
   const cpu = process.cpuUsage();
   const emulatorCpu = emulator.cpuMs();
   const started = performance.now();
@@ -160,9 +112,7 @@ async function runOnce(
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const emulatorCpuMs = emulator.cpuMs() - emulatorCpu;
-  model.dispose();
-  factory.clear();
-  tracker.dispose();
+  dispose();
   return {
     wallMs,
     calls: tracker.total,
@@ -174,26 +124,18 @@ async function runOnce(
 }
 
 export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string) => void): Promise<TreeLoadResult> {
-  const tmp = tempDir('bench-tree-');
-  const dataFile = path.join(tmp.dir, 'tree.json');
-  writeDataFile(dataFile, options.regions, options.pageSize);
-  const env = writeProfiles(tmp.dir, options.profiles);
-  const settings: TreeSettings = {
-    ...defaultTreeSettings,
-    regions: { '*': [...options.regions] },
-    pageSize: options.pageSize,
-  };
-  const emulator = await startEmulatorProcess({ dataFile });
+  const tree = await startBenchTree('bench-tree-', options);
+  const { emulator } = tree;
   try {
     // Warm-up without latency: loads the SDK bundle and compiles the code paths once.
-    const warm = await runOnce(emulator, env, settings, 64);
+    const warm = await runOnce(tree, 64);
     if (warm.errors > 0) throw new Error(`the tree shows ${warm.errors} error nodes`);
     await emulator.admin('POST', '/_emulator/faults', { latencyMs: options.latencyMs });
 
     // Unlimited concurrency: what the calls' own dependencies allow; gives the chain of dependent calls.
     await emulator.admin('POST', '/_emulator/reset');
     await emulator.admin('POST', '/_emulator/faults', { latencyMs: options.latencyMs });
-    const unlimited = await runOnce(emulator, env, settings, 100_000, { recordPages: true });
+    const unlimited = await runOnce(tree, 100_000, { recordPages: true });
     const seen = await emulator.calls();
     const emulatorCalls = seen.length;
     const operations: Record<string, number> = {};
@@ -208,7 +150,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
 
     const runs: TreeRun[] = [];
     for (let i = 0; i < options.runs; i++) {
-      const run = await runOnce(emulator, env, settings, options.maxConcurrentRequests);
+      const run = await runOnce(tree, options.maxConcurrentRequests);
       log(
         `  run ${i + 1}/${options.runs} (max ${options.maxConcurrentRequests} in flight per profile+region): ` +
           `${run.wallMs.toFixed(0)} ms, client CPU ${run.cpuMs.toFixed(0)} ms, emulator CPU ${run.emulatorCpuMs.toFixed(0)} ms`,
@@ -218,7 +160,7 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
     const wallMs = median(runs.map((r) => r.wallMs));
     let sequentialMs: number | undefined;
     if (options.sequential) {
-      const sequential = await runOnce(emulator, env, settings, 1, { sequential: true });
+      const sequential = await runOnce(tree, 1, { sequential: true });
       sequentialMs = sequential.wallMs;
       log(`  sequential (1 in flight): ${sequential.wallMs.toFixed(0)} ms`);
     }
@@ -243,7 +185,6 @@ export async function benchTreeLoad(options: TreeLoadOptions, log: (line: string
       ...(sequentialMs !== undefined ? { sequentialMs, sequentialRatio: sequentialMs / wallMs } : {}),
     };
   } finally {
-    await emulator.stop();
-    tmp.remove();
+    await tree.close();
   }
 }

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_CREDENTIALS, startEmulator, type CallRecord } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
+import { startEmulator, type CallRecord } from '../../../emulator';
+import type { ClientFactory } from '../../../src/aws/clientFactory';
 import { silentLogger } from '../../../src/log';
 import { serviceById } from '../../../src/services/registry';
 import type { Resource, ResourceTarget, SnapshotInput, SnapshotService } from '../../../src/services/service';
@@ -16,6 +16,7 @@ import { runCreateFlow, type CreateFlowDeps } from '../../../src/snapshots/creat
 import { SnapshotCreator } from '../../../src/snapshots/creator';
 import { Tracker } from '../../../src/snapshots/tracker';
 import { ScriptedPrompter, type Action } from '../../support/scriptedPrompter';
+import { demoClients } from '../../support/demoClients';
 import { MemoryStore } from '../../support/memoryStore';
 
 interface Emu {
@@ -28,26 +29,9 @@ let emu: Emu;
 let quotaEmu: Emu;
 let dir: string;
 
-function factory(url: string): ClientFactory {
-  const credentials = DEMO_CREDENTIALS[0];
-  assert.ok(credentials);
-  return createClientFactory({
-    credentials: () => async () => ({
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-    }),
-    endpoints: () => ({ '*': url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-    maxAttempts: 1,
-  });
-}
-
 async function start(dataFile?: string): Promise<Emu> {
   const running = await startEmulator({ port: 0, snapshotSeconds: 1, ...(dataFile ? { dataFile } : {}) });
-  return { ...running, clients: factory(running.url) };
+  return { ...running, clients: demoClients(running.url, { maxAttempts: 1 }) };
 }
 
 before(async () => {

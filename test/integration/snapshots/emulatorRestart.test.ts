@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_CREDENTIALS, startEmulator, type CallRecord } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
+import { startEmulator, type CallRecord } from '../../../emulator';
+import type { ClientFactory } from '../../../src/aws/clientFactory';
 import { silentLogger } from '../../../src/log';
 import { serviceById } from '../../../src/services/registry';
 import type { Resource, ResourceTarget, Snapshot, SnapshotService } from '../../../src/services/service';
@@ -20,6 +20,7 @@ import type { Operation } from '../../../src/snapshots/operation';
 import { SnapshotRestorer } from '../../../src/snapshots/restorer';
 import { Tracker, type TrackerEvent } from '../../../src/snapshots/tracker';
 import type { OperationForm } from '../../../src/services/forms';
+import { demoClients } from '../../support/demoClients';
 import { MemoryStore } from '../../support/memoryStore';
 
 interface Running {
@@ -51,20 +52,7 @@ async function emulator(options: Parameters<typeof startEmulator>[0]): Promise<R
 }
 
 function factory(url: string): ClientFactory {
-  const credentials = DEMO_CREDENTIALS[0];
-  assert.ok(credentials);
-  const clients = createClientFactory({
-    credentials: () => async () => ({
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-    }),
-    endpoints: () => ({ '*': url }),
-    requestTimeoutMs: () => 5_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-    maxAttempts: 1,
-  });
+  const clients = demoClients(url, { requestTimeoutMs: 5_000, maxAttempts: 1 });
   factories.push(clients);
   return clients;
 }

@@ -2,55 +2,16 @@
 // `vscode`: for each service that deletes, two snapshots selected together, one modal confirmation naming both with
 // their resource, profile and region; after it, both are gone from the service's listing, Snapshot Activity holds
 // two deletions, and one notification reports both. Cancelling the confirmation sends nothing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_CREDENTIALS, startEmulator, type CallRecord } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
-import { silentLogger } from '../../../src/log';
 import { services } from '../../../src/services/registry';
 import type { Resource, Snapshot, SnapshotService } from '../../../src/services/service';
-import type { SnapshotsApi } from '../../../src/ui/registerSnapshots';
-import { fakeExtensionContext } from '../../support/fakeVscode';
-import { installVscodeRecorder } from '../../support/vscodeRecorder/recorder';
+import { snapshotsAgainstEmulator } from '../../support/snapshotsEmulator';
 
-const rec = installVscodeRecorder();
-let emulator: { url: string; stop(): Promise<void> };
-let clients: ClientFactory;
+const emulator = snapshotsAgainstEmulator({ snapshotSeconds: 0, maxPollSeconds: 0.5 });
+const { rec, waitFor, calls } = emulator;
 
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 0 });
-  const credentials = DEMO_CREDENTIALS[0];
-  assert.ok(credentials);
-  clients = createClientFactory({
-    credentials: () => async () => ({
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-    }),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-  });
-  rec.settings.values['snapshotExplorer.polling.initialSeconds'] = 0.2;
-  rec.settings.values['snapshotExplorer.polling.maxSeconds'] = 0.5;
-});
-
-after(async () => {
-  rec.restore();
-  clients?.clear();
-  await emulator?.stop();
-});
-
-async function waitFor(what: string, predicate: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const ctx = (region = 'us-east-1') => ({ profile: 'demo', region, clients });
+const ctx = (region = 'us-east-1') => ({ profile: 'demo', region, clients: emulator.clients });
 
 /** Up to two deletable snapshots of the demo (us-east-1), as tree nodes would carry them. */
 async function deletable(service: SnapshotService): Promise<Array<{ resource: Resource; snapshot: Snapshot }>> {
@@ -63,28 +24,10 @@ async function deletable(service: SnapshotService): Promise<Array<{ resource: Re
   return found;
 }
 
-async function register(): Promise<{ api: SnapshotsApi; dispose(): void }> {
-  const { registerSnapshots } = await import('../../../src/ui/registerSnapshots');
-  const context = fakeExtensionContext('/ext') as { subscriptions: { dispose(): unknown }[] };
-  const api = registerSnapshots(context as never, {
-    log: { ...silentLogger, show: () => undefined } as never,
-    clients,
-    services,
-    profiles: async () => [{ name: 'demo' }],
-    regionsFor: () => ['us-east-1'],
-  });
-  return { api, dispose: () => context.subscriptions.splice(0).forEach((d) => d.dispose()) };
-}
-
-async function calls(): Promise<CallRecord[]> {
-  return (await (await fetch(`${emulator.url}/_emulator/calls`)).json()) as CallRecord[];
-}
-
 for (const service of services.filter((s) => s.delete)) {
   test(`${service.label}: Delete… on two selected snapshots, one confirmation, both gone, one notification`, async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-    rec.notifications.length = 0;
-    const { api, dispose } = await register();
+    await emulator.reset();
+    const { api, close } = await emulator.open();
     const chosen = await deletable(service);
     assert.ok(chosen.length >= 1, `the demo has a deletable ${service.label} snapshot`);
     const nodes = chosen.map((c) => ({
@@ -125,6 +68,6 @@ for (const service of services.filter((s) => s.delete)) {
       const left = await service.listSnapshots(ctx(), c.resource, {});
       assert.ok(!left.items.some((s) => s.id === c.snapshot.id), `${c.snapshot.id} is gone`);
     }
-    dispose();
+    close();
   });
 }

@@ -2,57 +2,15 @@
 // from a tree snapshot, accepting every default (each service offers a name for the new resource), for each service that
 // restores; the status bar shows the restore while it runs, the new resource is listed, and exactly one
 // notification reports the end. A snapshot that is not available is refused before any call.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_CREDENTIALS, startEmulator, type CallRecord } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
-import { silentLogger } from '../../../src/log';
 import { services } from '../../../src/services/registry';
 import type { Snapshot, SnapshotService } from '../../../src/services/service';
-import { fakeExtensionContext } from '../../support/fakeVscode';
-import {
-  installVscodeRecorder,
-  type FakeInputBox,
-  type FakeQuickPick,
-  type FakeStatusBarItem,
-} from '../../support/vscodeRecorder/recorder';
+import { snapshotsAgainstEmulator } from '../../support/snapshotsEmulator';
+import type { FakeInputBox, FakeQuickPick, FakeStatusBarItem } from '../../support/vscodeRecorder/recorder';
 
-const rec = installVscodeRecorder();
-let emulator: { url: string; stop(): Promise<void> };
-let clients: ClientFactory;
-
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 0, restoreSeconds: 1 });
-  const credentials = DEMO_CREDENTIALS[0];
-  assert.ok(credentials);
-  clients = createClientFactory({
-    credentials: () => async () => ({
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-    }),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-  });
-  rec.settings.values['snapshotExplorer.polling.initialSeconds'] = 0.2;
-  rec.settings.values['snapshotExplorer.polling.maxSeconds'] = 0.5;
-});
-
-after(async () => {
-  rec.restore();
-  clients?.clear();
-  await emulator?.stop();
-});
-
-async function waitFor(what: string, predicate: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const emulator = snapshotsAgainstEmulator({ snapshotSeconds: 0, restoreSeconds: 1, maxPollSeconds: 0.5 });
+const { rec, waitFor, calls } = emulator;
 
 /** Accepts every default (the active item of a list, the box's value: every service names the new resource), restores. */
 async function acceptDefaults(done: () => boolean): Promise<string[]> {
@@ -89,7 +47,7 @@ async function acceptDefaults(done: () => boolean): Promise<string[]> {
 }
 
 async function availableSnapshot(service: SnapshotService) {
-  const ctx = { profile: 'demo', region: 'us-east-1', clients };
+  const ctx = { profile: 'demo', region: 'us-east-1', clients: emulator.clients };
   for (const resource of (await service.listResources(ctx, {})).items) {
     const snapshots = await service.listSnapshots(ctx, resource, {});
     const snapshot = snapshots.items.find((s) => s.state === 'available');
@@ -98,35 +56,22 @@ async function availableSnapshot(service: SnapshotService) {
   return assert.fail(`no available ${service.label} snapshot in demo / us-east-1`);
 }
 
-function register() {
-  const context = fakeExtensionContext('/ext') as { subscriptions: { dispose(): unknown }[] };
+async function register() {
   const refreshed: unknown[] = [];
-  return import('../../../src/ui/registerSnapshots').then(({ registerSnapshots }) => {
-    registerSnapshots(context as never, {
-      log: { ...silentLogger, show: () => undefined } as never,
-      clients,
-      services,
-      profiles: async () => [{ name: 'demo' }],
-      regionsFor: () => ['us-east-1'],
-      explorer: {
-        refresh: (target) => void refreshed.push(target),
-        revealResource: async () => undefined,
-        setInProgress: () => undefined,
-      },
-    });
-    return { context, refreshed };
+  const window = await emulator.open({
+    explorer: {
+      refresh: (target) => void refreshed.push(target),
+      revealResource: async () => undefined,
+      setInProgress: () => undefined,
+    },
   });
-}
-
-async function calls(): Promise<CallRecord[]> {
-  return (await (await fetch(`${emulator.url}/_emulator/calls`)).json()) as CallRecord[];
+  return { window, refreshed };
 }
 
 for (const service of services.filter((s) => s.restore)) {
   test(`${service.label}: Restore… from a tree snapshot, in the status bar, the tree refreshed, one notification`, async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-    rec.notifications.length = 0;
-    const { context, refreshed } = await register();
+    await emulator.reset();
+    const { window, refreshed } = await register();
     const statusBar = rec.statusItems.at(-1) as FakeStatusBarItem;
     const { resource, snapshot } = await availableSnapshot(service);
     const target = { profile: 'demo', region: 'us-east-1', service, resource };
@@ -155,16 +100,15 @@ for (const service of services.filter((s) => s.restore)) {
     const restoreOps = new Set(service.restore?.iamActions.map((a) => a.split(':')[1]));
     const sent = (await calls()).filter((c) => c.service === service.id && restoreOps.has(c.operation));
     assert.ok(sent.length >= 1, 'the restore call reached the emulator');
-    for (const d of context.subscriptions.splice(0)) d.dispose();
+    window.close();
   });
 }
 
 test('Restore… on a snapshot that is not available says why and calls nothing', async () => {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-  rec.notifications.length = 0;
+  await emulator.reset();
   const service = services.find((s) => s.restore);
   assert.ok(service, 'a service restores');
-  const { context } = await register();
+  const { window } = await register();
   const { resource, snapshot } = await availableSnapshot(service);
   const creating: Snapshot = { ...snapshot, state: 'creating', status: 'CREATING' };
   const before = (await calls()).length;
@@ -176,5 +120,5 @@ test('Restore… on a snapshot that is not available says why and calls nothing'
   assert.equal(rec.notifications[0]?.level, 'warning');
   assert.match(rec.notifications[0]?.message ?? '', /^Cannot restore .+: snapshot .+ is still being created/);
   assert.equal((await calls()).length, before, 'no call');
-  for (const d of context.subscriptions.splice(0)) d.dispose();
+  window.close();
 });

@@ -3,98 +3,38 @@
 // closes with an operation in flight; the second resumes it: no create call is sent again, none is lost, and exactly
 // one notification reports its end, also when it ended while no window was open, or when the window closed before
 // AWS answered the call.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_CREDENTIALS, startEmulator, type CallRecord } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
-import { silentLogger } from '../../../src/log';
+import type { CallRecord } from '../../../emulator';
 import { services } from '../../../src/services/registry';
 import type { ResourceTarget } from '../../../src/services/service';
 import type { Operation } from '../../../src/snapshots/operation';
 import { storeKey } from '../../../src/snapshots/operationStore';
-import type { SnapshotsApi } from '../../../src/ui/registerSnapshots';
-import { fakeExtensionContext } from '../../support/fakeVscode';
 import { MemoryStore } from '../../support/memoryStore';
-import { installVscodeRecorder } from '../../support/vscodeRecorder/recorder';
+import { snapshotsAgainstEmulator, type SnapshotsWindow } from '../../support/snapshotsEmulator';
 
-const rec = installVscodeRecorder();
-let emulator: { url: string; stop(): Promise<void> };
-let clients: ClientFactory;
+const emulator = snapshotsAgainstEmulator({ snapshotSeconds: 2, maxPollSeconds: 0.4, maxAttempts: 1 });
+const { rec } = emulator;
 
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 2 });
-  const credentials = DEMO_CREDENTIALS[0];
-  assert.ok(credentials);
-  clients = createClientFactory({
-    credentials: () => async () => ({
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-    }),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-    maxAttempts: 1,
-  });
-  rec.settings.values['snapshotExplorer.polling.initialSeconds'] = 0.2;
-  rec.settings.values['snapshotExplorer.polling.maxSeconds'] = 0.4;
-});
-
-after(async () => {
-  rec.restore();
-  clients?.clear();
-  await emulator?.stop();
-});
-
-beforeEach(async () => {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-  rec.notifications.length = 0;
-});
-
-interface Window {
-  readonly api: SnapshotsApi;
-  /** Closes the window: VS Code disposes the extension's subscriptions. */
-  close(): void;
-}
+beforeEach(() => emulator.reset());
 
 /** One activation of the snapshot part of the extension on `globalState`. */
-async function openWindow(globalState: MemoryStore): Promise<Window> {
-  const { registerSnapshots } = await import('../../../src/ui/registerSnapshots');
-  const context = { ...fakeExtensionContext('/ext'), globalState } as unknown as {
-    subscriptions: { dispose(): unknown }[];
-  };
-  const api = registerSnapshots(context as never, {
-    log: { ...silentLogger, show: () => undefined } as never,
-    clients,
-    services,
-    profiles: async () => [{ name: 'demo' }],
-    regionsFor: () => ['us-east-1'],
-  });
-  return { api, close: () => context.subscriptions.splice(0).forEach((d) => d.dispose()) };
-}
+const openWindow = (globalState: MemoryStore): Promise<SnapshotsWindow> => emulator.open({ globalState });
 
 async function graphTarget(): Promise<ResourceTarget> {
   const service = services.find((s) => s.id === 'neptune-graph');
   assert.ok(service);
-  const page = await service.listResources({ profile: 'demo', region: 'us-east-1', clients }, {});
+  const page = await service.listResources({ profile: 'demo', region: 'us-east-1', clients: emulator.clients }, {});
   const resource = page.items.find((r) => r.name === 'customer-graph');
   assert.ok(resource);
   return { profile: 'demo', region: 'us-east-1', service, resource };
 }
 
 async function createCalls(): Promise<CallRecord[]> {
-  const calls = (await (await fetch(`${emulator.url}/_emulator/calls`)).json()) as CallRecord[];
-  return calls.filter((c) => c.operation === 'CreateGraphSnapshot');
+  return (await emulator.calls()).filter((c) => c.operation === 'CreateGraphSnapshot');
 }
 
-async function waitFor(what: string, predicate: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: ${JSON.stringify(rec.notifications)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const waitFor = (what: string, predicate: () => boolean) => emulator.waitFor(what, predicate, 15_000);
 
 const saved = (store: MemoryStore, id: string) => store.get<Operation[]>(storeKey)?.find((op) => op.id === id);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,114 +1,23 @@
 // The explorer model against the local emulator: real profiles files, the real credential source, client
 // factory and service modules. Faults are set per test through the emulator's admin API.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, DEMO_CREDENTIALS } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
 import type { AwsClients } from '../../../src/aws/clients';
-import { createCredentialSource } from '../../../src/aws/credentials';
-import { classifyAwsError } from '../../../src/aws/errors';
-import { discoverProfiles } from '../../../src/aws/profiles';
-import { silentLogger } from '../../../src/log';
-import { services } from '../../../src/services/registry';
-import { ExplorerModel } from '../../../src/tree/model/explorerModel';
+import type { ExplorerModel } from '../../../src/tree/model/explorerModel';
 import type { ErrorNode, ExplorerNode, LoadMoreNode, ServiceNode } from '../../../src/tree/model/nodes';
-import { defaultTreeSettings, type TreeSettings } from '../../../src/tree/model/treeSettings';
+import type { TreeSettings } from '../../../src/tree/model/treeSettings';
+import { emulatorWithProfiles } from '../../support/emulatorProfiles';
 
-let emulator: { url: string; stop(): Promise<void> };
-let dir: string;
-let env: Record<string, string>;
-const factories: ClientFactory[] = [];
-
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 0 });
-  dir = mkdtempSync(path.join(tmpdir(), 'tree-it-'));
-  const [demo, ops] = DEMO_CREDENTIALS;
-  writeFileSync(
-    path.join(dir, 'config'),
-    [
-      '[profile demo]',
-      'region = us-east-1',
-      '[profile ops]',
-      'region = eu-west-1',
-      '[profile broken]',
-      'region = us-east-1',
-      `credential_process = ${process.execPath} -e "process.exit(3)"`,
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(dir, 'credentials'),
-    [
-      '[demo]',
-      `aws_access_key_id = ${demo!.accessKeyId}`,
-      `aws_secret_access_key = ${demo!.secretAccessKey}`,
-      '[ops]',
-      `aws_access_key_id = ${ops!.accessKeyId}`,
-      `aws_secret_access_key = ${ops!.secretAccessKey}`,
-      '',
-    ].join('\n'),
-  );
-  env = {
-    HOME: dir,
-    AWS_CONFIG_FILE: path.join(dir, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
-  };
-});
-
-after(async () => {
-  for (const f of factories) f.clear();
-  await emulator?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const emulator = emulatorWithProfiles({ prefix: 'tree-it-', profiles: ['demo', 'ops', 'broken'] });
+const { setFaults, calls } = emulator;
 
 beforeEach(async () => {
-  await admin('POST', '/_emulator/reset');
+  await emulator.reset();
   await setFaults({});
 });
 
-async function admin(method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulator.url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  assert.equal(response.status, 200, `${method} ${route}`);
-  return response.json();
-}
-
-const setFaults = (faults: Record<string, unknown>) => admin('POST', '/_emulator/faults', faults);
-
-async function calls(): Promise<Array<{ service: string; operation: string; status: number }>> {
-  return (await admin('GET', '/_emulator/calls')) as Array<{ service: string; operation: string; status: number }>;
-}
-
 function makeModel(settings: Partial<TreeSettings> = {}, wrap?: (clients: AwsClients) => AwsClients): ExplorerModel {
-  const source = createCredentialSource({ env, logger: silentLogger });
-  const factory = createClientFactory({
-    credentials: (profile) => source.provider(profile),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-  });
-  factories.push(factory);
-  const value: TreeSettings = {
-    ...defaultTreeSettings,
-    regions: { '*': ['us-east-1', 'eu-west-1'] },
-    ...settings,
-  };
-  return new ExplorerModel({
-    profiles: () => discoverProfiles(env),
-    clients: wrap ? wrap(factory) : factory,
-    services,
-    settings: () => value,
-    checkCredentials: async (profile) => void (await source.provider(profile)()),
-    classifyError: classifyAwsError,
-  });
+  return emulator.model({ settings: { regions: { '*': ['us-east-1', 'eu-west-1'] }, ...settings }, wrap });
 }
 
 /** Every child of a node, with all its pages loaded. */

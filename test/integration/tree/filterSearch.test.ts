@@ -2,101 +2,22 @@
 // client factory and service modules: the filtered tree holds only the branches leading to a match (and the
 // profile whose credentials fail, with its error), and Search Everywhere finds a graph on a later page of the 205
 // generated in eu-west-1.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, DEMO_CREDENTIALS } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
-import { createCredentialSource } from '../../../src/aws/credentials';
-import { classifyAwsError } from '../../../src/aws/errors';
-import { discoverProfiles } from '../../../src/aws/profiles';
-import { silentLogger } from '../../../src/log';
-import { services } from '../../../src/services/registry';
-import { ExplorerModel } from '../../../src/tree/model/explorerModel';
+import type { ExplorerModel } from '../../../src/tree/model/explorerModel';
 import type { ExplorerNode } from '../../../src/tree/model/nodes';
 import { searchEverywhere } from '../../../src/tree/model/searchEverywhere';
-import { defaultTreeSettings } from '../../../src/tree/model/treeSettings';
+import { emulatorWithProfiles } from '../../support/emulatorProfiles';
 
-let emulator: { url: string; stop(): Promise<void> };
-let dir: string;
-let env: Record<string, string>;
-const factories: ClientFactory[] = [];
+const emulator = emulatorWithProfiles({ prefix: 'tree-filter-it-', profiles: ['demo', 'ops', 'broken'] });
 
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 0 });
-  dir = mkdtempSync(path.join(tmpdir(), 'tree-filter-it-'));
-  const [demo, ops] = DEMO_CREDENTIALS;
-  writeFileSync(
-    path.join(dir, 'config'),
-    [
-      '[profile demo]',
-      'region = us-east-1',
-      '[profile ops]',
-      'region = eu-west-1',
-      '[profile broken]',
-      'region = us-east-1',
-      `credential_process = ${process.execPath} -e "process.exit(3)"`,
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    path.join(dir, 'credentials'),
-    [
-      '[demo]',
-      `aws_access_key_id = ${demo!.accessKeyId}`,
-      `aws_secret_access_key = ${demo!.secretAccessKey}`,
-      '[ops]',
-      `aws_access_key_id = ${ops!.accessKeyId}`,
-      `aws_secret_access_key = ${ops!.secretAccessKey}`,
-      '',
-    ].join('\n'),
-  );
-  env = {
-    HOME: dir,
-    AWS_CONFIG_FILE: path.join(dir, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
-  };
-});
-
-after(async () => {
-  for (const f of factories) f.clear();
-  await emulator?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  const response = await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
-  assert.equal(response.status, 200);
-});
+beforeEach(() => emulator.reset());
 
 async function listCalls(operation: string): Promise<number> {
-  const response = await fetch(`${emulator.url}/_emulator/calls`);
-  const calls = (await response.json()) as Array<{ operation: string }>;
-  return calls.filter((c) => c.operation === operation).length;
+  return (await emulator.calls()).filter((c) => c.operation === operation).length;
 }
 
-function makeModel(): ExplorerModel {
-  const source = createCredentialSource({ env, logger: silentLogger });
-  const factory = createClientFactory({
-    credentials: (profile) => source.provider(profile),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-  });
-  factories.push(factory);
-  return new ExplorerModel({
-    profiles: () => discoverProfiles(env),
-    clients: factory,
-    services,
-    settings: () => defaultTreeSettings,
-    checkCredentials: async (profile) => void (await source.provider(profile)()),
-    classifyError: classifyAwsError,
-  });
-}
+const makeModel = (): ExplorerModel => emulator.model();
 
 /** The filtered tree: every shown node's label, indented, expanding what the filter draws expanded. */
 async function shown(model: ExplorerModel, node?: ExplorerNode, depth = 0): Promise<string[]> {

@@ -1,86 +1,22 @@
 // A service whose endpoint no longer answers as the service (SimSpace Weaver after its end of support), against the
 // emulator's `gone` fault: the real SDK clients and our Weaver client get an HTML 404 page in every region; the tree
 // shows one line under the profile instead of an error per region, and counts on the other services.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, DEMO_CREDENTIALS } from '../../../emulator';
-import { createClientFactory, type ClientFactory } from '../../../src/aws/clientFactory';
-import { createCredentialSource } from '../../../src/aws/credentials';
 import { isEndpointGone } from '../../../src/aws/endpointAnswer';
-import { classifyAwsError } from '../../../src/aws/errors';
-import { discoverProfiles } from '../../../src/aws/profiles';
-import { silentLogger } from '../../../src/log';
-import { services } from '../../../src/services/registry';
-import { ExplorerModel } from '../../../src/tree/model/explorerModel';
+import type { ExplorerModel } from '../../../src/tree/model/explorerModel';
 import type { ExplorerNode, ServiceNode } from '../../../src/tree/model/nodes';
-import { defaultTreeSettings } from '../../../src/tree/model/treeSettings';
+import { emulatorWithProfiles } from '../../support/emulatorProfiles';
 
-let emulator: { url: string; stop(): Promise<void> };
-let dir: string;
-let env: Record<string, string>;
-const factories: ClientFactory[] = [];
+const emulator = emulatorWithProfiles({ prefix: 'tree-gone-', profiles: ['demo'] });
+const { admin } = emulator;
 
-before(async () => {
-  emulator = await startEmulator({ port: 0, snapshotSeconds: 0 });
-  dir = mkdtempSync(path.join(tmpdir(), 'tree-gone-'));
-  const [demo] = DEMO_CREDENTIALS;
-  writeFileSync(path.join(dir, 'config'), ['[profile demo]', 'region = us-east-1', ''].join('\n'));
-  writeFileSync(
-    path.join(dir, 'credentials'),
-    ['[demo]', `aws_access_key_id = ${demo!.accessKeyId}`, `aws_secret_access_key = ${demo!.secretAccessKey}`, ''].join(
-      '\n',
-    ),
-  );
-  env = {
-    HOME: dir,
-    AWS_CONFIG_FILE: path.join(dir, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
-  };
-});
-
-after(async () => {
-  for (const f of factories) f.clear();
-  await emulator?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  await admin('POST', '/_emulator/reset');
-});
-
-async function admin(method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulator.url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  assert.equal(response.status, 200, `${method} ${route}`);
-  return response.json();
-}
+beforeEach(() => emulator.reset());
 
 function makeModel(): ExplorerModel {
-  const source = createCredentialSource({ env, logger: silentLogger });
-  const factory = createClientFactory({
-    credentials: (profile) => source.provider(profile),
-    endpoints: () => ({ '*': emulator.url }),
-    requestTimeoutMs: () => 10_000,
-    maxConcurrentRequests: () => 8,
-    userAgent: 'snapshot-explorer-tests/0',
-    logger: silentLogger,
-  });
-  factories.push(factory);
-  return new ExplorerModel({
-    profiles: () => discoverProfiles(env),
-    clients: factory,
-    services,
-    settings: () => ({ ...defaultTreeSettings, regions: { '*': ['us-east-1', 'eu-west-1'] } }),
-    checkCredentials: async (profile) => void (await source.provider(profile)()),
-    classifyError: classifyAwsError,
-    prefetchServices: true,
-    isEndpointGone,
+  return emulator.model({
+    settings: { regions: { '*': ['us-east-1', 'eu-west-1'] } },
+    deps: { prefetchServices: true, isEndpointGone },
   });
 }
 
