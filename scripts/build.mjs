@@ -1,6 +1,7 @@
 // Writes the generated files (src/awsSdk.ts from the services' SDK surfaces; from the service registry,
 // src/validation/generated/modelConstraints.ts from the botocore models, then schemas/snapshot-plan.schema.json),
-// then bundles the extension with esbuild.
+// and l10n/bundle.l10n.json from the vscode.l10n.t strings of src/ (scripts/export-l10n.mjs), then bundles the
+// extension with esbuild.
 //   dist/extension.js  the extension (activation path: no AWS SDK code in it)
 //   dist/aws-sdk.js    the AWS SDK clients and credential providers, required lazily on first AWS call
 //   dist/language-client.js  the plan language client library, required when the first plan opens
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { writeRules } from './generate-rules.mjs';
 import { writeSdkEntry } from './generate-sdk.mjs';
 import { writeSchema } from './generate-schema.mjs';
+import { writeL10nBundle } from './export-l10n.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -84,6 +86,7 @@ const options = {
 await writeSdkEntry();
 await writeRules({ optional: true });
 await writeSchema();
+await writeL10nBundle();
 
 if (watch) {
   const ctx = await esbuild.context(options);

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-test('the .vsix holds only dist/*.js, media/, the plan schema, README, CHANGELOG, LICENSE and package.json', () => {
+test('the .vsix holds only dist/*.js, media/, the plan schema, l10n/, README, CHANGELOG, LICENSE, package.json and package.nls.json', () => {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
     cwd: root,
@@ -17,6 +17,8 @@ test('the .vsix holds only dist/*.js, media/, the plan schema, README, CHANGELOG
     .filter(Boolean);
   const allowed = [
     /^package\.json$/,
+    /^package\.nls(\.[\w-]+)?\.json$/,
+    /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
     /^README\.md$/,
     /^CHANGELOG\.md$/,
     /^LICENSE$/,
@@ -27,5 +29,13 @@ test('the .vsix holds only dist/*.js, media/, the plan schema, README, CHANGELOG
   const unexpected = listed.filter((file) => !allowed.some((pattern) => pattern.test(file)));
   assert.deepEqual(unexpected, [], `files that do not belong in the .vsix: ${unexpected.join(', ')}`);
   assert.ok(listed.includes('dist/extension.js'), 'dist/extension.js is packaged (run the build first)');
+  for (const file of [
+    'package.nls.json',
+    'l10n/bundle.l10n.json',
+    'media/icon.png',
+    'media/walkthrough/open-view.md',
+  ]) {
+    assert.ok(listed.includes(file), `${file} is packaged`);
+  }
   assert.ok(!listed.some((file) => file.startsWith('emulator/') || file.startsWith('src/')), 'no sources');
 });
