@@ -14,7 +14,10 @@ const collapsible: Record<NodeView['collapsible'], vscode.TreeItemCollapsibleSta
 
 export function toTreeItem(node: ExplorerNode, view: NodeView): vscode.TreeItem {
   const item = new vscode.TreeItem(view.label, collapsible[view.collapsible]);
-  item.id = view.id;
+  // An error node has no id of its own: it stands for one failure, VS Code keeps no state for it, and a new failure
+  // of the same branch (a retry, a refresh) must not collide with the one VS Code may still hold ("Element with id
+  // … is already registered"). VS Code gives it a handle under its parent.
+  if (node.kind !== 'error') item.id = view.id;
   if (view.description !== undefined) item.description = view.description;
   // A resolvable tooltip stays unset: VS Code resolves only unset properties (resolveTreeItem, on hover).
   if (view.tooltip !== undefined && !view.resolvable) item.tooltip = new vscode.MarkdownString(view.tooltip);
@@ -31,9 +34,9 @@ export function toTreeItem(node: ExplorerNode, view: NodeView): vscode.TreeItem 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   private readonly subscription: { dispose(): void };
-  /** The last getChildren call per node (the root's under `root`), to answer only the newest of overlapping ones. */
-  private readonly calls = new WeakMap<object, number>();
-  private readonly root = {};
+  /** The newest getChildren call per node id (the root's under ''), to answer only the newest of overlapping ones. */
+  private readonly calls = new Map<string, number>();
+  private callCount = 0;
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly model: ExplorerModel) {
@@ -80,8 +83,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * with id … is already registered") and leave the branch broken.
    */
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    const key = node ?? this.root;
-    const call = (this.calls.get(key) ?? 0) + 1;
+    // By id: after a refresh the same node may come as a new object.
+    const key = node?.id ?? '';
+    const call = ++this.callCount;
     this.calls.set(key, call);
     const children = await this.model.getChildren(node);
     return this.calls.get(key) === call ? children : [];
