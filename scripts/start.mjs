@@ -84,6 +84,9 @@ async function main() {
   if (options.emulator) {
     log(`AWS emulator: ${session.emulatorUrl} (demo data; see emulator/README.md)`);
     log(`Throwaway AWS config: ${session.awsFiles?.configFile} (your own ~/.aws is not used)`);
+    // Each demo profile names the emulator as its endpoint_url too: a window that misses the endpoint setting still
+    // sends nothing to AWS.
+    log(`Every demo profile's endpoint_url is the emulator, as is snapshotExplorer.endpoints: nothing goes to AWS.`);
   } else {
     log('Using your own AWS profiles against real AWS (no emulator).');
   }

@@ -1,7 +1,9 @@
 // Starts code-server (the VS Code workbench served to a browser) with this extension installed, in throwaway
 // folders: its own config, user data, extensions dir and workspace folder; nothing is written to the user's home.
+// The extension is either the packaged .vsix (`code-server --install-extension`, what a user installs) or a folder
+// linked into the extensions dir (`npm start`'s development build, the benchmarks' staged build).
 // Used by `npm start` (scripts/start.mjs) and by the end-to-end tests (test/e2e/harness.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -15,8 +17,8 @@ export interface ExtensionManifest {
 export interface CodeServerOptions {
   /** code-server's entry script (from install-code-server.mjs). */
   entry: string;
-  /** The extension's folder (holds package.json and dist/). */
-  extensionRoot: string;
+  /** The extension to install: a packaged .vsix, or a folder holding package.json and dist/. */
+  extension: { vsix: string } | { folder: string };
   /** Scratch folder for code-server's config, user data, extensions and logs. */
   dataDir: string;
   /** The folder the workbench opens. */
@@ -119,6 +121,20 @@ export function codeServerEnv(
   };
 }
 
+/** Installs the .vsix into the throwaway extensions dir the way a user does (`code-server --install-extension`). */
+function installVsix(options: CodeServerOptions, vsix: string, folderArgs: readonly string[]): void {
+  const result = spawnSync(process.execPath, [options.entry, ...folderArgs, '--install-extension', vsix], {
+    cwd: options.workspaceFolder,
+    env: codeServerEnv(options.dataDir, options.env, options.inheritAwsEnvironment),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal}):\n${output}`);
+  }
+}
+
 function prepareFolders(options: CodeServerOptions): { args: string[] } {
   const userDataDir = path.join(options.dataDir, 'user-data');
   const extensionsDir = path.join(options.dataDir, 'extensions');
@@ -128,20 +144,20 @@ function prepareFolders(options: CodeServerOptions): { args: string[] } {
   mkdirSync(options.workspaceFolder, { recursive: true });
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2) + '\n');
-  const manifest = readManifest(options.extensionRoot);
-  symlinkSync(options.extensionRoot, path.join(extensionsDir, extensionFolderName(manifest)), 'dir');
+  const folderArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  if ('vsix' in options.extension) {
+    installVsix(options, options.extension.vsix, folderArgs);
+  } else {
+    const manifest = readManifest(options.extension.folder);
+    symlinkSync(options.extension.folder, path.join(extensionsDir, extensionFolderName(manifest)), 'dir');
+  }
   return {
     args: [
-      '--config',
-      configFile,
+      ...folderArgs,
       '--auth',
       'none',
       '--bind-addr',
       `127.0.0.1:${options.port}`,
-      '--user-data-dir',
-      userDataDir,
-      '--extensions-dir',
-      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

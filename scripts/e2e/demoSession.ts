@@ -1,5 +1,6 @@
-// One running demo: the built extension, the local AWS emulator with its demo data, a throwaway AWS config naming
-// the emulator's demo keys, and code-server with the extension installed and pointed at the emulator.
+// One running demo: the extension (built, or the packaged .vsix for the tests), the local AWS emulator with its demo
+// data, a throwaway AWS config naming the emulator's demo keys (and the emulator as each profile's endpoint_url), and
+// code-server with the extension installed and pointed at the emulator.
 // `npm start` runs one for a person; the end-to-end tests run one per test file and drive it with Chromium.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -35,6 +36,8 @@ export interface DemoSessionOptions {
   exampleFiles?: boolean;
   /** The extension folder code-server loads (default: this project, built when stale). */
   extensionRoot?: string;
+  /** A packaged .vsix to install instead of a folder (the e2e tests: scripts/e2e/vsix.ts). */
+  vsix?: string;
   /** Progress messages. */
   log: (message: string) => void;
   /** code-server's own output (its log lines). */
@@ -131,7 +134,7 @@ function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unk
 }
 
 export async function startDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
-  if (options.extensionRoot === undefined) ensureBuilt(options.log);
+  if (options.vsix === undefined && options.extensionRoot === undefined) ensureBuilt(options.log);
   const entry = ensureCodeServer();
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'snapshot-explorer-demo-'));
   const workspaceFolder = path.join(scratchDir, 'workspace');
@@ -160,7 +163,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
     }
     const codeServer = await startCodeServer({
       entry,
-      extensionRoot: options.extensionRoot ?? projectRoot,
+      extension: options.vsix ? { vsix: options.vsix } : { folder: options.extensionRoot ?? projectRoot },
       dataDir,
       workspaceFolder,
       port: options.port,

@@ -1,7 +1,9 @@
 // Builds the AWS access layer from VS Code settings: one credential source (with an MFA prompt), one client
 // factory (endpoints, timeout, concurrency from `snapshotExplorer.*`), and the Reauthenticate action. Endpoint
 // overrides fail closed: one that goes missing stops that service's requests until it is back or the user chooses
-// AWS's endpoints (see aws/endpointGuard.ts).
+// AWS's endpoints (see aws/endpointGuard.ts). The clients follow the settings they were built from: a change is
+// picked up by the change event or by the next client request, whichever comes first (VS Code may deliver the user
+// settings after activation, in an event that names another key).
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
@@ -80,7 +82,7 @@ export function createAwsAccess(
   const credentials = createCredentialSource({ env: process.env, mfaCodeProvider: askMfaCode, logger: log });
   const guard = createEndpointGuard(knownOverridesStore(globalState));
   const endpointsChanged = new vscode.EventEmitter<void>();
-  const clients = createClientFactory({
+  const factory = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
     endpoints: userEndpoints,
     guard,
@@ -96,7 +98,7 @@ export function createAwsAccess(
   const reauthenticate = async (profile: ProfileInfo): Promise<void> => {
     const advice = reauthenticateAdvice(profile, await profiles());
     credentials.forget(profile.name);
-    clients.clear();
+    factory.clear();
     if (advice.command && (await awsCliAvailable())) {
       const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS sign-in: {0}', profile.name) });
       terminal.show();
@@ -110,16 +112,46 @@ export function createAwsAccess(
 
   const checkOverrides = (): void => {
     const released = (): void => {
-      clients.clear();
+      factory.clear();
       endpointsChanged.fire();
     };
     void warnMissing(guard, guard.observe(userEndpoints()), log, released).catch((error: unknown) =>
       log.error(error instanceof Error ? error : String(error)),
     );
   };
-  const watcher = onDidChangeSettings(['endpoints', 'requestTimeoutSeconds'], (changed) => {
-    clients.clear();
-    if (changed.includes('endpoints')) checkOverrides();
+
+  // The settings the cached clients were built from. Every `get` compares them with what the settings say now, so
+  // a value VS Code delivers late (or with no change event naming it) rebuilds the clients before the next call:
+  // no client outlives the setting it was built from, whichever of the event and the next call comes first.
+  const clientSettings = (): { endpoints: string; timeout: number } => ({
+    endpoints: JSON.stringify(userEndpoints() ?? null),
+    timeout: numberValue('requestTimeoutSeconds'),
+  });
+  let builtFrom = clientSettings();
+  /** Clears the clients when their settings changed; whether the endpoints did (then the overrides are checked). */
+  const rebuildIfChanged = (): { changed: boolean; endpoints: boolean } => {
+    const now = clientSettings();
+    const endpoints = now.endpoints !== builtFrom.endpoints;
+    const changed = endpoints || now.timeout !== builtFrom.timeout;
+    builtFrom = now;
+    if (changed) factory.clear();
+    if (endpoints) {
+      log.info('The endpoint setting changed: the AWS clients are rebuilt from it.');
+      checkOverrides();
+    }
+    return { changed, endpoints };
+  };
+  const clients: ClientFactory = {
+    ...factory,
+    get(spec, profile, region) {
+      // Found by a call before any change event: the lists loaded with the old clients reload too.
+      if (rebuildIfChanged().endpoints) setTimeout(() => endpointsChanged.fire(), 0);
+      return factory.get(spec, profile, region);
+    },
+  };
+  const watcher = onDidChangeSettings(['endpoints', 'requestTimeoutSeconds'], () => {
+    // The event may name a key whose value is the same (a re-read of settings.json): clear anyway, warn only on news.
+    if (!rebuildIfChanged().changed) factory.clear();
   });
   checkOverrides();
   return {
@@ -131,7 +163,7 @@ export function createAwsAccess(
     dispose: () => {
       watcher.dispose();
       endpointsChanged.dispose();
-      clients.clear();
+      factory.clear();
     },
   };
 }

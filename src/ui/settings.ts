@@ -49,15 +49,30 @@ export function userEndpoints(): Record<string, string> | undefined {
   return stringRecord(inspected.globalValue);
 }
 
-/** Calls `listener` when any of the settings `keys` (relative to `snapshotExplorer`, or all when empty) change. */
+/** What a reader of `key` would see now (every level), to compare with what it saw before. */
+function fingerprint(key: string): string {
+  const section = config();
+  const inspected = key === '*' ? undefined : section.inspect<unknown>(key);
+  return JSON.stringify(key === '*' ? section : [section.get<unknown>(key), inspected?.globalValue]);
+}
+
+/**
+ * Calls `listener` with the settings `keys` (relative to `snapshotExplorer`; `['*']` when `keys` is empty, for any of
+ * them) that changed: those the change event names, and those whose value differs from the one seen at the previous
+ * event. A configuration VS Code delivers late (the first window of a fresh user data folder, while it migrates a
+ * value of settings.json) may arrive in an event that names only another key; the comparison still reports it.
+ */
 export function onDidChangeSettings(keys: readonly string[], listener: (changed: string[]) => void): vscode.Disposable {
+  const watched = keys.length === 0 ? ['*'] : [...keys];
+  const seen = new Map(watched.map((key) => [key, fingerprint(key)]));
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    const changed =
-      keys.length === 0
-        ? event.affectsConfiguration(settingsSection)
-          ? ['*']
-          : []
-        : keys.filter((key) => event.affectsConfiguration(`${settingsSection}.${key}`));
+    const changed = watched.filter((key) => {
+      const now = fingerprint(key);
+      const differs = seen.get(key) !== now;
+      seen.set(key, now);
+      const named = event.affectsConfiguration(key === '*' ? settingsSection : `${settingsSection}.${key}`);
+      return named || differs;
+    });
     if (changed.length > 0) listener(changed);
   });
 }

@@ -1,7 +1,23 @@
 // Editors and the Problems panel: open a workspace file through Quick Open, type into it, read its diagnostics.
 import type { Locator, Page } from 'playwright-core';
 import type { QuickInput } from './quickInput';
-import { STATE_TIMEOUT_MS, textMatcher } from './wait';
+import { STATE_TIMEOUT_MS, textMatcher, waitUntil } from './wait';
+
+/**
+ * The whole label of each tab matched by `selector`: VS Code shows a tab's label as one `.label-name` element, or
+ * (1.139 and later) split into `.label-name` and `.label-suffix` (e.g. `plan` + `.yaml`); this is the one place that
+ * knows, every helper reading tab labels goes through it.
+ */
+async function tabLabels(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((tabs) =>
+    tabs.map((tab) => {
+      const parts = tab.querySelectorAll('.label-name, .label-suffix');
+      let label = '';
+      for (let i = 0; i < parts.length; i += 1) label += parts.item(i).textContent ?? '';
+      return label.trim();
+    }),
+  );
+}
 
 export class Editors {
   constructor(
@@ -16,13 +32,19 @@ export class Editors {
     await this.waitForActive(name);
   }
 
-  /** Waits for an editor tab titled `title` to be the active one. */
+  /** The labels of the editor tabs, left to right (each whole, however VS Code splits it). */
+  async tabLabels(): Promise<string[]> {
+    return tabLabels(this.page, '.part.editor .tab');
+  }
+
+  /** Waits for an editor tab titled `title` to be the active one (of any editor group). */
   async waitForActive(title: string | RegExp): Promise<void> {
-    await this.page
-      .locator('.part.editor .tab.active .label-name')
-      .filter({ hasText: textMatcher(title) })
-      .first()
-      .waitFor({ timeout: STATE_TIMEOUT_MS });
+    const matcher = textMatcher(title);
+    await waitUntil(
+      () => tabLabels(this.page, '.part.editor .tab.active'),
+      (labels) => labels.some((label) => matcher.test(label)),
+      `the active editor tab to be ${String(title)}`,
+    );
   }
 
   /** The active text editor (Monaco). */

@@ -1,13 +1,15 @@
-// End-to-end harness: the emulator + code-server (scripts/e2e/demoSession.ts) and headless Chromium driving the real
-// VS Code workbench. A test file starts one E2e (one emulator, one code-server, one browser) and opens a fresh window
-// per scenario; the Workbench helpers act and look the way a person does and wait for visible state with a deadline.
-// Each step saves a screenshot under test-results/e2e/<scenario>/.
+// End-to-end harness: the emulator + code-server (scripts/e2e/demoSession.ts) with the packaged .vsix installed
+// (scripts/e2e/vsix.ts: `npm run package` once per change) and headless Chromium driving the real VS Code workbench.
+// A test file starts one E2e (one emulator, one code-server, one browser) and opens a fresh window per scenario; the
+// Workbench helpers act and look the way a person does and wait for visible state with a deadline. Each step saves a
+// screenshot under test-results/e2e/<scenario>/.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { CallRecord, FaultConfig } from '../../emulator/index';
 import { writeAwsFiles, type DemoProfile } from '../../scripts/e2e/awsFiles';
 import { defaultDemoProfiles, projectRoot, startDemoSession, type DemoSession } from '../../scripts/e2e/demoSession';
+import { ensurePackagedVsix } from '../../scripts/e2e/vsix';
 import { Workbench } from './workbench';
 
 export { defaultDemoProfiles, Workbench };
@@ -62,7 +64,10 @@ export interface E2eOptions {
   profiles?: readonly DemoProfile[];
   /** Extra VS Code user settings. */
   settings?: Record<string, unknown>;
-  /** The extension folder to load (default: this project; the benchmarks pass a staged production build). */
+  /**
+   * The extension folder to load instead of the packaged .vsix (default: `npm run package`'s .vsix, installed with
+   * `code-server --install-extension`; the benchmarks pass a staged production build).
+   */
   extensionRoot?: string;
 }
 
@@ -105,11 +110,14 @@ export class E2e {
 
   static async start(options: E2eOptions = {}): Promise<E2e> {
     const log = (message: string): void => console.error(`[e2e] ${message}`);
+    const extension = options.extensionRoot
+      ? { extensionRoot: options.extensionRoot }
+      : { vsix: await ensurePackagedVsix(projectRoot, log) };
     const session = await startDemoSession({
       port: 0,
       emulator: true,
       ...(options.profiles ? { profiles: options.profiles } : {}),
-      ...(options.extensionRoot ? { extensionRoot: options.extensionRoot } : {}),
+      ...extension,
       // Hover tooltips would cover menus and rows the steps click (and the screenshots); a test may turn them on.
       settings: { 'workbench.hover.delay': 600_000, ...options.settings },
       logLevel: 'debug',

@@ -146,7 +146,7 @@ describe('Run Plan and Dry Run in the workbench', () => {
         await waitUntil(() => shownInFrames(wb, /Every entry runs in profile \/ region/), Boolean, 'where, said once');
         await waitUntil(() => shownInFrames(wb, /CreateGraphSnapshot/), Boolean, 'the calls');
       });
-      const tabs = (await wb.page.locator('.part.editor .tab .label-name').allInnerTexts()).map((s) => s.trim());
+      const tabs = await wb.editor.tabLabels();
       assert.ok(
         tabs.some((s) => /dry run/.test(s)),
         `a tab for the dry run: ${tabs.join(' | ')}`,
@@ -164,8 +164,7 @@ describe('Run Plan and Dry Run in the workbench', () => {
         await waitUntil(() => shownInFrames(wb, /^catalog-dev$/), Boolean, 'the edited resource in the preview');
       });
       await waitUntil(
-        async () =>
-          (await wb.page.locator('.part.editor .tab .label-name').allInnerTexts()).filter((s) => /dry run/.test(s)),
+        async () => (await wb.editor.tabLabels()).filter((s) => /dry run/.test(s)),
         (previews) => previews.length === 1,
         'one dry run preview',
       );
