@@ -138,13 +138,21 @@ export class FilterView implements vscode.Disposable {
                   const matches = model.filtering.summary().matches;
                   progress.report({
                     increment,
-                    message: vscode.l10n.t(
-                      '{0} of {1} places, {2} pages loaded, {3} matches',
-                      p.placesDone,
-                      p.places,
-                      p.pagesLoaded,
-                      matches,
-                    ),
+                    message:
+                      matches === 1
+                        ? vscode.l10n.t(
+                            '{0} of {1} places, {2} pages loaded, 1 match',
+                            p.placesDone,
+                            p.places,
+                            p.pagesLoaded,
+                          )
+                        : vscode.l10n.t(
+                            '{0} of {1} places, {2} pages loaded, {3} matches',
+                            p.placesDone,
+                            p.places,
+                            p.pagesLoaded,
+                            matches,
+                          ),
                   });
                 },
               },

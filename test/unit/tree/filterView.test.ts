@@ -118,7 +118,7 @@ test('Search Everywhere loads the remaining pages under a progress notification 
   const progress = rec.progress.at(-1)!;
   assert.equal(progress.title, 'Search Everywhere for “needle”');
   assert.ok(progress.done);
-  assert.match(progress.reports.at(-1)?.message ?? '', /1 of 1 places, 2 pages loaded, 1 matches/);
+  assert.match(progress.reports.at(-1)?.message ?? '', /1 of 1 places, 2 pages loaded, 1 match$/);
   assert.deepEqual(await shown(), ['ops', '  us-east-1', '    Neptune Analytics', '      needle']);
   assert.equal(view.message, 'Filter “needle”: 1 match');
   assert.deepEqual(
