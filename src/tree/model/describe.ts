@@ -1,13 +1,14 @@
 // How each node is drawn, as data: label, description, Markdown tooltip, codicon id, contextValue, collapsible
 // state. The `vscode` layer maps this to a TreeItem one to one.
 import { commandIds } from '../../commandIds';
-import { extraDetails, formatDate, md, table, type DescribeState, type NodeView } from './describeParts';
+import { formatDateTime } from '../../dates';
+import { extraDetails, md, table, type DescribeState, type NodeView } from './describeParts';
 import { describeRegion, describeUnreachable } from './describePlaces';
 import { describeSnapshot } from './describeSnapshot';
 import { messages } from './messages';
 import type { ExplorerNode, ProfileEntry, ResourceNode, ServiceNode, TreeError } from './nodes';
 
-export { formatDate, md, type DescribeState, type NodeView } from './describeParts';
+export { md, type DescribeState, type NodeView } from './describeParts';
 
 export function authKindLabel(kind: string): string {
   const k = kind.toLowerCase();
@@ -67,7 +68,7 @@ function describeResource(node: ResourceNode, state: DescribeState): NodeView {
         (resource.displayId ?? resource.id) !== resource.name ? (resource.displayId ?? resource.id) : undefined,
       ],
       [messages.field.arn, resource.arn],
-      [messages.field.created, formatDate(resource.createdAt)],
+      [messages.field.created, formatDateTime(resource.createdAt)],
       [messages.field.status, resource.status],
       [messages.field.gateway, resource.parent ? `${resource.parent.name} (${resource.parent.id})` : undefined],
       ...extraDetails(resource, resource.details),

@@ -1,7 +1,6 @@
 // The pieces every node's drawing shares: the view shape and what drawing needs to know (NodeView, DescribeState),
-// Markdown escaping and tables, dates, and a resource's or snapshot's own detail rows.
+// Markdown escaping and tables, and a resource's or snapshot's own detail rows.
 import type { commandIds } from '../../commandIds';
-import { formatDateTime } from '../../dates';
 import type { ExplorerNode, ResourceNode, ServiceNode, SnapshotNode } from './nodes';
 import type { SnapshotTagsView } from './snapshotTags';
 
@@ -52,11 +51,6 @@ export function table(rows: ReadonlyArray<readonly [string, string | undefined]>
     .filter((row): row is readonly [string, string] => row[1] !== undefined && row[1] !== '')
     .map(([k, v]) => `**${md(k)}:** ${md(v)}`)
     .join('  \n');
-}
-
-/** The one date format of the extension (src/dates.ts): `2026-12-02 03:36 UTC`. */
-export function formatDate(date: Date | undefined): string | undefined {
-  return formatDateTime(date);
 }
 
 /**

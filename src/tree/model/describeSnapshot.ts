@@ -2,7 +2,8 @@
 // of the actions its service offers on it (restore, copy, delete).
 import type { Snapshot } from '../../services/service';
 import { formatTags } from '../../validation/tags';
-import { extraDetails, formatDate, md, table, type DescribeState, type NodeView } from './describeParts';
+import { formatDateTime } from '../../dates';
+import { extraDetails, md, table, type DescribeState, type NodeView } from './describeParts';
 import { messages } from './messages';
 import type { SnapshotNode } from './nodes';
 import { encryptionText, rowPrefix, sizeText } from './snapshotFacts';
@@ -32,7 +33,7 @@ export function describeSnapshot(node: SnapshotNode, state: DescribeState): Node
   const { snapshot } = node;
   const progressText = snapshot.progress !== undefined ? `${snapshot.progress}%` : undefined;
   const progress = snapshot.state === 'creating' ? (progressText ?? '') : '';
-  const parts = [...rowPrefix(snapshot), snapshot.status, progress, formatDate(snapshot.createdAt)].filter(
+  const parts = [...rowPrefix(snapshot), snapshot.status, progress, formatDateTime(snapshot.createdAt)].filter(
     (p): p is string => !!p,
   );
   const tokens = ['snapshot', snapshot.state, node.target.service.id];
@@ -61,7 +62,7 @@ export function describeSnapshot(node: SnapshotNode, state: DescribeState): Node
       table([
         [messages.field.id, snapshot.id !== snapshot.name ? snapshot.id : undefined],
         [messages.field.arn, snapshot.arn],
-        [messages.field.created, formatDate(snapshot.createdAt)],
+        [messages.field.created, formatDateTime(snapshot.createdAt)],
         [messages.field.status, snapshot.status],
         [messages.field.progress, progressText],
         [messages.field.resource, node.target.resource.name],
