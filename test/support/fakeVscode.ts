@@ -118,3 +118,13 @@ export function fakeExtensionContext(extensionPath: string): Record<string, unkn
     extension: { packageJSON: { version: '0.0.0' } },
   };
 }
+
+/** A `LogOutputChannel` that writes nothing: the logger methods and `show` (cast at the call site where needed). */
+export const silentLogChannel = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  show: () => undefined,
+};

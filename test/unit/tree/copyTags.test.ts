@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { ExplorerNode } from '../../../src/tree/model/nodes';
 import { neptuneGraphRules } from '../../../src/validation/index';
 import { parseTags } from '../../../src/validation/tags';
-import { fakeExtensionContext } from '../../support/fakeVscode';
+import { fakeExtensionContext, silentLogChannel } from '../../support/fakeVscode';
 import { FakeService, awsError, noClients, resource, snapshot } from '../../support/fakeService';
 import { installVscodeRecorder, type VscodeRecorder } from '../../support/vscodeRecorder/recorder';
 
@@ -14,14 +14,7 @@ const rec: VscodeRecorder = installVscodeRecorder();
 after(() => rec.restore());
 
 const load = () => import('../../../src/tree/register');
-const log = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  show: () => undefined,
-};
+const log = silentLogChannel;
 
 async function snapshotsOf(graphs: FakeService): Promise<ExplorerNode[]> {
   const { registerExplorer } = await load();

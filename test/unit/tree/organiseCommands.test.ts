@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProfileInfo } from '../../../src/aws/profiles';
 import type { ExplorerNode } from '../../../src/tree/model/nodes';
-import { fakeExtensionContext, fakeMemento } from '../../support/fakeVscode';
+import { fakeExtensionContext, fakeMemento, silentLogChannel } from '../../support/fakeVscode';
 import { FakeService, noClients, resource } from '../../support/fakeService';
 import { installVscodeRecorder, type VscodeRecorder } from '../../support/vscodeRecorder/recorder';
 
@@ -13,14 +13,7 @@ after(() => rec.restore());
 
 const load = () => import('../../../src/tree/register');
 
-const log = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  show: () => undefined,
-};
+const log = silentLogChannel;
 
 const profiles: ProfileInfo[] = [
   { name: 'dev', kind: 'static', sources: ['credentials'], region: 'eu-west-1' },

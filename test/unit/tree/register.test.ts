@@ -3,7 +3,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProfileInfo } from '../../../src/aws/profiles';
 import type { ExplorerNode, ResourceNode } from '../../../src/tree/model/nodes';
-import { fakeExtensionContext } from '../../support/fakeVscode';
+import { fakeExtensionContext, silentLogChannel } from '../../support/fakeVscode';
 import { FakeService, noClients, resource, snapshot } from '../../support/fakeService';
 import { installVscodeRecorder, type VscodeRecorder } from '../../support/vscodeRecorder/recorder';
 
@@ -13,14 +13,7 @@ after(() => rec.restore());
 // Loaded after the fake is installed, so its `import * as vscode` gets the fake.
 const load = () => import('../../../src/tree/register');
 
-const log = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  show: () => undefined,
-};
+const log = silentLogChannel;
 
 function profile(name: string, extra: Partial<ProfileInfo> = {}): ProfileInfo {
   return { name, kind: 'static', sources: ['credentials'], region: 'eu-west-1', ...extra };

@@ -7,7 +7,7 @@ import { DBClusterSnapshotAlreadyExistsFault } from '@aws-sdk/client-docdb';
 import { docdbRules } from '../../../src/validation';
 import type { Snapshot } from '../../../src/services/service';
 import type { Operation } from '../../../src/snapshots/operation';
-import { fakeExtensionContext } from '../../support/fakeVscode';
+import { fakeExtensionContext, silentLogChannel } from '../../support/fakeVscode';
 import { fakeService, noClients, resource, snapshot, type FakeService } from '../../support/fakeService';
 import {
   installVscodeRecorder,
@@ -28,14 +28,7 @@ async function waitFor(what: string, predicate: () => boolean, ms = 3000): Promi
   }
 }
 
-const log = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  show: () => undefined,
-};
+const log = silentLogChannel;
 
 interface ExplorerCalls {
   refresh: unknown[];
