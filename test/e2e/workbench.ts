@@ -80,11 +80,14 @@ export class Workbench {
    * the side bar (as a person would drag it) so tree labels and descriptions are readable in screenshots.
    */
   async openViewContainer(title: string, sideBarWidth = 480): Promise<void> {
-    await this.activityBarIcon(title).click();
-    await this.page
-      .locator('.part.sidebar .composite.title h2')
-      .filter({ hasText: new RegExp(title, 'i') })
-      .waitFor({ timeout: STATE_TIMEOUT_MS });
+    const heading = this.page.locator('.part.sidebar .composite.title h2').filter({ hasText: new RegExp(title, 'i') });
+    // A click on the icon of the container already shown closes it, and after a window reload VS Code may restore it
+    // just before or after our click: click only while it is not shown, and look again after each click.
+    for (let attempt = 0; attempt < 3 && !(await heading.isVisible()); attempt++) {
+      await this.activityBarIcon(title).click();
+      await heading.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await heading.waitFor({ timeout: STATE_TIMEOUT_MS });
     await this.widenSideBar(sideBarWidth);
   }
 
