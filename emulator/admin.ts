@@ -1,6 +1,8 @@
 import { type Emulator } from './core';
 import { parseFaultConfig } from './faults';
-import { type WireResponse } from './protocols/types';
+import { type WireRequest, type WireResponse } from './protocols/types';
+import { ssoDirectoryIn } from './services/ssoOidc/state';
+import { handleSsoAdmin, SSO_ADMIN_PREFIX } from './ssoAdmin';
 
 /** Admin paths live under `/_emulator/`: no AWS path starts with `_` (bucket names cannot either). */
 export const ADMIN_PREFIX = '/_emulator/';
@@ -11,7 +13,22 @@ const json = (status: number, body: unknown): WireResponse => ({
   body: JSON.stringify(body),
 });
 
-export function handleAdmin(emulator: Emulator, method: string, path: string, body: Buffer): WireResponse {
+export function handleAdmin(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body: Buffer,
+  request: Pick<WireRequest, 'rawQuery' | 'headers'> = { rawQuery: '', headers: {} },
+): WireResponse {
+  if (path.startsWith(SSO_ADMIN_PREFIX)) {
+    const deps = {
+      directory: ssoDirectoryIn(emulator.directory()),
+      organization: emulator.organization,
+      now: emulator.now(),
+    };
+    const contentType = String(request.headers['content-type'] ?? '');
+    return handleSsoAdmin(deps, { method, path, rawQuery: request.rawQuery, contentType, body });
+  }
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   switch (route) {
     case 'GET /_emulator/health':

@@ -3,7 +3,7 @@ import { startEmulator } from './index';
 
 const USAGE =
   'usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--snapshot-seconds N]\n' +
-  '       [--restore-seconds N] [--verify-signatures]';
+  '       [--restore-seconds N] [--verify-signatures] [--sso-accounts N]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       'snapshot-seconds': { type: 'string' },
       'restore-seconds': { type: 'string' },
       'verify-signatures': { type: 'boolean', default: false },
+      'sso-accounts': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   const restoreSeconds = values['restore-seconds'] === undefined ? undefined : Number(values['restore-seconds']);
   if (restoreSeconds !== undefined && !(restoreSeconds >= 0))
     throw new Error(`--restore-seconds must be >= 0\n${USAGE}`);
+  const ssoAccounts = values['sso-accounts'] === undefined ? undefined : Number(values['sso-accounts']);
+  if (ssoAccounts !== undefined && !(Number.isInteger(ssoAccounts) && ssoAccounts >= 1))
+    throw new Error(`--sso-accounts must be a whole number >= 1\n${USAGE}`);
   const emulator = await startEmulator({
     port,
     host: values.host,
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     snapshotSeconds,
     restoreSeconds,
     verifySignatures: values['verify-signatures'],
+    ssoAccounts,
   });
   console.log(`Emulator listening on ${emulator.url}`);
   const stop = (): void => {

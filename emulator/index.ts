@@ -4,6 +4,7 @@ import { type AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { Emulator } from './core';
 import { DEMO_CREDENTIALS } from './credentials';
+import { DEFAULT_ORGANIZATION_SIZE, demoOrganization } from './identity/organization';
 import { modelsDir } from './model/load';
 import { type WireRequest } from './protocols/types';
 import { loadServices } from './routing';
@@ -31,6 +32,8 @@ export interface StartOptions {
   modelsDir?: string;
   /** A clock for tests (epoch ms). */
   clock?: () => number;
+  /** How many accounts the demo organisation has (default 6, the named ones; more are generated, for benchmarks). */
+  ssoAccounts?: number;
 }
 
 export interface RunningEmulator {
@@ -47,6 +50,7 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
     seed: readSeedFile(options.dataFile ?? DEFAULT_DATA_FILE),
     services: loadServices(EMULATED_SERVICES, options.modelsDir ?? modelsDir()),
     credentials: DEMO_CREDENTIALS,
+    organization: demoOrganization(options.ssoAccounts ?? DEFAULT_ORGANIZATION_SIZE),
     snapshotSeconds: options.snapshotSeconds ?? 5,
     restoreSeconds: options.restoreSeconds,
     verifySignatures: options.verifySignatures ?? false,
@@ -72,7 +76,7 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
         body: Buffer.concat(chunks),
       };
       const answer = request.rawPath.startsWith(ADMIN_PREFIX)
-        ? Promise.resolve(handleAdmin(emulator, request.method, request.rawPath, request.body))
+        ? Promise.resolve(handleAdmin(emulator, request.method, request.rawPath, request.body, request))
         : emulator.handle(request);
       answer
         .then((response) => {

@@ -1,33 +1,14 @@
 /**
- * What each demo identity may do: its identity policy (the IAM actions it is allowed, as data), the IAM action of each
+ * What each identity may do: its identity policy (the IAM actions it is allowed, as data), the IAM action of each
  * call, which calls change something, and the access-denied error a refused call gets. Nothing here knows a
  * particular service: the IAM prefix comes from the service's model and the error's shape from its protocol.
  */
+import { type IdentityPolicy, READ_OPERATION_PREFIXES } from './identity/policies';
 import { accessDeniedError } from './services/authErrors';
 import { type ApiError } from './protocols/types';
 import { type ServiceModel } from './model/types';
 
-/**
- * An identity-based policy: the `Action` patterns of its Allow statements (`*` matches any run of characters, as in
- * IAM, case-insensitively). Every other action is refused, as IAM refuses what no policy allows.
- */
-export interface IdentityPolicy {
-  readonly allow: readonly string[];
-}
-
-/**
- * The operation name prefixes of calls that only read: List…, Describe…, Get…, Head…. Every other operation of every
- * emulated service changes something (Create…, Delete…, Copy…, Restore…, Start…, Tag…).
- */
-export const READ_OPERATION_PREFIXES: readonly string[] = Object.freeze(['List', 'Describe', 'Get', 'Head']);
-
-/** Everything (the `demo` and `demo-ops` identities). */
-export const FULL_ACCESS: IdentityPolicy = Object.freeze({ allow: Object.freeze(['*']) });
-
-/** Reading only, like AWS's ReadOnlyAccess managed policy: every service's List*, Describe*, Get* and Head* actions. */
-export const READ_ONLY_ACCESS: IdentityPolicy = Object.freeze({
-  allow: Object.freeze(READ_OPERATION_PREFIXES.map((prefix) => `*:${prefix}*`)),
-});
+export { FULL_ACCESS, type IdentityPolicy, READ_ONLY_ACCESS, READ_OPERATION_PREFIXES } from './identity/policies';
 
 /** True when the operation changes something (its name does not start with a read prefix). */
 export function isMutating(operation: string): boolean {
@@ -79,6 +60,8 @@ function resourceOf(input: Record<string, unknown>): string | undefined {
 /** Who calls, for `authorize`. */
 export interface Caller {
   readonly userName: string;
+  /** The caller's ARN when it is not an IAM user of that name (an assumed-role session: arn:aws:sts::…:assumed-role/…). */
+  readonly arn?: string;
   readonly policy: IdentityPolicy;
   readonly accountId: string;
   readonly region: string;
@@ -97,7 +80,7 @@ export function authorize(
   const action = iamAction(model, operation);
   if (allows(caller.policy, action)) return undefined;
   return accessDeniedError(model, {
-    principal: principalArn(caller.userName, caller.accountId, caller.region),
+    principal: caller.arn ?? principalArn(caller.userName, caller.accountId, caller.region),
     action,
     resource: resourceOf(input),
   });

@@ -47,6 +47,8 @@ export interface Operation {
   input?: { shape: string };
   output?: { shape: string; resultWrapper?: string };
   errors?: { shape: string }[];
+  /** `none` for an operation called without SigV4 (SSO portal, SSO OIDC, STS AssumeRoleWithWebIdentity). */
+  authtype?: string;
 }
 
 export interface ServiceModel {

@@ -9,6 +9,7 @@ import { type ServiceErrors } from './types';
 const BAD_SIGNATURE =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
+const EXPIRED_TOKEN = 'The security token included in the request is expired';
 
 /** Authentication errors of JSON (Coral) services: neptune-graph, storagegateway, simspaceweaver. */
 export function jsonAuthErrors(malformedStatus: number): {
@@ -72,6 +73,30 @@ export function restJsonErrors(): Omit<ServiceErrors, 'validation'> {
     throttling: () => new ApiError('ThrottlingException', 429, 'Rate exceeded'),
     internal: () => new ApiError('InternalServerException', 500, 'Internal server error'),
   };
+}
+
+/**
+ * The error for a call signed with temporary credentials that have expired, in the service's shape: its model's
+ * `ExpiredTokenException` when it has one (STS: 400); otherwise by protocol, as AWS answers: awsQuery (DocumentDB,
+ * Neptune) `ExpiredToken` 403, JSON services `ExpiredTokenException` 403, EC2 `RequestExpired` 400, S3 `ExpiredToken`
+ * 400. A service may answer its own (`ServiceErrors.expiredToken`).
+ */
+export function expiredTokenError(model: ServiceModel): ApiError {
+  const modeled = model.shapes.ExpiredTokenException?.error;
+  if (modeled?.httpStatusCode !== undefined) {
+    return new ApiError(modeled.code ?? 'ExpiredTokenException', modeled.httpStatusCode, EXPIRED_TOKEN);
+  }
+  switch (model.metadata.protocol) {
+    case 'json':
+    case 'rest-json':
+      return new ApiError('ExpiredTokenException', 403, EXPIRED_TOKEN);
+    case 'ec2':
+      return new ApiError('RequestExpired', 400, 'Request has expired.');
+    case 'rest-xml':
+      return new ApiError('ExpiredToken', 400, 'The provided token has expired.');
+    default:
+      return new ApiError('ExpiredToken', 403, EXPIRED_TOKEN);
+  }
 }
 
 /** What a refused call's message names: who called, the IAM action, and the resource when the call named one. */

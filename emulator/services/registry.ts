@@ -5,7 +5,10 @@ import { neptune } from './neptune/index';
 import { neptuneGraph } from './neptuneGraph/index';
 import { s3 } from './s3/index';
 import { simSpaceWeaver } from './simSpaceWeaver/index';
+import { sso } from './sso/index';
+import { ssoOidc } from './ssoOidc/index';
 import { storageGateway } from './storageGateway/index';
+import { sts } from './sts/index';
 import { type EmulatedService } from './types';
 
 export const EMULATED_SERVICES: readonly EmulatedService[] = [
@@ -16,4 +19,7 @@ export const EMULATED_SERVICES: readonly EmulatedService[] = [
   simSpaceWeaver,
   ec2,
   s3,
+  sts,
+  sso,
+  ssoOidc,
 ];

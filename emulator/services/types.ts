@@ -2,10 +2,14 @@
  * The seam between the shared core and each emulated service: what a service module declares (`EmulatedService`,
  * listed one per line in registry.ts) and what its operation handlers are given (`CallContext`).
  */
+import { type IssuedCredentials } from '../identity/issued';
+import { type OrgAccount } from '../identity/organization';
+import { type CallerIdentity } from '../identity/types';
 import { type ServiceModel } from '../model/types';
 import { type ValidationIssue } from '../model/validate';
 import { type ApiError, type Protocol, type WireRequest } from '../protocols/types';
 import { type ServiceData } from '../state/seed';
+import { type SliceStore } from '../state/slices';
 import { type AccountState, type RegionState } from '../state/types';
 
 /** Everything an operation handler may use: no globals. Services read their slices with their own accessors. */
@@ -21,6 +25,18 @@ export interface CallContext {
   restoreMs: number;
   /** A fresh sha256 hex digest of `kind` and a call counter, deterministic after a reset: services make ids from it. */
   nextHash(kind: string): string;
+  /** Who calls; undefined for an operation its model marks `authtype: none` (called without SigV4). */
+  caller?: CallerIdentity;
+  /** The request's headers (lower-case names). */
+  headers: WireRequest['headers'];
+  /** The emulator's temporary credentials: a service that hands some out issues them here. */
+  issued: IssuedCredentials;
+  /** The demo organisation (its accounts and their roles). */
+  organization: readonly OrgAccount[];
+  /** Emulator-wide state that belongs to no account (e.g. SSO's registered clients and tokens); emptied by reset. */
+  directory: SliceStore<'account'>;
+  /** `http://<the request's Host header>`, for URLs the emulator hands out. */
+  baseUrl: string;
 }
 
 export type Handler = (ctx: CallContext, input: Record<string, unknown>) => Record<string, unknown>;
@@ -34,6 +50,8 @@ export interface ServiceErrors {
   badSignature(): ApiError;
   throttling(): ApiError;
   internal(): ApiError;
+  /** Temporary credentials that have expired; default: authErrors.ts `expiredTokenError` of the service's protocol. */
+  expiredToken?(): ApiError;
 }
 
 /**

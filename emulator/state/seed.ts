@@ -16,6 +16,14 @@ export interface SeedFile {
   quotas?: Readonly<Record<string, unknown>>;
   regions: Readonly<Record<string, SeedRegion>>;
   generate?: readonly BulkSpec[];
+  /** Other accounts' own data, by 12-digit account id (the quotas are the file's). */
+  accounts?: Readonly<Record<string, SeedAccount>>;
+}
+
+/** One more account of the data file: its regions' rows and bulk sections, as the default account's. */
+export interface SeedAccount {
+  regions: Readonly<Record<string, SeedRegion>>;
+  generate?: readonly BulkSpec[];
 }
 
 /** Where a service puts what it reads: one region's state, with the account and the seeding clock. */
@@ -49,6 +57,12 @@ export function readSeedFile(file: string = DEFAULT_DATA_FILE): SeedFile {
   if (typeof parsed !== 'object' || parsed === null || typeof parsed.regions !== 'object') {
     throw new Error(`${file}: expected an object with a "regions" member`);
   }
+  for (const [id, account] of Object.entries(parsed.accounts ?? {})) {
+    if (!/^\d{12}$/.test(id)) throw new Error(`${file}: the account id "${id}" is not 12 digits`);
+    if (typeof account !== 'object' || account === null || typeof account.regions !== 'object') {
+      throw new Error(`${file}: expected accounts["${id}"] to be an object with a "regions" member`);
+    }
+  }
   return parsed;
 }
 
@@ -56,6 +70,12 @@ export function readSeedFile(file: string = DEFAULT_DATA_FILE): SeedFile {
 export function quotaOf(file: SeedFile, name: string, fallback: number): number {
   const v = file.quotas?.[name];
   return typeof v === 'number' ? v : fallback;
+}
+
+/** The data file's part for another account: its own regions and bulk sections, the file's quotas. */
+export function accountSeed(file: SeedFile, accountId: string): SeedFile {
+  const own = file.accounts?.[accountId];
+  return { accountId, quotas: file.quotas, regions: own?.regions ?? {}, generate: own?.generate };
 }
 
 /**

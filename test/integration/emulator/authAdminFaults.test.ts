@@ -129,7 +129,7 @@ describe('emulator: authentication, call log, admin API and fault injection', ()
     );
   });
 
-  it('records every call in order with service, operation, region, status and access key id; reset empties it', async () => {
+  it('records every call in order with service, operation, region, status, access key id and account; reset empties it', async () => {
     await new NeptuneGraphClient(emu.config('eu-west-1')).send(new ListGraphsCommand({ maxResults: 1 }));
     await rejects(new DocDBClient(emu.config()).send(new DescribeDBClustersCommand({ DBClusterIdentifier: 'nope' })), {
       name: 'DBClusterNotFoundFault',
@@ -141,6 +141,7 @@ describe('emulator: authentication, call log, admin API and fault injection', ()
         region: 'eu-west-1',
         status: 200,
         accessKeyId: 'AKIAEMULATORDEMO0001',
+        accountId: '123456789012',
       },
       {
         service: 'docdb',
@@ -148,6 +149,7 @@ describe('emulator: authentication, call log, admin API and fault injection', ()
         region: 'us-east-1',
         status: 404,
         accessKeyId: 'AKIAEMULATORDEMO0001',
+        accountId: '123456789012',
         error: 'DBClusterNotFoundFault',
       },
     ]);

@@ -29,7 +29,7 @@ export interface TestEmulator extends RunningEmulator {
 }
 
 export async function startTestEmulator(
-  options: { snapshotSeconds?: number; dataFile?: string } = {},
+  options: { snapshotSeconds?: number; dataFile?: string; ssoAccounts?: number } = {},
 ): Promise<TestEmulator> {
   const clock: TestClock = {
     now: START,
@@ -42,6 +42,7 @@ export async function startTestEmulator(
     verifySignatures: true,
     snapshotSeconds: options.snapshotSeconds ?? 0,
     dataFile: options.dataFile,
+    ssoAccounts: options.ssoAccounts,
     clock: () => clock.now,
   });
   const admin = async (method: 'GET' | 'POST', route: string, body?: unknown) => {
