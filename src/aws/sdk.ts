@@ -12,8 +12,22 @@ export {
   DeleteObjectCommand,
   ListObjectsV2Command,
 } from '@aws-sdk/client-s3';
-export { fromIni, fromEnv } from '@aws-sdk/credential-providers';
+export { fromIni, fromEnv, fromTemporaryCredentials, fromWebToken } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 export { SignatureV4 } from '@smithy/signature-v4';
 export { Sha256 } from '@aws-crypto/sha256-js';
 export { ConfiguredRetryStrategy, StandardRetryStrategy, AdaptiveRetryStrategy } from '@smithy/util-retry';
+// IAM Identity Center (src/aws/sso/ssoSdkApis.ts): the portal and SSO OIDC.
+export {
+  SSOClient,
+  ListAccountsCommand,
+  ListAccountRolesCommand,
+  GetRoleCredentialsCommand,
+  LogoutCommand,
+} from '@aws-sdk/client-sso';
+export {
+  SSOOIDCClient,
+  RegisterClientCommand,
+  StartDeviceAuthorizationCommand,
+  CreateTokenCommand,
+} from '@aws-sdk/client-sso-oidc';
