@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileEndpointConfig } from './endpoints';
 import { configFilePath, credentialsFilePath } from './paths';
+import * as l10n from '../l10n';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Section = Readonly<Record<string, string | undefined>>;
@@ -35,7 +36,11 @@ export function profileEndpointConfig(
     return {
       ...base,
       servicesSection,
-      error: `Profile "${profile}" names the services section "${servicesSection}", which the AWS config file does not have.`,
+      error: l10n.t(
+        'Profile "{0}" names the services section "{1}", which the AWS config file does not have.',
+        profile,
+        servicesSection,
+      ),
     };
   }
   const urls: Record<string, string> = {};

@@ -3,6 +3,7 @@
 // is missing now (the setting unreadable, dropped by VS Code, or removed) until it is back or the user releases it.
 // Signed requests meant for an emulator, LocalStack or a VPC endpoint then never go to AWS's public endpoints.
 import { ENDPOINT_SETTING, settingOverride } from './endpoints';
+import * as l10n from '../l10n';
 
 /** Where the remembered overrides live (the extension's global state); key → URL. */
 export interface KnownOverridesStore {
@@ -18,9 +19,12 @@ export class EndpointOverrideUnavailableError extends Error {
     readonly expected: string,
   ) {
     super(
-      `Endpoint override not available: ${ENDPOINT_SETTING} has no endpoint for ${service} now (it was ${expected}). ` +
-        `No request was sent. Restore the setting in your user settings, or choose "Use AWS Endpoints" to send ` +
-        `${service} requests to AWS.`,
+      l10n.t(
+        'Endpoint override not available: {0} has no endpoint for {1} now (it was {2}). No request was sent. Restore the setting in your user settings, or choose "Use AWS Endpoints" to send {1} requests to AWS.',
+        ENDPOINT_SETTING,
+        service,
+        expected,
+      ),
     );
   }
 }

@@ -12,6 +12,7 @@ import {
   VALIDATION_CODES,
 } from './errorCodes';
 import { redactSecrets } from './redact';
+import * as l10n from '../l10n';
 
 export type AwsErrorKind =
   | 'credentials-expired'
@@ -108,7 +109,7 @@ export function classifyAwsError(error: unknown): AwsErrorInfo {
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
   const httpStatus = typeof status === 'number' ? status : undefined;
   const requestId = str(e.$metadata?.requestId);
-  const rawMessage = str(e.message) ?? (typeof error === 'string' ? error : code) ?? 'Unknown error';
+  const rawMessage = str(e.message) ?? (typeof error === 'string' ? error : code) ?? l10n.t('Unknown error');
   return {
     kind: kindOf(code, httpStatus, e),
     ...(code ? { code } : {}),
@@ -138,16 +139,24 @@ export function reauthenticateAdvice(profile: ProfileInfo, all: readonly Profile
     case 'sso':
       return {
         command: `aws sso login --profile ${shellQuote(name)}`,
-        message: `The SSO session of profile "${name}" has expired or is not signed in. Sign in again with the AWS CLI.`,
+        message: l10n.t(
+          'The SSO session of profile "{0}" has expired or is not signed in. Sign in again with the AWS CLI.',
+          name,
+        ),
       };
     case 'env':
       return {
-        message: `The environment credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) are expired or invalid. Set fresh ones in the environment VS Code starts from, then restart VS Code.`,
+        message: l10n.t(
+          'The environment credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) are expired or invalid. Set fresh ones in the environment VS Code starts from, then restart VS Code.',
+        ),
       };
     case 'static':
       return {
         command: `aws configure --profile ${shellQuote(name)}`,
-        message: `The access keys of profile "${name}" are invalid or expired. Enter current keys with the AWS CLI or edit the credentials file.`,
+        message: l10n.t(
+          'The access keys of profile "{0}" are invalid or expired. Enter current keys with the AWS CLI or edit the credentials file.',
+          name,
+        ),
       };
     case 'assume-role': {
       const source = all.find((p) => p.name === profile.sourceProfile && p.name !== name);
@@ -158,25 +167,43 @@ export function reauthenticateAdvice(profile: ProfileInfo, all: readonly Profile
         );
         return {
           ...inner,
-          message: `Profile "${name}" assumes its role with the credentials of profile "${source.name}". ${inner.message}`,
+          message: l10n.t(
+            'Profile "{0}" assumes its role with the credentials of profile "{1}". {2}',
+            name,
+            source.name,
+            inner.message,
+          ),
         };
       }
       const role = profile.roleArn ? ` ${profile.roleArn}` : '';
       return {
-        message: `Profile "${name}" could not assume its role${role}. Check the credentials of its source and the role's trust policy.`,
+        message: l10n.t(
+          'Profile "{0}" could not assume its role{1}. Check the credentials of its source and the role\'s trust policy.',
+          name,
+          role,
+        ),
       };
     }
     case 'process':
       return {
-        message: `The credential_process of profile "${name}" returned expired or invalid credentials. Refresh the tool it runs (for example, sign in again), then retry.`,
+        message: l10n.t(
+          'The credential_process of profile "{0}" returned expired or invalid credentials. Refresh the tool it runs (for example, sign in again), then retry.',
+          name,
+        ),
       };
     case 'web-identity':
       return {
-        message: `The web identity token file of profile "${name}" holds an expired or invalid token. Its issuer must write a fresh one.`,
+        message: l10n.t(
+          'The web identity token file of profile "{0}" holds an expired or invalid token. Its issuer must write a fresh one.',
+          name,
+        ),
       };
     default:
       return {
-        message: `Profile "${name}" has no usable credentials. Check it in the AWS config and credentials files.`,
+        message: l10n.t(
+          'Profile "{0}" has no usable credentials. Check it in the AWS config and credentials files.',
+          name,
+        ),
       };
   }
 }

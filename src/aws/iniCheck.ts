@@ -2,6 +2,7 @@
 // @smithy/shared-ini-file-loader would silently skip or misread, so a malformed file shows up as a clear
 // error on the profile it affects. This checks line shapes only; the values come from the library.
 // Messages never quote a setting's value (it may be a secret key).
+import * as l10n from '../l10n';
 
 export interface IniProblem {
   /** The section the line belongs to, as written between the brackets (e.g. `profile dev`); absent: the whole file. */
@@ -32,13 +33,16 @@ export function checkIniText(text: string): IniProblem[] {
       const name = (closed ? trimmed.slice(1, -1) : trimmed.slice(1)).trim();
       inSubsection = false;
       if (FORBIDDEN_SECTIONS.has(name)) {
-        problems.push({ line, message: `the section name [${name}] is not allowed, so the whole file is ignored` });
+        problems.push({
+          line,
+          message: l10n.t('the section name [{0}] is not allowed, so the whole file is ignored', name),
+        });
       } else if (!closed) {
         problems.push({
           section: name,
           ...(section !== undefined ? { absorbedBy: section } : {}),
           line,
-          message: `the section header [${name} has no closing "]"`,
+          message: l10n.t('the section header [{0} has no closing "]"', name),
         });
       }
       section = name;
@@ -46,7 +50,7 @@ export function checkIniText(text: string): IniProblem[] {
     }
     const equals = trimmed.indexOf('=');
     if (section === undefined) {
-      problems.push({ line, message: 'a setting appears before the first [section] header' });
+      problems.push({ line, message: l10n.t('a setting appears before the first [section] header') });
       return;
     }
     if (equals > 0) {
@@ -54,10 +58,10 @@ export function checkIniText(text: string): IniProblem[] {
       return;
     }
     if (inSubsection && raw.trimStart() !== raw) {
-      problems.push({ section, line, message: 'a nested setting is not written as "name = value"' });
+      problems.push({ section, line, message: l10n.t('a nested setting is not written as "name = value"') });
       return;
     }
-    problems.push({ section, line, message: 'the line is not a "name = value" setting' });
+    problems.push({ section, line, message: l10n.t('the line is not a "name = value" setting') });
   });
   return problems;
 }

@@ -6,6 +6,7 @@ import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/shared-i
 import { checkIniText, type IniProblem } from './iniCheck';
 import { configFilePath, credentialsFilePath } from './paths';
 import { classifyProfile, type ProfileKind, type Section } from './profileKinds';
+import * as l10n from '../l10n';
 
 export type { ProfileKind } from './profileKinds';
 
@@ -44,13 +45,13 @@ async function checkFile(kind: FileKind, path: string): Promise<FileCheck> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind, path, problems: [] };
-    return { kind, path, problems: [{ line: 0, message: `it cannot be read (${code ?? String(error)})` }] };
+    return { kind, path, problems: [{ line: 0, message: l10n.t('it cannot be read ({0})', code ?? String(error)) }] };
   }
 }
 
 function describeProblem(file: FileCheck, problem: IniProblem): string {
-  const where = problem.line > 0 ? ` at line ${problem.line}` : '';
-  return `The AWS ${file.kind} file ${file.path} is malformed${where}: ${problem.message}.`;
+  const where = problem.line > 0 ? l10n.t(' at line {0}', problem.line) : '';
+  return l10n.t('The AWS {0} file {1} is malformed{2}: {3}.', file.kind, file.path, where, problem.message);
 }
 
 /** The profile a section header names in this kind of file (config: `default` or `profile X`). */
@@ -106,7 +107,11 @@ function problemsByProfile(
       targets.forEach((profile) => add(profile, file.kind, message));
       const absorber = problem.absorbedBy !== undefined ? profileOfSection(file.kind, problem.absorbedBy) : undefined;
       if (absorber !== undefined) {
-        add(absorber, file.kind, `${message} The settings after that line are read into profile "${absorber}".`);
+        add(
+          absorber,
+          file.kind,
+          l10n.t('{0} The settings after that line are read into profile "{1}".', message, absorber),
+        );
       }
     }
   }
@@ -126,7 +131,7 @@ function environmentProfile(env: Env): ProfileInfo | undefined {
     sources: ['environment'],
     ...(keyId && secret
       ? {}
-      : { error: `The environment sets only one of the two access key variables: ${missing} is missing.` }),
+      : { error: l10n.t('The environment sets only one of the two access key variables: {0} is missing.', missing) }),
   };
 }
 

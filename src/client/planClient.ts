@@ -77,6 +77,7 @@ export class PlanClient implements vscode.Disposable {
     const initializationOptions: PlanInitializationOptions = {
       settings: readServerSettings(this.context.globalState),
       userAgent: `snapshot-explorer-aws/${version}`,
+      ...(vscode.l10n.uri ? { l10nBundle: vscode.l10n.uri.fsPath } : {}),
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: planLanguageId }],

@@ -6,6 +6,7 @@ import type { InputKey, PlanEntry, PlanFields, PlanTag, PlanValue } from './mode
 import type { Span } from './positions';
 import { innerSpan, visibleSpan, type DiagnosticSink } from './spans';
 import { expandTemplate, type TemplateContext } from './template';
+import * as l10n from '../l10n';
 
 export interface ResolvedInput {
   readonly key: InputKey;
@@ -139,7 +140,12 @@ export function checkTags(check: InputCheck): Tag[] {
         );
       }
     }
-    const value = expandValue(tag.value, `value of tag \`${tag.key.value}\``, ctx, fromDefaults ? undefined : sink);
+    const value = expandValue(
+      tag.value,
+      l10n.t('value of tag `{0}`', tag.key.value),
+      ctx,
+      fromDefaults ? undefined : sink,
+    );
     if (value === undefined) continue;
     if (!(fromDefaults && isConstant(tag.value))) {
       for (const issue of rules.validateValue(value)) {

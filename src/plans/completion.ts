@@ -6,6 +6,7 @@ import { keyDocsFor } from './keyDocs';
 import { defaultsKeys, entryKeys, retentionKeys, topLevelKeys, type Plan } from './model';
 import type { Span } from './positions';
 import { templateVariableHelp, templateVariables } from './template';
+import * as l10n from '../l10n';
 
 export type CompletionKind = 'key' | 'service' | 'profile' | 'region' | 'resource' | 'variable';
 
@@ -162,7 +163,7 @@ async function valueItems(
         insertText: lead + s.id,
         replace,
         detail: s.label,
-        documentation: `${s.label}: snapshots of ${s.resourceNoun.many} with \`${s.createOperation}\`.`,
+        documentation: l10n.t('{0}: snapshots of {1} with `{2}`.', s.label, s.resourceNoun.many, s.createOperation),
       }));
     case 'profile':
       return (env.profiles ?? []).map((p) => ({
@@ -170,7 +171,7 @@ async function valueItems(
         kind: 'profile' as const,
         insertText: lead + p.name,
         replace,
-        detail: p.region ? `region ${p.region}` : undefined,
+        detail: p.region ? l10n.t('region {0}', p.region) : undefined,
       }));
     case 'region':
       return (env.regions ?? [])

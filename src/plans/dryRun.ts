@@ -8,6 +8,7 @@ import { cell, entriesTable, inlineCode, inputRows, table } from './report';
 import type { RetentionPreview } from './retentionPreview';
 import { toRunEntries, type PlanRunEntry } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 export interface PlannedCall extends PlanRunEntry {
   /** The API operation, e.g. CreateGraphSnapshot. */
@@ -57,22 +58,29 @@ function retentionSection(calls: readonly PlannedCall[]): string[] {
   const withRetention = calls.filter((c) => c.retention);
   if (withRetention.length === 0) return [];
   const lines = [
-    '## Retention',
+    l10n.t('## Retention'),
     '',
-    'What a run would delete now, once each new snapshot is available (the run lists the snapshots again then). ' +
-      'Only snapshots the plan took (tagged `snapshot-plan`, or under the entry’s S3 prefix) are ever deleted.',
+    l10n.t(
+      'What a run would delete now, once each new snapshot is available (the run lists the snapshots again then). Only snapshots the plan took (tagged `snapshot-plan`, or under the entry’s S3 prefix) are ever deleted.',
+    ),
     '',
   ];
   for (const c of withRetention) {
     const rules = [
-      c.retention?.keep !== undefined ? `keep ${c.retention.keep}` : '',
-      c.retention?.maxAgeDays !== undefined ? `maxAgeDays ${c.retention.maxAgeDays}` : '',
+      c.retention?.keep !== undefined ? l10n.t('keep {0}', c.retention.keep) : '',
+      c.retention?.maxAgeDays !== undefined ? l10n.t('maxAgeDays {0}', c.retention.maxAgeDays) : '',
     ].filter(Boolean);
-    const head = `- line ${c.line}, ${c.serviceLabel} ${inlineCode(c.resource)} (${rules.join(', ')}): `;
-    if (c.retentionUnknown !== undefined) lines.push(`${head}not known now: ${c.retentionUnknown}`);
-    else if (!c.deletions || c.deletions.length === 0) lines.push(`${head}deletes nothing`);
+    const head = l10n.t(
+      '- line {0}, {1} {2} ({3}): ',
+      c.line,
+      c.serviceLabel,
+      inlineCode(c.resource),
+      rules.join(', '),
+    );
+    if (c.retentionUnknown !== undefined) lines.push(l10n.t('{0}not known now: {1}', head, c.retentionUnknown));
+    else if (!c.deletions || c.deletions.length === 0) lines.push(l10n.t('{0}deletes nothing', head));
     else {
-      lines.push(`${head}deletes ${c.deletions.length}`);
+      lines.push(l10n.t('{0}deletes {1}', head, c.deletions.length));
       for (const d of c.deletions)
         lines.push(`  - ${inlineCode(d.name)}${d.name !== d.id ? ` (${inlineCode(d.id)})` : ''}: ${d.reason}`);
     }
@@ -94,7 +102,7 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
       operation: e.service.createOperation,
       serviceLabel: e.service.label,
       ...(found ? { resourceId: found.id, resourceStatus: found.status } : {}),
-      problems: inside.map((d) => `line ${d.range.start.line + 1}: ${d.message}`),
+      problems: inside.map((d) => l10n.t('line {0}: {1}', d.range.start.line + 1, d.message)),
       ...retentionOf(options.retention?.get(e.index)),
     };
   });
@@ -108,36 +116,52 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
     );
 
   const lines = [
-    `# Dry run: ${options.title}`,
+    l10n.t('# Dry run: {0}', options.title),
     '',
-    `Nothing was created. Names are expanded for ${formatDateTime(analysis.now) ?? ''}; Run Plan expands them again when it starts.`,
+    l10n.t(
+      'Nothing was created. Names are expanded for {0}; Run Plan expands them again when it starts.',
+      formatDateTime(analysis.now) ?? '',
+    ),
     '',
-    `**${calls.length} ${calls.length === 1 ? 'snapshot' : 'snapshots'}** would be requested` +
+    (calls.length === 1
+      ? l10n.t('**1 snapshot** would be requested')
+      : l10n.t('**{0} snapshots** would be requested', calls.length)) +
       (perService.size ? `: ${[...perService].map(([k, n]) => `${n} × ${k}`).join(', ')}.` : '.'),
     '',
   ];
   if (calls.some((c) => c.retention)) {
     lines.push(
-      `**${deletions} ${deletions === 1 ? 'snapshot' : 'snapshots'}** would be deleted by retention (see Retention).`,
+      deletions === 1
+        ? l10n.t('**1 snapshot** would be deleted by retention (see Retention).')
+        : l10n.t('**{0} snapshots** would be deleted by retention (see Retention).', deletions),
       '',
     );
   }
   if (errorCount) {
     lines.push(
-      `> **${errorCount} ${errorCount === 1 ? 'error' : 'errors'}**: Run Plan refuses to start until the plan has none.`,
+      errorCount === 1
+        ? l10n.t('> **1 error**: Run Plan refuses to start until the plan has none.')
+        : l10n.t('> **{0} errors**: Run Plan refuses to start until the plan has none.', errorCount),
       '',
     );
   }
   const skipped = analysis.plan.entries.length - calls.length;
   if (skipped > 0) {
     lines.push(
-      `> ${skipped} ${skipped === 1 ? 'entry is' : 'entries are'} incomplete (no known service, resource, profile or region) and not listed below; see Problems.`,
+      skipped === 1
+        ? l10n.t(
+            '> 1 entry is incomplete (no known service, resource, profile or region) and not listed below; see Problems.',
+          )
+        : l10n.t(
+            '> {0} entries are incomplete (no known service, resource, profile or region) and not listed below; see Problems.',
+            skipped,
+          ),
       '',
     );
   }
   if (calls.length) {
     const rows: Array<{ entry: PlanRunEntry; cells: string[] }> = [];
-    const details: string[] = ['## Calls', ''];
+    const details: string[] = [l10n.t('## Calls'), ''];
     calls.forEach((c, i) => {
       const resource =
         c.resourceId && c.resourceId !== c.resource
@@ -147,23 +171,23 @@ export function dryRunPlan(analysis: PlanAnalysis, options: DryRunOptions): DryR
         c.resourceStatus ??
         (options.lookup
           ? options.lookup(analysis.entries[i] as ResolvedEntry)?.kind === 'missing'
-            ? 'not found'
-            : 'not checked'
-          : 'not checked');
+            ? l10n.t('not found')
+            : l10n.t('not checked')
+          : l10n.t('not checked'));
       rows.push({ entry: c, cells: [cell(c.serviceLabel), cell(resource), cell(live)] });
       details.push(
-        `### Line ${c.line}: ${inlineCode(c.operation)} of ${inlineCode(c.resource)}`,
+        l10n.t('### Line {0}: {1} of {2}', c.line, inlineCode(c.operation), inlineCode(c.resource)),
         '',
-        ...table(['Input', 'Value'], inputRows(c), 0),
+        ...table([l10n.t('Input'), l10n.t('Value')], inputRows(c), 0),
         '',
       );
     });
-    lines.push(...entriesTable(rows, ['Service', 'Resource', 'Live']), '', ...details);
+    lines.push(...entriesTable(rows, [l10n.t('Service'), l10n.t('Resource'), l10n.t('Live')]), '', ...details);
   }
   lines.push(...retentionSection(calls));
   if (all.length) {
-    lines.push('## Problems', '');
-    for (const d of all) lines.push(`- line ${d.range.start.line + 1} (${d.severity}): ${d.message}`);
+    lines.push(l10n.t('## Problems'), '');
+    for (const d of all) lines.push(l10n.t('- line {0} ({1}): {2}', d.range.start.line + 1, d.severity, d.message));
     lines.push('');
   }
   return { markdown: lines.join('\n'), calls, errorCount, deletions };

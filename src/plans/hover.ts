@@ -16,6 +16,7 @@ import {
 } from './template';
 import { previewLines, type RetentionPreview } from './retentionPreview';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 export interface PlanHover {
   readonly markdown: string;
@@ -38,7 +39,7 @@ async function retentionHover(req: HoverRequest, entry: PlanEntry): Promise<stri
   const preview = req.retention ? await req.retention(resolved) : undefined;
   const lines = preview
     ? previewLines(preview)
-    : ['Retention: what a run would delete is known only with live checks on.'];
+    : [l10n.t('Retention: what a run would delete is known only with live checks on.')];
   return `\n\n---\n\n${lines.join('\n')}`;
 }
 
@@ -102,8 +103,8 @@ export function describeResource(r: Resource): string {
   const created = formatDateTime(r.createdAt);
   const shown = new Set([r.name, r.id, id, r.arn, r.status, r.createdAt?.toISOString(), created]);
   const rows = [
-    ...(r.arn ? [`ARN: ${code(r.arn)}`] : []),
-    ...(created ? [`Created: ${created}`] : []),
+    ...(r.arn ? [l10n.t('ARN: {0}', code(r.arn))] : []),
+    ...(created ? [l10n.t('Created: {0}', created)] : []),
     ...r.details.filter(([, v]) => !shown.has(v)).map(([k, v]) => `${k}: ${v}`),
   ];
   if (rows.length) lines.push(rows.join('  \n'));
@@ -113,22 +114,34 @@ export function describeResource(r: Resource): string {
 async function resourceHover(req: HoverRequest, entry: PlanEntry, value: PlanValue): Promise<string | undefined> {
   const place = placeOf(entry, req.analysis.plan.defaults, req.env);
   if (!place.service || !place.region || !req.resources) return undefined;
-  const where = `profile ${code(place.profile)}, ${place.region}`;
+  const where = l10n.t('profile {0}, {1}', code(place.profile), place.region);
   try {
     const lookup = findResource(await req.resources(place.service.id, place.profile, place.region), value.value);
-    if (lookup.kind === 'found') return `${describeResource(lookup.resource)}\n\n_${place.service.label}, ${where}_`;
+    if (lookup.kind === 'found')
+      return `${describeResource(lookup.resource)}
+
+_${place.service.label}, ${where}_`;
     if (lookup.kind === 'ambiguous')
-      return `Several ${place.service.resourceNoun.many} match: ${lookup.matches.map((r) => code(r.id)).join(', ')}`;
-    return `No ${place.service.resourceNoun.one} ${code(value.value)} in ${where}.`;
+      return l10n.t(
+        'Several {0} match: {1}',
+        place.service.resourceNoun.many,
+        lookup.matches.map((r) => code(r.id)).join(', '),
+      );
+    return l10n.t('No {0} {1} in {2}.', place.service.resourceNoun.one, code(value.value), where);
   } catch (error) {
-    return `Could not look up the ${place.service.resourceNoun.one} (${where}): ${error instanceof Error ? error.message : String(error)}`;
+    return l10n.t(
+      'Could not look up the {0} ({1}): {2}',
+      place.service.resourceNoun.one,
+      where,
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
 function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: PlanValue, label: string): string {
   const { analysis, env } = req;
   const targets = entry ? analysis.entries.filter((e) => e.entry === entry) : analysis.entries.slice(0, 5);
-  const when = `_Expanded for ${formatDateTime(env.now) ?? ''}; a run expands again when it starts._`;
+  const when = l10n.t('_Expanded for {0}; a run expands again when it starts._', formatDateTime(env.now) ?? '');
   if (targets.length === 0) {
     const neutral = expandTemplate(value.value, {
       resource: 'resource',
@@ -136,7 +149,11 @@ function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: 
       region: 'region',
       now: env.now,
     });
-    return neutral.ok ? `${label}: ${code(neutral.value)}\n\n${when}` : `${label}: cannot be expanded (see Problems).`;
+    return neutral.ok
+      ? `${label}: ${code(neutral.value)}
+
+${when}`
+      : l10n.t('{0}: cannot be expanded (see Problems).', label);
   }
   const rows = targets.map((t) => {
     const result = expandTemplate(value.value, {
@@ -145,10 +162,12 @@ function expansionHover(req: HoverRequest, entry: PlanEntry | undefined, value: 
       region: t.region,
       now: env.now,
     });
-    const expanded = result.ok ? code(result.value) : '_cannot be expanded_';
-    return entry ? `${label} expands to ${expanded}` : `- entry ${t.index + 1} (${code(t.resource)}): ${expanded}`;
+    const expanded = result.ok ? code(result.value) : l10n.t('_cannot be expanded_');
+    return entry
+      ? l10n.t('{0} expands to {1}', label, expanded)
+      : l10n.t('- entry {0} ({1}): {2}', t.index + 1, code(t.resource), expanded);
   });
-  const head = entry ? '' : `${label} from \`defaults\`, per entry:\n\n`;
+  const head = entry ? '' : l10n.t('{0} from `defaults`, per entry:\n\n', label);
   return `${head}${rows.join('\n')}\n\n${when}`;
 }
 
@@ -183,7 +202,12 @@ export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefine
         now: env.now,
       });
       return {
-        markdown: `${code(`{${variable.name}}`)}: ${templateVariableHelp[variable.name]} — here ${code(now[variable.name])}`,
+        markdown: l10n.t(
+          '{0}: {1} — here {2}',
+          code(`{${variable.name}}`),
+          templateVariableHelp[variable.name],
+          code(now[variable.name]),
+        ),
         span: variable.span,
       };
     }
@@ -198,13 +222,13 @@ export async function hoverPlan(req: HoverRequest): Promise<PlanHover | undefine
       if (!service) return undefined;
       const inputs = service.rules.fields.map((f) => `${f.label}${f.required ? '' : ' (optional)'}: ${f.prompt}`);
       const markdown = [
-        `**${service.label}** — ${code(service.createOperation)} of a ${service.resourceNoun.one}`,
+        l10n.t('**{0}** — {1} of a {2}', service.label, code(service.createOperation), service.resourceNoun.one),
         ...inputs,
       ].join('\n\n');
       return { markdown, span: hit.value.span };
     }
     if (['name', 'description', 'prefix', 'bucket', 'tag'].includes(hit.key)) {
-      const label = hit.key === 'tag' ? `Tag ${code(hit.tagKey ?? '')}` : `\`${hit.key}\``;
+      const label = hit.key === 'tag' ? l10n.t('Tag {0}', code(hit.tagKey ?? '')) : `\`${hit.key}\``;
       return { markdown: expansionHover(req, place.entry, hit.value, label), span: hit.value.span };
     }
     return { markdown: keyDocs[hit.key] ?? hit.key, span: hit.value.span };

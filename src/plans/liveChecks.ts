@@ -8,6 +8,7 @@ import type { PlanDiagnostic, RawDiagnostic } from './model';
 import { visibleSpan } from './spans';
 import type { CacheEntry } from './ttlCache';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 export type Lookup =
   { kind: 'found'; resource: Resource } | { kind: 'missing' } | { kind: 'ambiguous'; matches: Resource[] };
@@ -49,7 +50,7 @@ export function liveDiagnostics(
   const loads: Array<Promise<unknown>> = [];
   const failures = new Map<string, Failure>();
   const fail = (entry: ResolvedEntry, state: CacheEntry<unknown> & { status: 'failed' }): void => {
-    const where = `profile \`${entry.profile}\`, ${entry.region} (${entry.service.label})`;
+    const where = l10n.t('profile `{0}`, {1} ({2})', entry.profile, entry.region, entry.service.label);
     const failure = failures.get(where) ?? { where, error: state.error, count: 0 };
     failure.count++;
     failures.set(where, failure);

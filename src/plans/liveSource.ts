@@ -6,6 +6,7 @@ import type { AwsClients } from '../aws/clients';
 import type { Page, PageRequest, Resource, Snapshot, SnapshotService } from '../services/service';
 import type { Tag } from '../validation/types';
 import { TtlCache } from './ttlCache';
+import * as l10n from '../l10n';
 
 export type LiveService = Pick<
   SnapshotService,
@@ -54,7 +55,7 @@ export function createServiceLiveSource(options: LiveSourceOptions): LiveSource 
   const maxPages = options.maxPages ?? 20;
   const find = (id: string): LiveService => {
     const service = options.services.find((s) => s.id === id);
-    if (!service) throw new Error(`Unknown service ${id}`);
+    if (!service) throw new Error(l10n.t('Unknown service {0}', id));
     return service;
   };
   return {
@@ -77,7 +78,7 @@ export function createServiceLiveSource(options: LiveSourceOptions): LiveSource 
     },
     async snapshotTags(serviceId, profile, region, snapshot) {
       const service = find(serviceId);
-      if (!service.snapshotTags) throw new Error(`${serviceId} has no tag read`);
+      if (!service.snapshotTags) throw new Error(l10n.t('{0} has no tag read', serviceId));
       return service.snapshotTags({ profile, region, clients: options.clients }, snapshot);
     },
   };
@@ -123,7 +124,8 @@ export class LiveCache {
   }
 
   peekSnapshots(serviceId: string, profile: string, region: string, resource: Resource) {
-    return this.snapshotCache.peek(`${LiveCache.resourcesKey(serviceId, profile, region)}\n${resource.id}`);
+    return this.snapshotCache.peek(`${LiveCache.resourcesKey(serviceId, profile, region)}
+${resource.id}`);
   }
 
   snapshots(serviceId: string, profile: string, region: string, resource: Resource): Promise<Snapshot[]> {
@@ -157,7 +159,7 @@ export class LiveCache {
   snapshotTags(serviceId: string, profile: string, region: string, snapshot: Snapshot): Promise<readonly Tag[]> {
     if (snapshot.tags) return Promise.resolve(snapshot.tags);
     const read = this.source.snapshotTags?.bind(this.source);
-    if (!read) return Promise.reject(new Error('No tag read for this service'));
+    if (!read) return Promise.reject(new Error(l10n.t('No tag read for this service')));
     return this.tagCache.get(`${LiveCache.resourcesKey(serviceId, profile, region)}\n${snapshot.id}`, () =>
       read(serviceId, profile, region, snapshot),
     );

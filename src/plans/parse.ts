@@ -30,6 +30,7 @@ import {
 } from './model';
 import type { Span } from './positions';
 import { closest } from './suggest';
+import * as l10n from '../l10n';
 
 export interface ParseResult {
   readonly plan: Plan;
@@ -165,7 +166,7 @@ class PlanReader {
         const value = this.value(item, itemKey);
         if (value) entry[itemKey.name] = value;
       } else if (!this.field(entry, item, itemKey)) {
-        this.unknownKey(itemKey, `entry ${index + 1}`, entryKeys);
+        this.unknownKey(itemKey, l10n.t('entry {0}', index + 1), entryKeys);
       }
     }
     return entry;
@@ -244,7 +245,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     );
   }
   for (const [start, end] of fast ? [] : duplicateKeys(doc)) {
-    reader.error(widen(text, start, end), 'yaml-syntax', messages.yamlSyntax('Map keys must be unique'));
+    reader.error(widen(text, start, end), 'yaml-syntax', messages.yamlSyntax(l10n.t('Map keys must be unique')));
   }
 
   const plan: Mutable<Plan> & { entries: PlanEntry[] } = { text, entries: [] };
@@ -254,7 +255,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     return { plan, diagnostics: reader.diagnostics };
   }
   if (!isMap(root)) {
-    reader.error(nodeSpan(root, { start: 0, end: 0 }), 'plan-shape', messages.notAMap('A snapshot plan'));
+    reader.error(nodeSpan(root, { start: 0, end: 0 }), 'plan-shape', messages.notAMap(l10n.t('A snapshot plan')));
     return { plan, diagnostics: reader.diagnostics };
   }
   for (const pair of root.items) {
@@ -277,7 +278,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
         else reader.error(nodeSpan(node, key.span), 'plan-shape', messages.entryNotAMap(index + 1));
       });
     } else {
-      reader.unknownKey(key, 'the plan', topLevelKeys);
+      reader.unknownKey(key, l10n.t('the plan'), topLevelKeys);
     }
   }
   if (!plan.snapshotsKeySpan && doc.errors.length === 0) {

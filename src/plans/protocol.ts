@@ -31,6 +31,8 @@ export interface PlanInitializationOptions {
   readonly settings: PlanServerSettings;
   /** e.g. `snapshot-explorer-aws/0.1.0`. */
   readonly userAgent: string;
+  /** The file of the display language's translation bundle (`vscode.l10n.uri`); absent for English. */
+  readonly l10nBundle?: string;
 }
 
 /** The body of `workspace/didChangeConfiguration` the client sends. */

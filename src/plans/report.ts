@@ -4,6 +4,7 @@
 import { formatDateTime } from '../dates';
 import type { RetainedSnapshot } from './retention';
 import type { EntryReport, PlanRunEntry, RunReport } from './run';
+import * as l10n from '../l10n';
 
 /** Escapes a value for a Markdown table cell. */
 export function cell(text: string): string {
@@ -16,7 +17,7 @@ export const inlineCode = (text: string): string => (text === '' ? '' : `\`${tex
 export function inputRows(entry: Pick<PlanRunEntry, 'input'>): Array<readonly [string, string]> {
   return [
     ...Object.entries(entry.input.values).map(([k, v]) => [cell(k), cell(inlineCode(v))] as const),
-    ...entry.input.tags.map((t) => [cell(`tag ${t.key}`), cell(inlineCode(t.value))] as const),
+    ...entry.input.tags.map((t) => [cell(l10n.t('tag {0}', t.key)), cell(inlineCode(t.value))] as const),
   ];
 }
 
@@ -35,17 +36,17 @@ export function entriesTable(
   const [only] = places;
   if (places.size === 1 && only !== undefined) {
     return [
-      `Every entry runs in profile / region ${inlineCode(only)}.`,
+      l10n.t('Every entry runs in profile / region {0}.', inlineCode(only)),
       '',
       ...table(
-        ['Line', ...head],
+        [l10n.t('Line'), ...head],
         entries.map((e) => [String(e.entry.line), ...e.cells]),
       ),
     ];
   }
   const withPlace = (cells: readonly string[], place: string) => [...cells.slice(0, -1), place, ...cells.slice(-1)];
   return table(
-    ['Line', ...withPlace(head, 'Profile / region')],
+    [l10n.t('Line'), ...withPlace(head, l10n.t('Profile / region'))],
     entries.map((e) => [String(e.entry.line), ...withPlace(e.cells, cell(`${e.entry.profile} / ${e.entry.region}`))]),
   );
 }
@@ -63,19 +64,22 @@ const named = (s: RetainedSnapshot): string =>
 function retentionLines(entries: readonly EntryReport[], labelOf: (serviceId: string) => string): string[] {
   const withRetention = entries.filter((r) => r.entry.retention);
   if (withRetention.length === 0) return [];
-  const lines = ['', '## Retention', ''];
+  const lines = ['', l10n.t('## Retention'), ''];
   for (const r of withRetention) {
-    lines.push(`### Line ${r.entry.line}: ${labelOf(r.entry.service)} ${inlineCode(r.entry.resource)}`, '');
+    lines.push(
+      l10n.t('### Line {0}: {1} {2}', r.entry.line, labelOf(r.entry.service), inlineCode(r.entry.resource)),
+      '',
+    );
     const retention = r.retention;
     if (!retention) {
-      lines.push('Nothing was deleted: no snapshot was requested for this entry.', '');
+      lines.push(l10n.t('Nothing was deleted: no snapshot was requested for this entry.'), '');
       continue;
     }
     if (retention.note) lines.push(retention.note, '');
     for (const d of retention.deleted)
       lines.push(`- 🗑 ${d.status === 'deleted' ? 'deleted' : `deleting (${d.status})`} ${named(d)}`);
-    for (const f of retention.failed) lines.push(`- ❌ not deleted ${named(f)} — ${f.message}`);
-    for (const k of retention.kept) lines.push(`- kept ${named(k)}`);
+    for (const f of retention.failed) lines.push(l10n.t('- ❌ not deleted {0} — {1}', named(f), f.message));
+    for (const k of retention.kept) lines.push(l10n.t('- kept {0}', named(k)));
     lines.push('');
   }
   return lines;
@@ -84,17 +88,21 @@ function retentionLines(entries: readonly EntryReport[], labelOf: (serviceId: st
 export function formatRunReport(report: RunReport, title: string, labelOf: (serviceId: string) => string): string {
   const seconds = ((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(1);
   const lines = [
-    `# Run report: ${title}`,
+    l10n.t('# Run report: {0}', title),
     '',
-    `Started ${formatDateTime(report.startedAt) ?? ''}, finished after ${seconds} s.`,
+    l10n.t('Started {0}, finished after {1} s.', formatDateTime(report.startedAt) ?? '', seconds),
     '',
-    `**${report.created} of ${report.entries.length} snapshots requested**` +
-      (report.failed ? `, ${report.failed} failed` : '') +
-      (report.skipped ? `, ${report.skipped} skipped` : '') +
-      (report.cancelled ? `, ${report.cancelled} cancelled` : '') +
-      '. Every entry is in the Snapshot Activity view, where requested snapshots keep being tracked.' +
+    l10n.t('**{0} of {1} snapshots requested**', report.created, report.entries.length) +
+      (report.failed ? l10n.t(', {0} failed', report.failed) : '') +
+      (report.skipped ? l10n.t(', {0} skipped', report.skipped) : '') +
+      (report.cancelled ? l10n.t(', {0} cancelled', report.cancelled) : '') +
+      l10n.t('. Every entry is in the Snapshot Activity view, where requested snapshots keep being tracked.') +
       (report.entries.some((r) => r.entry.retention)
-        ? ` Retention: ${report.deleted} deleted${report.deleteFailed ? `, ${report.deleteFailed} not deleted` : ''}.`
+        ? l10n.t(
+            ' Retention: {0} deleted{1}.',
+            report.deleted,
+            report.deleteFailed ? `, ${report.deleteFailed} not deleted` : '',
+          )
         : ''),
     '',
   ];
@@ -109,10 +117,10 @@ export function formatRunReport(report: RunReport, title: string, labelOf: (serv
       cells: [cell(labelOf(r.entry.service)), cell(inlineCode(r.entry.resource)), cell(outcome)],
     };
   });
-  lines.push(...entriesTable(rows, ['Service', 'Resource', 'Outcome']), '');
-  lines.push('## Inputs', '');
+  lines.push(...entriesTable(rows, [l10n.t('Service'), l10n.t('Resource'), l10n.t('Outcome')]), '');
+  lines.push(l10n.t('## Inputs'), '');
   const inputs = report.entries.flatMap((r) => inputRows(r.entry).map(([k, v]) => [String(r.entry.line), k, v]));
-  lines.push(...table(['Line', 'Input', 'Value'], inputs));
+  lines.push(...table([l10n.t('Line'), l10n.t('Input'), l10n.t('Value')], inputs));
   lines.push(...retentionLines(report.entries, labelOf));
   return lines.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import type { DryRunResult, ExpectedFailure, ResolveResult, RetentionSummary } f
 import { previewPlanRetention, type RetentionPreview } from './retentionPreview';
 import { toRunEntries } from './run';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 /** Resolves after `ms` with `fallback`, or earlier with the promise's value. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -48,10 +49,13 @@ const previews = (analysis: PlanAnalysis, cache: LiveCache, title: string, ms: n
   withTimeout(
     previewPlanRetention(analysis, cache, title),
     ms,
-    previewsWithoutLive(analysis, 'the live state did not answer in time'),
+    previewsWithoutLive(analysis, l10n.t('the live state did not answer in time')),
   );
 
-function previewsWithoutLive(analysis: PlanAnalysis, reason = 'live checks are off'): Map<number, RetentionPreview> {
+function previewsWithoutLive(
+  analysis: PlanAnalysis,
+  reason = l10n.t('live checks are off'),
+): Map<number, RetentionPreview> {
   const out = new Map<number, RetentionPreview>();
   for (const e of analysis.entries) if (e.retention) out.set(e.index, { kind: 'unknown', reason });
   return out;
@@ -95,7 +99,7 @@ export async function resolveWithRetention(
 
 export function resolveAnswer(analysis: PlanAnalysis, title?: string): ResolveResult {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  const problems = errors.slice(0, 10).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+  const problems = errors.slice(0, 10).map((d) => l10n.t('line {0}: {1}', d.range.start.line + 1, d.message));
   const counts = new Map<string, { service: string; label: string; count: number }>();
   for (const e of analysis.entries) {
     const row = counts.get(e.service.id) ?? { service: e.service.id, label: e.service.label, count: 0 };

@@ -12,6 +12,7 @@
 //   and kept it would pile up. It never counts towards `keep`.
 // - A snapshot without a creation time is kept (its age and rank cannot be told) and not counted.
 import type { Snapshot, SnapshotState } from '../services/service';
+import * as l10n from '../l10n';
 
 /** The tag key a plan marks its snapshots with (letters and '-': every service's tag rules accept it). */
 export const planTagKey = 'snapshot-plan';
@@ -54,13 +55,19 @@ export interface RetentionInput {
 }
 
 const DAY_MS = 86_400_000;
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const newest = (n: number): string => (n === 1 ? 'the newest' : `the ${n} newest`);
+const days = (n: number): string => (n === 1 ? l10n.t('1 day') : l10n.t('{0} days', n));
+const newest = (n: number): string => (n === 1 ? l10n.t('the newest') : l10n.t('the {0} newest', n));
 
 const unsettled: Partial<Record<SnapshotState, string>> = {
-  creating: 'still being created',
-  deleting: 'already being deleted',
-  unknown: 'its state is not known',
+  get creating(): string {
+    return l10n.t('still being created');
+  },
+  get deleting(): string {
+    return l10n.t('already being deleted');
+  },
+  get unknown(): string {
+    return l10n.t('its state is not known');
+  },
 };
 
 export function selectRetention(input: RetentionInput): RetentionSelection {
@@ -70,25 +77,25 @@ export function selectRetention(input: RetentionInput): RetentionSelection {
   const others = input.snapshots.filter((s) => s.id !== created?.id);
   if (created && mode === 'run') {
     const own = input.snapshots.find((s) => s.id === created.id) ?? { ...created, name: created.name ?? created.id };
-    keep.push({ snapshot: { ...own, state: created.state }, reason: 'this run’s new snapshot' });
+    keep.push({ snapshot: { ...own, state: created.state }, reason: l10n.t('this run’s new snapshot') });
   }
   if (mode === 'run' && created?.state !== 'available') {
     const blocked = created
-      ? `this run’s snapshot is ${created.state}, not available: nothing is deleted`
-      : 'this run took no snapshot: nothing is deleted';
+      ? l10n.t('this run’s snapshot is {0}, not available: nothing is deleted', created.state)
+      : l10n.t('this run took no snapshot: nothing is deleted');
     for (const s of others) keep.push({ snapshot: s, reason: blocked });
     return { keep, delete: del, blocked };
   }
   if (rule.keep === undefined && rule.maxAgeDays === undefined) {
-    for (const s of others) keep.push({ snapshot: s, reason: 'no retention rule' });
+    for (const s of others) keep.push({ snapshot: s, reason: l10n.t('no retention rule') });
     return { keep, delete: del };
   }
   const ranked: Array<RetentionChoice['snapshot'] & { createdAt: Date }> = [];
   for (const s of others) {
     const why = unsettled[s.state];
     if (why) keep.push({ snapshot: s, reason: why });
-    else if (s.state === 'failed') del.push({ snapshot: s, reason: 'failed: it holds nothing to restore' });
-    else if (!s.createdAt) keep.push({ snapshot: s, reason: 'its creation time is not known' });
+    else if (s.state === 'failed') del.push({ snapshot: s, reason: l10n.t('failed: it holds nothing to restore') });
+    else if (!s.createdAt) keep.push({ snapshot: s, reason: l10n.t('its creation time is not known') });
     else ranked.push(s as RetentionChoice['snapshot'] & { createdAt: Date });
   }
   // Newest first; the same time: by id, so the choice is stable.
@@ -100,12 +107,12 @@ export function selectRetention(input: RetentionInput): RetentionSelection {
     const ageDays = (now.getTime() - s.createdAt.getTime()) / DAY_MS;
     const withinKeep = rule.keep !== undefined && rank < rule.keep;
     const young = rule.maxAgeDays !== undefined && ageDays < rule.maxAgeDays;
-    if (withinKeep) keep.push({ snapshot: s, reason: `one of ${newest(rule.keep ?? 0)}` });
-    else if (young) keep.push({ snapshot: s, reason: `younger than ${plural(rule.maxAgeDays ?? 0, 'day')}` });
+    if (withinKeep) keep.push({ snapshot: s, reason: l10n.t('one of {0}', newest(rule.keep ?? 0)) });
+    else if (young) keep.push({ snapshot: s, reason: l10n.t('younger than {0}', days(rule.maxAgeDays ?? 0)) });
     else {
       const reasons: string[] = [];
-      if (rule.keep !== undefined) reasons.push(`beyond ${newest(rule.keep)}`);
-      if (rule.maxAgeDays !== undefined) reasons.push(`older than ${plural(rule.maxAgeDays, 'day')}`);
+      if (rule.keep !== undefined) reasons.push(l10n.t('beyond {0}', newest(rule.keep)));
+      if (rule.maxAgeDays !== undefined) reasons.push(l10n.t('older than {0}', days(rule.maxAgeDays)));
       del.push({ snapshot: s, reason: reasons.join(' and ') });
     }
   });

@@ -7,6 +7,7 @@ import type { LiveCache } from './liveSource';
 import { locationLead, planSnapshots } from './planSnapshots';
 import { planNameOf, selectRetention, type RetentionSelection } from './retention';
 import type { PlanAnalysis, ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 export type RetentionPreview =
   | { readonly kind: 'ok'; readonly selection: RetentionSelection; readonly unchecked: number }
@@ -24,11 +25,12 @@ export async function previewRetention(
   const retention = entry.retention;
   if (!retention) return undefined;
   if (retention.unrecognisable) return { kind: 'unknown', reason: retention.unrecognisable };
-  if (!entry.located) return { kind: 'unknown', reason: 'the entry’s profile, region or service is not known' };
+  if (!entry.located) return { kind: 'unknown', reason: l10n.t('the entry’s profile, region or service is not known') };
   try {
     const { service, profile, region } = entry;
     const lookup = findResource(await cache.resources(service.id, profile, region), entry.resource);
-    if (lookup.kind !== 'found') return { kind: 'unknown', reason: `the ${service.resourceNoun.one} was not found` };
+    if (lookup.kind !== 'found')
+      return { kind: 'unknown', reason: l10n.t('the {0} was not found', service.resourceNoun.one) };
     const resource = lookup.resource;
     // An entry told apart by location: the snapshots under it (SimSpace Weaver's own listing has only the latest).
     const at = retention.by === 'location' ? locationLead(service, entry.values, resource.id) : undefined;
@@ -49,7 +51,7 @@ export async function previewRetention(
       unchecked,
     };
   } catch (error) {
-    return { kind: 'unknown', reason: `the snapshots could not be listed: ${messageOf(error)}` };
+    return { kind: 'unknown', reason: l10n.t('the snapshots could not be listed: {0}', messageOf(error)) };
   }
 }
 
@@ -73,18 +75,21 @@ const quote = (s: string): string => `\`${s.replace(/`/g, 'ʼ')}\``;
 
 /** Markdown lines: what a run would delete now, and why (the hover and the dry run). */
 export function previewLines(preview: RetentionPreview): string[] {
-  if (preview.kind === 'unknown') return [`Retention: not known now (${preview.reason}).`];
+  if (preview.kind === 'unknown') return [l10n.t('Retention: not known now ({0}).', preview.reason)];
   const { selection, unchecked } = preview;
   const lines =
     selection.delete.length === 0
-      ? ['A run would delete none of the plan’s snapshots now.']
+      ? [l10n.t('A run would delete none of the plan’s snapshots now.')]
       : [
-          `A run would delete ${selection.delete.length} of the plan’s snapshots now:`,
+          l10n.t('A run would delete {0} of the plan’s snapshots now:', selection.delete.length),
           ...selection.delete.map((c) => `- ${quote(c.snapshot.name)}: ${c.reason}`),
         ];
   if (selection.keep.length)
-    lines.push('', `Kept: ${selection.keep.map((c) => `${quote(c.snapshot.name)} (${c.reason})`).join(', ')}.`);
-  if (unchecked) lines.push('', `${unchecked} snapshot(s) whose tags were not read are left alone.`);
-  lines.push('', '_Only once the run’s new snapshot is available; the run checks again then._');
+    lines.push(
+      '',
+      l10n.t('Kept: {0}.', selection.keep.map((c) => `${quote(c.snapshot.name)} (${c.reason})`).join(', ')),
+    );
+  if (unchecked) lines.push('', l10n.t('{0} snapshot(s) whose tags were not read are left alone.', unchecked));
+  lines.push('', l10n.t('_Only once the run’s new snapshot is available; the run checks again then._'));
   return lines;
 }

@@ -14,6 +14,7 @@ import type { EntryRetention } from './planSnapshots';
 import { planNameOf, planTagKey, type RetentionReport } from './retention';
 import { createRetainer, type Retain, type RetainerOptions } from './runRetention';
 import type { ResolvedEntry } from './validate';
+import * as l10n from '../l10n';
 
 /** One create call to make: plain data, so it crosses the language server connection as JSON. */
 export interface PlanRunEntry {
@@ -150,7 +151,7 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
         continue;
       }
       if (deps.signal?.aborted) {
-        const message = 'The run was cancelled before this entry started: nothing was requested.';
+        const message = l10n.t('The run was cancelled before this entry started: nothing was requested.');
         deps.recordFailure?.(entry, message, run);
         finish(i, { entry, outcome: 'cancelled', message, durationMs: 0 });
         continue;
@@ -181,7 +182,7 @@ export async function runPlan(entries: readonly PlanRunEntry[], deps: RunDeps): 
                 deleted: [],
                 failed: [],
                 kept: [],
-                note: 'The create call gave no snapshot id: nothing was deleted.',
+                note: l10n.t('The create call gave no snapshot id: nothing was deleted.'),
               });
           retentions.push(
             task.then((retention) => {
@@ -230,13 +231,23 @@ export function createTargetResolver(options: TargetResolverOptions): (entry: Pl
   });
   return async (entry) => {
     const service = options.services.find((s) => s.id === entry.service);
-    if (!service) throw new Error(`Unknown service ${entry.service}.`);
+    if (!service) throw new Error(l10n.t('Unknown service {0}.', entry.service));
     const lookup = findResource(await cache.resources(entry.service, entry.profile, entry.region), entry.resource);
     if (lookup.kind === 'missing') {
-      throw new Error(`No ${service.resourceNoun.one} ${entry.resource} in profile ${entry.profile}, ${entry.region}.`);
+      throw new Error(
+        l10n.t(
+          'No {0} {1} in profile {2}, {3}.',
+          service.resourceNoun.one,
+          entry.resource,
+          entry.profile,
+          entry.region,
+        ),
+      );
     }
     if (lookup.kind === 'ambiguous') {
-      throw new Error(`Several ${service.resourceNoun.many} are named ${entry.resource}: write the id in the plan.`);
+      throw new Error(
+        l10n.t('Several {0} are named {1}: write the id in the plan.', service.resourceNoun.many, entry.resource),
+      );
     }
     const resource = lookup.resource;
     if (!resource.snapshottable.ok) {

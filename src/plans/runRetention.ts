@@ -8,6 +8,7 @@ import { classifyAwsError } from '../aws/errors';
 import type { ResourceTarget, Snapshot, SnapshotInput, SnapshotState } from '../services/service';
 import { locationLead, planSnapshots, type EntryRetention } from './planSnapshots';
 import { selectRetention, type RetainedSnapshot, type RetentionReport } from './retention';
+import * as l10n from '../l10n';
 
 export interface RetainRequest {
   readonly target: ResourceTarget;
@@ -59,7 +60,7 @@ export function createRetainer(options: RetainerOptions): Retain {
     const { service } = target;
     if (retention.unrecognisable) return empty(retention.unrecognisable);
     const deletion = service.delete;
-    if (!deletion) return empty(`${service.label} snapshots cannot be deleted here: nothing was deleted.`);
+    if (!deletion) return empty(l10n.t('{0} snapshots cannot be deleted here: nothing was deleted.', service.label));
     const ctx = { profile: target.profile, region: target.region, clients: options.clients, signal };
     const ref = {
       service: service.id,
@@ -79,17 +80,20 @@ export function createRetainer(options: RetainerOptions): Retain {
         created = found ? { id: found.id, state: found.state, snapshot: found } : undefined;
         if (found?.state === 'available' || found?.state === 'failed') break;
         if (signal?.aborted)
-          return empty('The run was cancelled before its snapshot was available: nothing was deleted.');
+          return empty(l10n.t('The run was cancelled before its snapshot was available: nothing was deleted.'));
         if (now() + wait > deadline) {
           return empty(
-            `The new snapshot was not available in time (${found?.status ?? 'not found'}): nothing was deleted.`,
+            l10n.t(
+              'The new snapshot was not available in time ({0}): nothing was deleted.',
+              found?.status ?? 'not found',
+            ),
           );
         }
         await sleep(wait, signal);
         wait = Math.min(wait * 1.5, options.maxPollMs ?? 30_000);
       }
     } catch (error) {
-      return empty(`Could not read the new snapshot’s state (${describe(error)}): nothing was deleted.`);
+      return empty(l10n.t('Could not read the new snapshot’s state ({0}): nothing was deleted.', describe(error)));
     }
     // 2. The plan's snapshots of the resource: those under the entry's location, where the service lists them (its
     // own listing may not show them all: SimSpace Weaver's has only the latest), else the resource's.
@@ -109,7 +113,7 @@ export function createRetainer(options: RetainerOptions): Retain {
         if (!nextToken) break;
       }
     } catch (error) {
-      return empty(`Could not list the snapshots (${describe(error)}): nothing was deleted.`);
+      return empty(l10n.t('Could not list the snapshots ({0}): nothing was deleted.', describe(error)));
     }
     const readTags = service.snapshotTags?.bind(service);
     const { owned, unchecked } = await planSnapshots({
@@ -146,9 +150,11 @@ export function createRetainer(options: RetainerOptions): Retain {
       }
     }
     const notes = [
-      selection.blocked ? `Nothing was deleted: ${selection.blocked}.` : undefined,
+      selection.blocked ? l10n.t('Nothing was deleted: {0}.', selection.blocked) : undefined,
       unchecked
-        ? `${unchecked} snapshot${unchecked === 1 ? '' : 's'} whose tags were not read ${unchecked === 1 ? 'was' : 'were'} left alone.`
+        ? unchecked === 1
+          ? l10n.t('1 snapshot whose tags were not read was left alone.')
+          : l10n.t('{0} snapshots whose tags were not read were left alone.', unchecked)
         : undefined,
     ].filter((n): n is string => n !== undefined);
     return {

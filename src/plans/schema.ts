@@ -6,6 +6,7 @@ import { orList, takersOf } from './keyDocs';
 import { inputKeys } from './model';
 import { retentionLimits } from './retention';
 import { templateVariables } from './template';
+import * as l10n from '../l10n';
 
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 
@@ -15,7 +16,9 @@ function fieldsOf(takers: readonly PlanService[], kind: InputKind): Array<readon
 }
 
 function range(length: { readonly min: number; readonly max: number }): string {
-  return length.min === 0 ? `up to ${length.max} characters` : `${length.min}–${length.max} characters`;
+  return length.min === 0
+    ? l10n.t('up to {0} characters', length.max)
+    : l10n.t('{0}–{1} characters', length.min, length.max);
 }
 
 /** The length of the only taker's field, as words (`, 1–255 characters`), or nothing when several take the kind. */
@@ -36,26 +39,36 @@ function kindDefinition(services: readonly PlanService[], kind: InputKind): Json
   switch (kind) {
     case 'name':
       return {
-        description: `Snapshot name (${members}${onlyRange(fields, ', ')}): a template.`,
+        description: l10n.t('Snapshot name ({0}{1}): a template.', members, onlyRange(fields, ', ')),
         ...templateRef,
         ...required,
       };
     case 'description':
       return {
-        description: `Snapshot description (${members}${onlyRange(fields, ', ')}): a template.`,
+        description: l10n.t('Snapshot description ({0}{1}): a template.', members, onlyRange(fields, ', ')),
         ...templateRef,
         ...required,
       };
     case 'prefix':
       return {
-        description: `An optional object key prefix (${labels.join(', ')}${onlyRange(fields, ', ')}): a template.`,
+        description: l10n.t(
+          'An optional object key prefix ({0}{1}): a template.',
+          labels.join(', '),
+          onlyRange(fields, ', '),
+        ),
         ...templateRef,
       };
     case 'bucket': {
       const lengths = fields.flatMap(([, f]) => (f.length ? [f.length] : []));
       const nouns = orList(takers.map((s) => s.resourceNoun.one));
       return {
-        description: `The S3 bucket ${orList(labels)} writes the snapshot to (${onlyRange(fields, '')}${lengths.length === 1 ? ', ' : ''}in the ${nouns}'s region).`,
+        description: l10n.t(
+          "The S3 bucket {0} writes the snapshot to ({1}{2}in the {3}'s region).",
+          orList(labels),
+          onlyRange(fields, ''),
+          lengths.length === 1 ? ', ' : '',
+          nouns,
+        ),
         type: 'string',
         ...(lengths.length === fields.length && lengths.length > 0
           ? { minLength: Math.min(...lengths.map((l) => l.min)), maxLength: Math.max(...lengths.map((l) => l.max)) }
@@ -98,51 +111,64 @@ export function planSchema(services: readonly PlanService[]): Json {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://example.invalid/snapshot-explorer-aws/snapshot-plan.schema.json',
-    title: 'Snapshot plan (Snapshot Explorer for AWS)',
-    description: `The snapshots to take, reviewed like code and run in one step. Template variables in name, description, prefix and tag values: {resource}, {date} (UTC YYYYMMDD), {time} (UTC HHMM), {timestamp} (UTC YYYYMMDD-HHMMSS), {profile}, {region}; {{ and }} for literal braces. The service rules (lengths, characters) are checked on the expanded values by the extension's language server.`,
+    title: l10n.t('Snapshot plan (Snapshot Explorer for AWS)'),
+    description: l10n.t(
+      "The snapshots to take, reviewed like code and run in one step. Template variables in name, description, prefix and tag values: {resource}, {date} (UTC YYYYMMDD), {time} (UTC HHMM), {timestamp} (UTC YYYYMMDD-HHMMSS), {profile}, {region}; {{ and }} for literal braces. The service rules (lengths, characters) are checked on the expanded values by the extension's language server.",
+    ),
     type: 'object',
     additionalProperties: false,
     properties: {
       defaults: {
-        description:
+        description: l10n.t(
           'Values every entry inherits unless it sets its own; each applies only to the services that take it.',
+        ),
         type: 'object',
         additionalProperties: false,
         properties: refs(inputs),
       },
-      snapshots: { description: 'The snapshots to take.', type: 'array', items: { $ref: '#/definitions/entry' } },
+      snapshots: {
+        description: l10n.t('The snapshots to take.'),
+        type: 'array',
+        items: { $ref: '#/definitions/entry' },
+      },
     },
     definitions: {
       template: { type: 'string', pattern: `^([^{}]|\\{\\{|\\}\\}|\\{(${templateVariables.join('|')})\\})*$` },
       profile: {
-        description:
+        description: l10n.t(
           'The AWS profile (from the AWS config and credentials files). Default: defaults.profile, else `default`.',
+        ),
         type: 'string',
         minLength: 1,
       },
       region: {
-        description: "The AWS region. Default: defaults.region, else the profile's own region.",
+        description: l10n.t("The AWS region. Default: defaults.region, else the profile's own region."),
         type: 'string',
         pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$',
       },
       ...Object.fromEntries(inputKeys.map((k) => [k, kindDefinition(services, k)])),
       tags: {
-        description: `Tags as key: value pairs (values may be templates). Entry tags add to and override defaults.tags.${withoutTags.length ? ` Not taken by ${orList(withoutTags)}.` : ''}`,
+        description: l10n.t(
+          'Tags as key: value pairs (values may be templates). Entry tags add to and override defaults.tags.{0}',
+          withoutTags.length ? ` Not taken by ${orList(withoutTags)}.` : '',
+        ),
         type: 'object',
         maxProperties: maxTags,
         propertyNames: { minLength: 1, maxLength: 128 },
         additionalProperties: { type: ['string', 'number', 'boolean'] },
       },
       keep: {
-        description:
+        description: l10n.t(
           "Retention: keep the N newest snapshots this plan took of the resource (counting the run's new one); older ones the plan took (tagged snapshot-plan) are deleted once the new one is available.",
+        ),
         type: 'integer',
         minimum: retentionLimits.keep.min,
         maximum: retentionLimits.keep.max,
       },
       maxAgeDays: {
-        description:
+        description: l10n.t(
           "Retention: delete the snapshots this plan took of the resource that are D days old or older, once the run's new one is available; with keep, the N newest are kept whatever their age.",
+        ),
         type: 'integer',
         minimum: retentionLimits.maxAgeDays.min,
         maximum: retentionLimits.maxAgeDays.max,
@@ -152,9 +178,9 @@ export function planSchema(services: readonly PlanService[]): Json {
         required: ['service', 'resource'],
         additionalProperties: false,
         properties: {
-          service: { description: 'The service.', enum: services.map((s) => s.id) },
+          service: { description: l10n.t('The service.'), enum: services.map((s) => s.id) },
           resource: {
-            description: `The resource: its id, name or ARN (${nouns}).`,
+            description: l10n.t('The resource: its id, name or ARN ({0}).', nouns),
             type: 'string',
             minLength: 1,
           },

@@ -1,17 +1,30 @@
 // Name templates: `{resource}`, `{date}`, `{time}`, `{timestamp}`, `{profile}`, `{region}`; `{{` and `}}` for braces.
 // Dates and times are UTC so a plan expands the same way on every machine. Pure.
+import * as l10n from '../l10n';
 
 export const templateVariables = ['resource', 'date', 'time', 'timestamp', 'profile', 'region'] as const;
 export type TemplateVariable = (typeof templateVariables)[number];
 
 /** What each variable stands for (completion and hover show it). */
 export const templateVariableHelp: Readonly<Record<TemplateVariable, string>> = {
-  resource: 'The resource as written in the entry (for an ARN, its last segment)',
-  date: 'The UTC date the plan runs, YYYYMMDD',
-  time: 'The UTC time the plan runs, HHMM',
-  timestamp: 'The UTC date and time the plan runs, YYYYMMDD-HHMMSS',
-  profile: 'The entry’s AWS profile',
-  region: 'The entry’s AWS region',
+  get resource(): string {
+    return l10n.t('The resource as written in the entry (for an ARN, its last segment)');
+  },
+  get date(): string {
+    return l10n.t('The UTC date the plan runs, YYYYMMDD');
+  },
+  get time(): string {
+    return l10n.t('The UTC time the plan runs, HHMM');
+  },
+  get timestamp(): string {
+    return l10n.t('The UTC date and time the plan runs, YYYYMMDD-HHMMSS');
+  },
+  get profile(): string {
+    return l10n.t('The entry’s AWS profile');
+  },
+  get region(): string {
+    return l10n.t('The entry’s AWS region');
+  },
 };
 
 export interface TemplateContext {

@@ -21,6 +21,7 @@ import { createLineIndex, type LineIndex, type Span } from './positions';
 import { DiagnosticSink, visibleSpan } from './spans';
 import { closest } from './suggest';
 import { resourceToken } from './template';
+import * as l10n from '../l10n';
 
 export interface ResolvedEntry {
   readonly index: number;
@@ -110,7 +111,7 @@ function checkDefaults(plan: Plan, env: PlanEnvironment, used: readonly PlanServ
     }
   }
   for (const tag of defaults.tags?.items ?? []) {
-    const expanded = expandValue(tag.value, `value of tag \`${tag.key.value}\``, neutral, sink);
+    const expanded = expandValue(tag.value, l10n.t('value of tag `{0}`', tag.key.value), neutral, sink);
     for (const service of used) {
       const rules = service.rules.tags;
       if (!rules) continue;

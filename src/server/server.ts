@@ -44,6 +44,7 @@ import type { ResolvedEntry } from '../plans/validate';
 import { regionNames } from '../services/regions';
 import { allRegions, services } from '../services/registry';
 import { connectionLogger } from './logger';
+import * as l10n from '../l10n';
 
 const LIVE_DELAY_MS = 400;
 const COMPLETION_TIMEOUT_MS = 4000;
@@ -151,6 +152,8 @@ const resources = (serviceId: string, profile: string, region: string) => {
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as Partial<PlanInitializationOptions> | undefined;
+  const l10nError = l10n.configureL10n(init?.l10nBundle ? { fsPath: init.l10nBundle } : undefined);
+  if (l10nError) log.warn(`Translation bundle ${init?.l10nBundle ?? ''} not loaded: ${l10nError.message}`);
   if (init?.settings) settings = init.settings;
   buildAws(init?.userAgent ?? 'snapshot-explorer-aws');
   void profiles.refresh();
@@ -220,7 +223,7 @@ connection.onHover(async (params) => {
           retention: (entry: ResolvedEntry) =>
             withTimeout(previewRetention(entry, live, titleOf(doc.uri), new Date()), COMPLETION_TIMEOUT_MS, {
               kind: 'unknown' as const,
-              reason: 'the live state did not answer in time',
+              reason: l10n.t('the live state did not answer in time'),
             }),
         }
       : {}),
@@ -235,9 +238,11 @@ connection.onHover(async (params) => {
 connection.onCodeLens((params) => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const args = [params.textDocument.uri];
-  const lenses: CodeLens[] = [{ range, command: { title: 'Dry run', command: planCommands.dryRun, arguments: args } }];
+  const lenses: CodeLens[] = [
+    { range, command: { title: l10n.t('Dry run'), command: planCommands.dryRun, arguments: args } },
+  ];
   if (settings.trusted)
-    lenses.push({ range, command: { title: 'Run plan', command: planCommands.run, arguments: args } });
+    lenses.push({ range, command: { title: l10n.t('Run plan'), command: planCommands.run, arguments: args } });
   return lenses;
 });
 

@@ -1,6 +1,7 @@
 // Small helpers shared by the service modules: page sizes, dates, sizes, ordering, error checks.
 // Nothing service-specific lives here.
 import type { Snapshot } from './service';
+import * as l10n from '../l10n';
 
 /** The page size to ask a service for: the request's, bounded to what the API accepts. */
 export function clampPageSize(requested: number | undefined, min: number, max: number, fallback = max): number {
@@ -34,9 +35,9 @@ export function formatBytes(bytes: number | undefined): string | undefined {
   return `${text} ${units[unit]}`;
 }
 
-/** "1 instance", "3 instances". */
+/** "1 instance" or "3 instances": `one` and `many` are the whole translated phrases, number included. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return count === 1 ? one : many;
 }
 
 /** Newest first; snapshots without a date go last, in their original order. */
@@ -95,7 +96,7 @@ export function tagList(
 /** A value the user must have given (the caller validated it; this guards against a wiring mistake). */
 export function requiredValue(values: Readonly<Record<string, string>>, key: string): string {
   const value = values[key];
-  if (value === undefined || value === '') throw new Error(`Missing input value: ${key}`);
+  if (value === undefined || value === '') throw new Error(l10n.t('Missing input value: {0}', key));
   return value;
 }
 

@@ -1,5 +1,6 @@
 // What a service's error sentences are written from: the facts read off a failed create call, where it was made,
 // and two small helpers for the sentences. Pure: no `vscode`, no SDK.
+import * as l10n from '../l10n';
 
 /** What the create flow knows about the failed call, to name things in the message. */
 export interface CreateErrorContext {
@@ -33,6 +34,6 @@ export function sentence(message: string): string {
 export function quotaText(facts: ErrorFacts): string {
   if (!facts.quotaCode) return '';
   return facts.serviceCode
-    ? ` (quota code ${facts.quotaCode}, service ${facts.serviceCode})`
-    : ` (quota code ${facts.quotaCode})`;
+    ? l10n.t(' (quota code {0}, service {1})', facts.quotaCode, facts.serviceCode)
+    : l10n.t(' (quota code {0})', facts.quotaCode);
 }

@@ -33,6 +33,7 @@ import type {
   SnapshotService,
   SnapshotState,
 } from './service';
+import * as l10n from '../l10n';
 
 const ID = 'neptune-graph';
 /** ListGraphs / ListGraphSnapshots: maxResults 1..100. */
@@ -65,8 +66,11 @@ type GraphLike = GraphSummary & { createTime?: Date; statusReason?: string };
 
 function toResource(graph: GraphLike): Resource {
   const status = graph.status ?? 'UNKNOWN';
-  const memory = graph.provisionedMemory !== undefined ? `${graph.provisionedMemory} m-NCU` : undefined;
-  const replicas = graph.replicaCount !== undefined ? plural(graph.replicaCount, 'replica', 'replicas') : undefined;
+  const memory = graph.provisionedMemory !== undefined ? l10n.t('{0} m-NCU', graph.provisionedMemory) : undefined;
+  const replicas =
+    graph.replicaCount !== undefined
+      ? plural(graph.replicaCount, l10n.t('1 replica'), l10n.t('{0} replicas', graph.replicaCount))
+      : undefined;
   const createdAt = toDate(graph.createTime);
   const id = graph.id ?? '';
   return {
@@ -84,20 +88,26 @@ function toResource(graph: GraphLike): Resource {
             ok: false,
             reason:
               status === 'SNAPSHOTTING'
-                ? 'a snapshot of this graph is already in progress'
-                : `graph is ${status.toLowerCase()} (a snapshot needs it available)`,
+                ? l10n.t('a snapshot of this graph is already in progress')
+                : l10n.t('graph is {0} (a snapshot needs it available)', status.toLowerCase()),
           },
     details: details([
-      ['Graph ID', id],
+      [l10n.t('Graph ID'), id],
       ['ARN', graph.arn],
-      ['Status', status],
-      ['Status reason', graph.statusReason],
-      ['Provisioned memory', memory],
-      ['Replicas', graph.replicaCount?.toString()],
-      ['Public connectivity', graph.publicConnectivity === undefined ? undefined : String(graph.publicConnectivity)],
-      ['Deletion protection', graph.deletionProtection === undefined ? undefined : String(graph.deletionProtection)],
-      ['Endpoint', graph.endpoint],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Status'), status],
+      [l10n.t('Status reason'), graph.statusReason],
+      [l10n.t('Provisioned memory'), memory],
+      [l10n.t('Replicas'), graph.replicaCount?.toString()],
+      [
+        l10n.t('Public connectivity'),
+        graph.publicConnectivity === undefined ? undefined : String(graph.publicConnectivity),
+      ],
+      [
+        l10n.t('Deletion protection'),
+        graph.deletionProtection === undefined ? undefined : String(graph.deletionProtection),
+      ],
+      [l10n.t('Endpoint'), graph.endpoint],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
   };
 }
@@ -116,11 +126,11 @@ function toSnapshot(snapshot: GraphSnapshotSummary, fallbackGraphId: string): Sn
     status,
     createdAt,
     details: details([
-      ['Snapshot ID', id],
+      [l10n.t('Snapshot ID'), id],
       ['ARN', snapshot.arn],
-      ['Source graph', snapshot.sourceGraphId],
-      ['Status', status],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Source graph'), snapshot.sourceGraphId],
+      [l10n.t('Status'), status],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
     ...(snapshot.kmsKeyIdentifier ? { encryption: graphSnapshotEncryption(snapshot.kmsKeyIdentifier) } : {}),
   };
@@ -143,7 +153,14 @@ async function client(ctx: AwsContext) {
 export const neptuneGraphService: SnapshotService = {
   id: ID,
   label: 'Neptune Analytics',
-  resourceNoun: { one: 'graph', many: 'graphs' },
+  resourceNoun: {
+    get one(): string {
+      return l10n.t('graph');
+    },
+    get many(): string {
+      return l10n.t('graphs');
+    },
+  },
   icon: 'type-hierarchy',
   createOperation: 'CreateGraphSnapshot',
   resourceParameter: 'graphIdentifier',

@@ -7,6 +7,7 @@ import type { ApiCall } from './forms';
 import { neptuneGraphClient } from './neptuneGraphClient';
 import { explainNeptuneGraphDeleteError } from './neptuneGraphDeleteErrors';
 import type { Snapshot, TrackedState } from './service';
+import * as l10n from '../l10n';
 
 export const DELETE_GRAPH_SNAPSHOT = 'DeleteGraphSnapshot';
 
@@ -17,9 +18,13 @@ export const DELETE_GRAPH_SNAPSHOT = 'DeleteGraphSnapshot';
 export function graphSnapshotDeleteRefusal(snapshot: Snapshot): string | undefined {
   switch (snapshot.state) {
     case 'creating':
-      return `snapshot ${snapshot.name} is still being created (${snapshot.status}); delete it once it is available`;
+      return l10n.t(
+        'snapshot {0} is still being created ({1}); delete it once it is available',
+        snapshot.name,
+        snapshot.status,
+      );
     case 'deleting':
-      return `snapshot ${snapshot.name} is already being deleted (${snapshot.status})`;
+      return l10n.t('snapshot {0} is already being deleted ({1})', snapshot.name, snapshot.status);
     default:
       return undefined;
   }

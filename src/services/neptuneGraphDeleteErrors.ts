@@ -3,20 +3,42 @@
 // InternalServerException, ResourceNotFoundException): what happened and what to do. Pure: no `vscode`, no SDK.
 import { sentence, type ErrorFacts } from './errorText';
 import type { DeleteErrorContext } from './deletion';
+import * as l10n from '../l10n';
 
 export function explainNeptuneGraphDeleteError(facts: ErrorFacts, c: DeleteErrorContext): string | undefined {
-  const snapshot = c.snapshotName ? `Snapshot ${c.snapshotName}` : 'The snapshot';
+  const snapshot = c.snapshotName ? l10n.t('Snapshot {0}', c.snapshotName) : l10n.t('The snapshot');
   switch (facts.code) {
     case 'ResourceNotFoundException':
-      return `${snapshot} of graph ${c.resourceName} was not found in ${c.region}: it is already deleted (or was never there). Refresh the tree.`;
+      return l10n.t(
+        '{0} of graph {1} was not found in {2}: it is already deleted (or was never there). Refresh the tree.',
+        snapshot,
+        c.resourceName,
+        c.region,
+      );
     case 'ConflictException':
-      return `${snapshot} cannot be deleted now (${facts.reason ?? 'conflict'}): ${sentence(facts.message)} It is still being created, already being deleted, or in use by another operation (such as a restore from it); wait for that to finish, refresh the tree and retry.`;
+      return l10n.t(
+        '{0} cannot be deleted now ({1}): {2} It is still being created, already being deleted, or in use by another operation (such as a restore from it); wait for that to finish, refresh the tree and retry.',
+        snapshot,
+        facts.reason ?? 'conflict',
+        sentence(facts.message),
+      );
     case 'ValidationException':
-      return `Neptune Analytics rejected the request${facts.reason ? ` (${facts.reason})` : ''}: ${sentence(facts.message)} Check that the snapshot identifier is a graph snapshot id (gs-…), refresh the tree and retry.`;
+      return l10n.t(
+        'Neptune Analytics rejected the request{0}: {1} Check that the snapshot identifier is a graph snapshot id (gs-…), refresh the tree and retry.',
+        facts.reason ? ` (${facts.reason})` : '',
+        sentence(facts.message),
+      );
     case 'ThrottlingException':
-      return `Neptune Analytics is throttling requests in ${c.region}: ${sentence(facts.message)} Wait a minute, then retry.`;
+      return l10n.t(
+        'Neptune Analytics is throttling requests in {0}: {1} Wait a minute, then retry.',
+        c.region,
+        sentence(facts.message),
+      );
     case 'InternalServerException':
-      return `Neptune Analytics had an internal error: ${sentence(facts.message)} Refresh the tree to see whether the snapshot is being deleted; if it is still available, retry in a few minutes.`;
+      return l10n.t(
+        'Neptune Analytics had an internal error: {0} Refresh the tree to see whether the snapshot is being deleted; if it is still available, retry in a few minutes.',
+        sentence(facts.message),
+      );
     default:
       return undefined;
   }

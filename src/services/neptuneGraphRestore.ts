@@ -25,6 +25,7 @@ import { explainNeptuneGraphRestoreError } from './neptuneGraphRestoreErrors';
 import { notAvailableReason, type RestoreSupport } from './restore';
 import { type FormField, type OperationForm, type FormInput } from './forms';
 import type { AwsContext, RestoredRef, Snapshot, SnapshotState, TrackedState } from './service';
+import * as l10n from '../l10n';
 
 /** ListGraphs: maxResults 1..100. */
 const MAX_RESULTS = 100;
@@ -88,8 +89,13 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | 
     {
       key: 'graphName',
       kind: 'text',
-      label: 'Graph name',
-      prompt: `${graphNameLength.min}–${graphNameLength.max} lowercase letters, digits and single hyphens; starts with a letter, not with 'g-'; no trailing hyphen; unique in ${ctx.region}`,
+      label: l10n.t('Graph name'),
+      prompt: l10n.t(
+        "{0}–{1} lowercase letters, digits and single hyphens; starts with a letter, not with 'g-'; no trailing hyphen; unique in {2}",
+        graphNameLength.min,
+        graphNameLength.max,
+        ctx.region,
+      ),
       placeholder: 'e.g. customer-graph-restored',
       required: true,
       defaultValue: defaults.graphName,
@@ -97,14 +103,24 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | 
       async accept(value, signal) {
         const taken = await graphNamed(ctx, value, signal);
         if (!taken) return undefined;
-        return `A graph named "${value}" already exists in ${ctx.region} (${taken.id ?? '?'}, ${taken.status ?? 'status unknown'}): pick another name.`;
+        return l10n.t(
+          'A graph named "{0}" already exists in {1} ({2}, {3}): pick another name.',
+          value,
+          ctx.region,
+          taken.id ?? '?',
+          taken.status ?? 'status unknown',
+        );
       },
     },
     {
       key: 'provisionedMemory',
       kind: 'number',
-      label: 'Provisioned memory (m-NCUs)',
-      prompt: `Memory-optimized Neptune Capacity Units, a whole number from ${memoryRange.min} to ${memoryRange.max}; empty: AWS sizes the graph`,
+      label: l10n.t('Provisioned memory (m-NCUs)'),
+      prompt: l10n.t(
+        'Memory-optimized Neptune Capacity Units, a whole number from {0} to {1}; empty: AWS sizes the graph',
+        memoryRange.min,
+        memoryRange.max,
+      ),
       placeholder: 'e.g. 128',
       required: false,
       defaultValue: defaults.provisionedMemory,
@@ -113,8 +129,12 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | 
     {
       key: 'replicaCount',
       kind: 'number',
-      label: 'Replicas',
-      prompt: `Replicas in other Availability Zones, ${replicaRange.min}–${replicaRange.max}; each is charged like the graph's m-NCUs`,
+      label: l10n.t('Replicas'),
+      prompt: l10n.t(
+        "Replicas in other Availability Zones, {0}–{1}; each is charged like the graph's m-NCUs",
+        replicaRange.min,
+        replicaRange.max,
+      ),
       placeholder: 'e.g. 1',
       required: false,
       defaultValue: defaults.replicaCount,
@@ -123,22 +143,22 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceGraphFacts | 
     {
       key: 'publicConnectivity',
       kind: 'toggle',
-      label: 'Public connectivity',
-      prompt: 'Reachable over the internet? (access is always IAM authenticated)',
-      placeholder: 'Yes or No',
+      label: l10n.t('Public connectivity'),
+      prompt: l10n.t('Reachable over the internet? (access is always IAM authenticated)'),
+      placeholder: l10n.t('Yes or No'),
       required: false,
       defaultValue: defaults.publicConnectivity,
-      validate: (value) => validateToggle(value, 'Public connectivity'),
+      validate: (value) => validateToggle(value, l10n.t('Public connectivity')),
     },
     {
       key: 'deletionProtection',
       kind: 'toggle',
-      label: 'Deletion protection',
-      prompt: 'Protect the new graph from deletion? (it cannot be deleted while this is on)',
-      placeholder: 'Yes or No',
+      label: l10n.t('Deletion protection'),
+      prompt: l10n.t('Protect the new graph from deletion? (it cannot be deleted while this is on)'),
+      placeholder: l10n.t('Yes or No'),
       required: false,
       defaultValue: defaults.deletionProtection,
-      validate: (value) => validateToggle(value, 'Deletion protection'),
+      validate: (value) => validateToggle(value, l10n.t('Deletion protection')),
     },
   ];
 }

@@ -2,6 +2,7 @@
 // snapshots that the family's service module reads, and how they become a Resource and a Snapshot. Pure: no SDK.
 import { details, isoDate, plural, toDate } from './common';
 import type { Resource, Snapshot, SnapshotState } from './service';
+import * as l10n from '../l10n';
 
 /** What a DB cluster of the RDS cluster API carries, as far as the tree shows it (both SDKs' DBCluster fit). */
 export interface RdsCluster {
@@ -68,23 +69,23 @@ export function toClusterResource(service: string, engineName: string, cluster: 
     name: id,
     arn: cluster.DBClusterArn,
     status,
-    summary: [engine, plural(instances, 'instance', 'instances')].join(' · '),
+    summary: [engine, plural(instances, l10n.t('1 instance'), l10n.t('{0} instances', instances))].join(' · '),
     createdAt,
     snapshottable:
       status === 'available'
         ? { ok: true }
-        : { ok: false, reason: `cluster is ${status} (a snapshot needs it available)` },
+        : { ok: false, reason: l10n.t('cluster is {0} (a snapshot needs it available)', status) },
     details: details([
-      ['Cluster ID', id],
+      [l10n.t('Cluster ID'), id],
       ['ARN', cluster.DBClusterArn],
-      ['Status', status],
-      ['Engine', engine],
-      ['Instances', String(instances)],
-      ['Endpoint', cluster.Endpoint],
-      ['Storage type', cluster.StorageType],
-      ['Encrypted', cluster.StorageEncrypted === undefined ? undefined : String(cluster.StorageEncrypted)],
-      ['Backup retention (days)', cluster.BackupRetentionPeriod?.toString()],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Status'), status],
+      [l10n.t('Engine'), engine],
+      [l10n.t('Instances'), String(instances)],
+      [l10n.t('Endpoint'), cluster.Endpoint],
+      [l10n.t('Storage type'), cluster.StorageType],
+      [l10n.t('Encrypted'), cluster.StorageEncrypted === undefined ? undefined : String(cluster.StorageEncrypted)],
+      [l10n.t('Backup retention (days)'), cluster.BackupRetentionPeriod?.toString()],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
   };
 }
@@ -106,14 +107,14 @@ export function toClusterSnapshot(service: string, snapshot: RdsClusterSnapshot)
     progress: snapshot.PercentProgress,
     createdAt,
     details: details([
-      ['Snapshot ID', id],
+      [l10n.t('Snapshot ID'), id],
       ['ARN', snapshot.DBClusterSnapshotArn],
-      ['Cluster', snapshot.DBClusterIdentifier],
-      ['Status', status],
-      ['Type', snapshot.SnapshotType],
-      ['Progress', snapshot.PercentProgress === undefined ? undefined : `${snapshot.PercentProgress}%`],
-      ['Engine', [snapshot.Engine, snapshot.EngineVersion].filter(Boolean).join(' ')],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Cluster'), snapshot.DBClusterIdentifier],
+      [l10n.t('Status'), status],
+      [l10n.t('Type'), snapshot.SnapshotType],
+      [l10n.t('Progress'), snapshot.PercentProgress === undefined ? undefined : `${snapshot.PercentProgress}%`],
+      [l10n.t('Engine'), [snapshot.Engine, snapshot.EngineVersion].filter(Boolean).join(' ')],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
     ...(snapshot.SnapshotType ? { kind: snapshot.SnapshotType } : {}),
     // 0 (what clusters whose storage grows as needed may report) says nothing of its size.
@@ -132,8 +133,8 @@ export function requestedClusterSnapshot(service: string, identifier: string, cl
     state: 'creating',
     status: 'creating',
     details: details([
-      ['Snapshot ID', identifier],
-      ['Cluster', clusterId],
+      [l10n.t('Snapshot ID'), identifier],
+      [l10n.t('Cluster'), clusterId],
     ]),
   };
 }

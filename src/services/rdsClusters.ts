@@ -3,6 +3,7 @@
 // CreateDBClusterSnapshot, status reads and a snapshot's tags (ListTagsForResource), restore (./rdsRestore) and delete
 // (./rdsDelete). Each family member configures it with its id, engine, SDK client and commands, regions, rules, error
 // sentences and console URL (docdb.ts, neptune.ts).
+import * as l10n from '../l10n';
 import type { ServiceInputRules, Tag } from '../validation/types';
 import {
   clampPageSize,
@@ -127,7 +128,14 @@ export function rdsClusterService(member: RdsFamilyMember): SnapshotService {
   return {
     id,
     label: member.label,
-    resourceNoun: { one: 'cluster', many: 'clusters' },
+    resourceNoun: {
+      get one(): string {
+        return l10n.t('cluster');
+      },
+      get many(): string {
+        return l10n.t('clusters');
+      },
+    },
     icon: member.icon,
     createOperation: 'CreateDBClusterSnapshot',
     resourceParameter: 'DBClusterIdentifier',

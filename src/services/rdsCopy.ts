@@ -11,6 +11,7 @@ import type { ErrorFacts } from './errorText';
 import type { FormField, FormInput, FormResult, OperationForm } from './forms';
 import { toClusterSnapshot, type RdsClusterSnapshot } from './rdsClusterViews';
 import type { AwsContext } from './service';
+import * as l10n from '../l10n';
 
 /** The value keys: the API members they go to. */
 export const copyKeys = {
@@ -92,10 +93,11 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
       } catch (error) {
         if (!isErrorNamed(error, 'DBClusterSnapshotNotFoundFault')) throw error;
       }
-      if (!read) throw new Error(`Snapshot ${snapshot.id} no longer exists in ${ctx.region}. Refresh the tree.`);
+      if (!read)
+        throw new Error(l10n.t('Snapshot {0} no longer exists in {1}. Refresh the tree.', snapshot.id, ctx.region));
       const arn = read.DBClusterSnapshotArn ?? snapshot.arn;
       const crossRegion = destination !== ctx.region;
-      if (crossRegion && !arn) throw new Error(`${label} did not give the ARN of snapshot ${snapshot.id}.`);
+      if (crossRegion && !arn) throw new Error(l10n.t('{0} did not give the ARN of snapshot {1}.', label, snapshot.id));
       const encrypted = read.StorageEncrypted === true;
       const there: AwsContext = { ...ctx, region: destination };
 
@@ -103,11 +105,17 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
         {
           key: copyKeys.target,
           kind: 'text',
-          label: 'Copy identifier',
-          prompt: `The copy's identifier in ${destination}: 1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase`,
+          label: l10n.t('Copy identifier'),
+          prompt: l10n.t(
+            "The copy's identifier in {0}: 1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase",
+            destination,
+          ),
           placeholder: 'e.g. orders-prod-before-upgrade-copy',
           required: true,
-          defaultValue: { value: rdsCopyIdentifierDefault(snapshot.id), source: "the source snapshot's identifier" },
+          defaultValue: {
+            value: rdsCopyIdentifierDefault(snapshot.id),
+            source: l10n.t("the source snapshot's identifier"),
+          },
           validate: (value) => config.copy.validateIdentifier(value),
           accept: async (value, signal) => {
             const id = value.toLowerCase();
@@ -121,7 +129,11 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
               if (isErrorNamed(error, 'DBClusterSnapshotNotFoundFault')) return undefined;
               throw error;
             }
-            return `A cluster snapshot named ${id} already exists in ${destination} (DocumentDB, Neptune and RDS share snapshot identifiers). Choose another identifier.`;
+            return l10n.t(
+              'A cluster snapshot named {0} already exists in {1} (DocumentDB, Neptune and RDS share snapshot identifiers). Choose another identifier.',
+              id,
+              destination,
+            );
           },
         },
         ...(encrypted
@@ -129,14 +141,17 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
               {
                 key: copyKeys.kmsKey,
                 kind: 'text',
-                label: `KMS key in ${destination}`,
+                label: l10n.t('KMS key in {0}', destination),
                 prompt: crossRegion
-                  ? `The snapshot is encrypted: a KMS key of ${destination} to encrypt the copy (key id, alias/…, or key or alias ARN)`
-                  : "A KMS key to encrypt the copy (empty: the source snapshot's key)",
-                placeholder: 'e.g. alias/aws/rds or 1234abcd-12ab-34cd-56ef-1234567890ab',
+                  ? l10n.t(
+                      'The snapshot is encrypted: a KMS key of {0} to encrypt the copy (key id, alias/…, or key or alias ARN)',
+                      destination,
+                    )
+                  : l10n.t("A KMS key to encrypt the copy (empty: the source snapshot's key)"),
+                placeholder: l10n.t('e.g. alias/aws/rds or 1234abcd-12ab-34cd-56ef-1234567890ab'),
                 required: crossRegion,
                 defaultValue: crossRegion
-                  ? { value: RDS_MANAGED_KEY, source: `the AWS managed key of ${label} in ${destination}` }
+                  ? { value: RDS_MANAGED_KEY, source: l10n.t('the AWS managed key of {0} in {1}', label, destination) }
                   : undefined,
                 validate: (value: string) => validateKmsKeyId(value, destination, crossRegion),
               } satisfies FormField,
@@ -145,11 +160,11 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
         {
           key: copyKeys.copyTags,
           kind: 'toggle',
-          label: 'Copy tags',
-          prompt: "Copy the source snapshot's tags to the copy (the tags you add below are added to them)",
-          placeholder: 'true or false',
+          label: l10n.t('Copy tags'),
+          prompt: l10n.t("Copy the source snapshot's tags to the copy (the tags you add below are added to them)"),
+          placeholder: l10n.t('true or false'),
           required: true,
-          defaultValue: { value: 'true', source: 'a copy usually keeps what its source was tagged with' },
+          defaultValue: { value: 'true', source: l10n.t('a copy usually keeps what its source was tagged with') },
           validate: (value) =>
             value === 'true' || value === 'false' ? [] : [{ severity: 'error', message: "Answer 'true' or 'false'." }],
         },
@@ -177,7 +192,7 @@ export function rdsCopy(config: RdsCopyConfig): CopySupport {
         },
         async send(input, signal): Promise<FormResult> {
           const [request] = form.calls(input);
-          if (!request) throw new Error('A copy makes one call');
+          if (!request) throw new Error(l10n.t('A copy makes one call'));
           // calls() built it as CopyClusterSnapshotInput; ApiCall erases its type to one record type.
           const copyInput = request.input as unknown as CopyClusterSnapshotInput;
           const out = await call<{ DBClusterSnapshot?: RdsClusterSnapshot }>(

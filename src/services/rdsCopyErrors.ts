@@ -4,28 +4,57 @@
 // without a valid pre-signed URL or key. Pure: no `vscode`, no SDK.
 import { sentence, type ErrorFacts } from './errorText';
 import type { CopyErrorContext } from './copy';
+import * as l10n from '../l10n';
 
 /** The family's explainError for copies: `label` names the member (e.g. "DocumentDB"). */
 export function rdsCopyErrorExplainer(label: string) {
   return (facts: ErrorFacts, c: CopyErrorContext): string | undefined => {
-    const snapshot = `snapshot ${c.snapshotName ?? ''}`.trim();
+    const snapshot = l10n.t('snapshot {0}', c.snapshotName ?? '').trim();
     switch (facts.code) {
       case 'DBClusterSnapshotAlreadyExistsFault':
-        return `A cluster snapshot named ${c.newName} already exists in ${c.destinationRegion} (DocumentDB, Neptune and RDS share snapshot identifiers). Choose another identifier.`;
+        return l10n.t(
+          'A cluster snapshot named {0} already exists in {1} (DocumentDB, Neptune and RDS share snapshot identifiers). Choose another identifier.',
+          c.newName,
+          c.destinationRegion,
+        );
       case 'DBClusterSnapshotNotFoundFault':
-        return `The ${snapshot} no longer exists in ${c.region} (it may have been deleted, or an automated one expired). Refresh the tree and pick another snapshot.`;
+        return l10n.t(
+          'The {0} no longer exists in {1} (it may have been deleted, or an automated one expired). Refresh the tree and pick another snapshot.',
+          snapshot,
+          c.region,
+        );
       case 'InvalidDBClusterSnapshotStateFault':
-        return `The ${snapshot} cannot be copied in its current state (only an available snapshot can). Wait until it is available, then retry.`;
+        return l10n.t(
+          'The {0} cannot be copied in its current state (only an available snapshot can). Wait until it is available, then retry.',
+          snapshot,
+        );
       case 'InvalidDBClusterStateFault':
-        return `${label} cannot copy the ${snapshot} while its cluster is in this state. Wait until the cluster is available, then retry.`;
+        return l10n.t(
+          '{0} cannot copy the {1} while its cluster is in this state. Wait until the cluster is available, then retry.',
+          label,
+          snapshot,
+        );
       case 'SnapshotQuotaExceededFault':
       case 'SnapshotQuotaExceeded':
-        return `This account has as many manual cluster snapshots in ${c.destinationRegion} as its quota allows. Delete snapshots you no longer need there or ask for a higher quota in Service Quotas, then retry.`;
+        return l10n.t(
+          'This account has as many manual cluster snapshots in {0} as its quota allows. Delete snapshots you no longer need there or ask for a higher quota in Service Quotas, then retry.',
+          c.destinationRegion,
+        );
       case 'KMSKeyNotAccessibleFault':
-        return `${label} cannot use the KMS key for the copy in ${c.destinationRegion} (it does not exist there, is disabled, or is not granted to you). Name an enabled key of ${c.destinationRegion} you may use, then retry.`;
+        return l10n.t(
+          '{0} cannot use the KMS key for the copy in {1} (it does not exist there, is disabled, or is not granted to you). Name an enabled key of {2} you may use, then retry.',
+          label,
+          c.destinationRegion,
+          c.destinationRegion,
+        );
       case 'InvalidParameterValue':
       case 'InvalidParameterCombination':
-        return `${label} refused the copy to ${c.destinationRegion}: ${sentence(facts.message)} Check the KMS key and the identifier, then retry.`;
+        return l10n.t(
+          '{0} refused the copy to {1}: {2} Check the KMS key and the identifier, then retry.',
+          label,
+          c.destinationRegion,
+          sentence(facts.message),
+        );
       default:
         return undefined;
     }

@@ -7,6 +7,7 @@ import type { DeleteSupport } from './deletion';
 import type { ApiCall } from './forms';
 import { rdsDeleteErrorExplainer } from './rdsDeleteErrors';
 import type { AwsContext, Snapshot, TrackedState } from './service';
+import * as l10n from '../l10n';
 
 export const DELETE_CLUSTER_SNAPSHOT = 'DeleteDBClusterSnapshot';
 
@@ -45,17 +46,24 @@ export function clusterSnapshotType(snapshot: Snapshot): string | undefined {
 export function clusterSnapshotDeleteRefusal(snapshot: Snapshot): string | undefined {
   switch (clusterSnapshotType(snapshot)) {
     case 'automated':
-      return `${snapshot.name} is an automated snapshot: AWS deletes it when the cluster's backup retention period ends, or with the cluster (only manual snapshots can be deleted; copy it to keep it)`;
+      return l10n.t(
+        "{0} is an automated snapshot: AWS deletes it when the cluster's backup retention period ends, or with the cluster (only manual snapshots can be deleted; copy it to keep it)",
+        snapshot.name,
+      );
     case 'awsbackup':
-      return `${snapshot.name} is managed by AWS Backup: delete its recovery point in AWS Backup`;
+      return l10n.t('{0} is managed by AWS Backup: delete its recovery point in AWS Backup', snapshot.name);
     default:
       break;
   }
   switch (snapshot.state) {
     case 'creating':
-      return `snapshot ${snapshot.name} is still being created (${snapshot.status}); delete it once it is available`;
+      return l10n.t(
+        'snapshot {0} is still being created ({1}); delete it once it is available',
+        snapshot.name,
+        snapshot.status,
+      );
     case 'deleting':
-      return `snapshot ${snapshot.name} is already being deleted (${snapshot.status})`;
+      return l10n.t('snapshot {0} is already being deleted ({1})', snapshot.name, snapshot.status);
     default:
       return undefined;
   }

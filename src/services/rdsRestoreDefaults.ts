@@ -4,6 +4,7 @@
 import { identifierDefault } from '../validation/defaults';
 import type { Tag } from '../validation/types';
 import type { FormDefault } from './forms';
+import * as l10n from '../l10n';
 
 /** What the defaults are read from: the snapshot, its source cluster and the source's primary instance. */
 export interface RdsRestoreSources {
@@ -36,8 +37,8 @@ export interface RdsRestoreDefaults {
   readonly deletionProtection: FormDefault;
 }
 
-const snapshotWord = "the snapshot's";
-const sourceWord = "the source cluster's";
+const snapshotWord = (): string => l10n.t("the snapshot's");
+const sourceWord = (): string => l10n.t("the source cluster's");
 
 function from(value: string | number | undefined, source: string): FormDefault | undefined {
   return value === undefined || value === '' ? undefined : { value: String(value), source };
@@ -49,19 +50,19 @@ export function rdsRestoreDefaults(s: RdsRestoreSources, fallbackClass: string, 
   const cluster = identifierDefault(s.sourceClusterId || s.snapshotId, now, { max: 61, reservedPrefixes: [] });
   const groups = (s.cluster?.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId).filter(Boolean);
   return {
-    cluster: { value: cluster, source: "the source cluster's name and the time" },
-    instance: { value: `${cluster}-1`, source: "the default cluster identifier's" },
-    instanceClass: from(s.primaryClass, "the source cluster's primary instance's") ?? {
+    cluster: { value: cluster, source: l10n.t("the source cluster's name and the time") },
+    instance: { value: `${cluster}-1`, source: l10n.t("the default cluster identifier's") },
+    instanceClass: from(s.primaryClass, l10n.t("the source cluster's primary instance's")) ?? {
       value: fallbackClass,
-      source: 'a small default class (the source primary was not found)',
+      source: l10n.t('a small default class (the source primary was not found)'),
     },
-    engineVersion: from(s.snapshot?.EngineVersion, snapshotWord) ?? from(s.cluster?.EngineVersion, sourceWord),
-    port: from(s.snapshot?.Port, snapshotWord) ?? from(s.cluster?.Port, sourceWord),
-    subnetGroup: from(s.cluster?.DBSubnetGroup, sourceWord),
-    securityGroups: from(groups.join(', '), sourceWord),
+    engineVersion: from(s.snapshot?.EngineVersion, snapshotWord()) ?? from(s.cluster?.EngineVersion, sourceWord()),
+    port: from(s.snapshot?.Port, snapshotWord()) ?? from(s.cluster?.Port, sourceWord()),
+    subnetGroup: from(s.cluster?.DBSubnetGroup, sourceWord()),
+    securityGroups: from(groups.join(', '), sourceWord()),
     deletionProtection:
       s.cluster?.DeletionProtection === undefined
         ? { value: 'false', source: "AWS's default" }
-        : { value: String(s.cluster.DeletionProtection), source: sourceWord },
+        : { value: String(s.cluster.DeletionProtection), source: sourceWord() },
   };
 }

@@ -9,6 +9,7 @@ import type { RdsRestoreDefaults } from './rdsRestoreDefaults';
 import { RdsInstanceNotCreatedError } from './rdsRestoreErrors';
 import { clusterState } from './rdsRestoreStatus';
 import type { FormField, OperationForm, FormInput, FormResult } from './forms';
+import * as l10n from '../l10n';
 
 /** The value keys: the API members they go to, except the toggle that asks for the primary instance. */
 export const restoreKeys = {
@@ -82,22 +83,27 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.cluster,
       kind: 'text',
-      label: 'New cluster identifier',
-      prompt: '1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase',
+      label: l10n.t('New cluster identifier'),
+      prompt: l10n.t(
+        '1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase',
+      ),
       placeholder: 'e.g. orders-restored',
       required: true,
       defaultValue: defaults.cluster,
       check: rules.validateClusterIdentifier,
       accept: async (value, signal) =>
         (await spec.clusterExists(value.toLowerCase(), signal))
-          ? `A cluster named ${value.toLowerCase()} already exists in this region (DocumentDB, Neptune and RDS share cluster identifiers). Choose another identifier.`
+          ? l10n.t(
+              'A cluster named {0} already exists in this region (DocumentDB, Neptune and RDS share cluster identifiers). Choose another identifier.',
+              value.toLowerCase(),
+            )
           : undefined,
     }),
     field({
       key: restoreKeys.engineVersion,
       kind: 'text',
-      label: 'Engine version',
-      prompt: `The ${label} engine version of the new cluster (empty: the snapshot's)`,
+      label: l10n.t('Engine version'),
+      prompt: l10n.t("The {0} engine version of the new cluster (empty: the snapshot's)", label),
       placeholder: 'e.g. 5.0.0',
       required: false,
       defaultValue: defaults.engineVersion,
@@ -106,8 +112,8 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.port,
       kind: 'number',
-      label: 'Port',
-      prompt: "The port the cluster accepts connections on: 1150–65535 (empty: the snapshot's)",
+      label: l10n.t('Port'),
+      prompt: l10n.t("The port the cluster accepts connections on: 1150–65535 (empty: the snapshot's)"),
       placeholder: 'e.g. 27017',
       required: false,
       defaultValue: defaults.port,
@@ -116,8 +122,8 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.subnetGroup,
       kind: 'text',
-      label: 'DB subnet group',
-      prompt: "An existing DB subnet group's name (empty: the default group)",
+      label: l10n.t('DB subnet group'),
+      prompt: l10n.t("An existing DB subnet group's name (empty: the default group)"),
       placeholder: 'e.g. default',
       required: false,
       defaultValue: defaults.subnetGroup,
@@ -126,9 +132,9 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.securityGroups,
       kind: 'text',
-      label: 'VPC security groups',
-      prompt: "Security group ids separated by commas (empty: the VPC's default group)",
-      placeholder: 'e.g. sg-0123456789abcdef0, sg-0fedcba9',
+      label: l10n.t('VPC security groups'),
+      prompt: l10n.t("Security group ids separated by commas (empty: the VPC's default group)"),
+      placeholder: l10n.t('e.g. sg-0123456789abcdef0, sg-0fedcba9'),
       required: false,
       defaultValue: defaults.securityGroups,
       check: rules.validateSecurityGroups,
@@ -136,9 +142,9 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.deletionProtection,
       kind: 'toggle',
-      label: 'Deletion protection',
-      prompt: 'Refuse to delete the new cluster until deletion protection is turned off',
-      placeholder: 'true or false',
+      label: l10n.t('Deletion protection'),
+      prompt: l10n.t('Refuse to delete the new cluster until deletion protection is turned off'),
+      placeholder: l10n.t('true or false'),
       required: true,
       defaultValue: defaults.deletionProtection,
       check: rules.validateToggle,
@@ -146,18 +152,23 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     field({
       key: restoreKeys.addInstance,
       kind: 'toggle',
-      label: 'Add a primary instance',
-      prompt: `A ${label} cluster without an instance serves nothing: add its primary instance (CreateDBInstance)?`,
-      placeholder: 'true or false',
+      label: l10n.t('Add a primary instance'),
+      prompt: l10n.t(
+        'A {0} cluster without an instance serves nothing: add its primary instance (CreateDBInstance)?',
+        label,
+      ),
+      placeholder: l10n.t('true or false'),
       required: true,
-      defaultValue: { value: 'true', source: 'a cluster without an instance serves nothing' },
+      defaultValue: { value: 'true', source: l10n.t('a cluster without an instance serves nothing') },
       check: rules.validateToggle,
     }),
     field({
       key: restoreKeys.instance,
       kind: 'text',
-      label: 'Primary instance identifier',
-      prompt: '1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase',
+      label: l10n.t('Primary instance identifier'),
+      prompt: l10n.t(
+        '1–63 letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase',
+      ),
       placeholder: 'e.g. orders-restored-1',
       required: true,
       defaultValue: defaults.instance,
@@ -165,14 +176,17 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
       check: rules.validateInstanceIdentifier,
       accept: async (value, signal) =>
         (await spec.instanceExists(value.toLowerCase(), signal))
-          ? `An instance named ${value.toLowerCase()} already exists in this region. Choose another identifier.`
+          ? l10n.t(
+              'An instance named {0} already exists in this region. Choose another identifier.',
+              value.toLowerCase(),
+            )
           : undefined,
     }),
     field({
       key: restoreKeys.instanceClass,
       kind: 'text',
-      label: 'Instance class',
-      prompt: `The primary instance's class, e.g. db.r6g.large (classes differ by region and engine version)`,
+      label: l10n.t('Instance class'),
+      prompt: l10n.t("The primary instance's class, e.g. db.r6g.large (classes differ by region and engine version)"),
       placeholder: 'e.g. db.r6g.large',
       required: true,
       defaultValue: defaults.instanceClass,
@@ -226,7 +240,7 @@ export function rdsRestoreForm(spec: RdsRestoreFormSpec): OperationForm {
     },
     async send(input, signal): Promise<FormResult> {
       const [restoreCall, instanceCall] = form.calls(input);
-      if (!restoreCall) throw new Error('A restore makes at least one call');
+      if (!restoreCall) throw new Error(l10n.t('A restore makes at least one call'));
       // calls() built these inputs as RestoreClusterInput and CreateInstanceInput (see `requests`); ApiCall
       // erases their types to one record type for every service.
       const clusterInput = restoreCall.input as unknown as RestoreClusterInput;

@@ -2,6 +2,7 @@
 // states, and a restored cluster's state with its instances (available only when the cluster and every instance of
 // it are). Pure: no SDK.
 import type { SnapshotState, TrackedState } from './service';
+import * as l10n from '../l10n';
 
 /** The status words of a DB cluster that pass on their own (the cluster is being made or changed). */
 const clusterBusy = new Set([
@@ -102,7 +103,8 @@ export function restoredState(cluster: RestoredCluster, instances: readonly Rest
   for (const [instanceId, instance] of byId) {
     const word = instance.DBInstanceStatus ?? 'creating';
     const state = instanceState(word);
-    if (stateRank[state] < stateRank[worst.state]) worst = { id, state, status: `instance ${instanceId} ${word}` };
+    if (stateRank[state] < stateRank[worst.state])
+      worst = { id, state, status: l10n.t('instance {0} {1}', instanceId, word) };
   }
   return worst;
 }

@@ -5,6 +5,7 @@
 import type { CreateErrorContext, ErrorFacts } from './errorText';
 import type { OperationForm } from './forms';
 import type { AwsContext, Resource, Snapshot } from './resourceTypes';
+import * as l10n from '../l10n';
 
 /** Where the restore was asked, to name things in an error sentence. */
 export interface RestoreErrorContext extends CreateErrorContext {
@@ -41,12 +42,16 @@ export function notAvailableReason(snapshot: Snapshot): string | undefined {
     case 'available':
       return undefined;
     case 'creating':
-      return `snapshot ${snapshot.name} is still being created (${snapshot.status}); restore it once it is available`;
+      return l10n.t(
+        'snapshot {0} is still being created ({1}); restore it once it is available',
+        snapshot.name,
+        snapshot.status,
+      );
     case 'deleting':
-      return `snapshot ${snapshot.name} is being deleted (${snapshot.status})`;
+      return l10n.t('snapshot {0} is being deleted ({1})', snapshot.name, snapshot.status);
     case 'failed':
-      return `snapshot ${snapshot.name} failed (${snapshot.status}): there is nothing to restore`;
+      return l10n.t('snapshot {0} failed ({1}): there is nothing to restore', snapshot.name, snapshot.status);
     default:
-      return `snapshot ${snapshot.name} is ${snapshot.status}, not available`;
+      return l10n.t('snapshot {0} is {1}, not available', snapshot.name, snapshot.status);
   }
 }

@@ -42,6 +42,7 @@ import { getSimSpaceWeaverRestoredStatuses, simSpaceWeaverRestore } from './simS
 import { simSpaceWeaverDelete } from './simSpaceWeaverDelete';
 import { snapshotGoneFor, withSnapshotObject } from './simSpaceWeaverObjects';
 import { latestSnapshot, listSimSpaceWeaverSnapshotsAt } from './simSpaceWeaverListing';
+import * as l10n from '../l10n';
 
 const ID = 'simspaceweaver';
 /** ListSimulations' page size for status reads (the model sets no maximum; 100 is what the console lists). */
@@ -68,8 +69,8 @@ const NO_SNAPSHOT_GRACE_MS = 5 * 60_000;
 
 function reasonNotSnapshottable(status: string): string {
   return status === 'SNAPSHOT_IN_PROGRESS'
-    ? 'a snapshot of this simulation is already in progress'
-    : `simulation is ${status.toLowerCase()} (a snapshot needs it started)`;
+    ? l10n.t('a snapshot of this simulation is already in progress')
+    : l10n.t('simulation is {0} (a snapshot needs it started)', status.toLowerCase());
 }
 
 function toResource(summary: SimulationSummary, described: DescribedSimulation | undefined): Resource {
@@ -86,25 +87,28 @@ function toResource(summary: SimulationSummary, described: DescribedSimulation |
     name,
     arn: described?.Arn ?? summary.Arn,
     status,
-    summary: described?.MaximumDuration ? `max ${described.MaximumDuration}` : '',
+    summary: described?.MaximumDuration ? l10n.t('max {0}', described.MaximumDuration) : '',
     createdAt,
     snapshottable: status === 'STARTED' ? { ok: true } : { ok: false, reason: reasonNotSnapshottable(status) },
     details: details([
-      ['Simulation', name],
+      [l10n.t('Simulation'), name],
       ['ARN', described?.Arn ?? summary.Arn],
-      ['Status', status],
-      ['Target status', described?.TargetStatus ?? summary.TargetStatus],
-      ['Description', described?.Description],
-      ['Maximum duration', described?.MaximumDuration],
-      ['Schema', schema?.BucketName && schema.ObjectKey ? s3Uri(schema.BucketName, schema.ObjectKey) : undefined],
+      [l10n.t('Status'), status],
+      [l10n.t('Target status'), described?.TargetStatus ?? summary.TargetStatus],
+      [l10n.t('Description'), described?.Description],
+      [l10n.t('Maximum duration'), described?.MaximumDuration],
       [
-        'Latest snapshot',
+        l10n.t('Schema'),
+        schema?.BucketName && schema.ObjectKey ? s3Uri(schema.BucketName, schema.ObjectKey) : undefined,
+      ],
+      [
+        l10n.t('Latest snapshot'),
         latest?.BucketName && latest.ObjectKey ? s3Uri(latest.BucketName, latest.ObjectKey) : undefined,
       ],
-      ['Execution ID', described?.ExecutionId],
-      ['Start error', described?.StartError],
-      ['Schema error', described?.SchemaError],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Execution ID'), described?.ExecutionId],
+      [l10n.t('Start error'), described?.StartError],
+      [l10n.t('Schema error'), described?.SchemaError],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
     ...(described ? { knownSnapshots: snapshot ? [snapshot] : [] } : {}),
   };
@@ -159,18 +163,29 @@ export const simSpaceWeaverService: SnapshotService = {
   id: ID,
   label: 'SimSpace Weaver',
   endOfSupport: '2026-05-20',
-  resourceNoun: { one: 'simulation', many: 'simulations' },
+  resourceNoun: {
+    get one(): string {
+      return l10n.t('simulation');
+    },
+    get many(): string {
+      return l10n.t('simulations');
+    },
+  },
   icon: 'server-process',
   createOperation: 'CreateSnapshot',
   resourceParameter: 'Simulation',
   rules: simSpaceWeaverRules,
   iamActions: { create: 'simspaceweaver:CreateSnapshot' },
   destination: {
-    label: 'Object key',
+    get label(): string {
+      return l10n.t('Object key');
+    },
     name: (_values, simulation, at) => simSpaceWeaverSnapshotFile(simulation, at),
     location: (values, simulation, at) =>
       s3Uri(values.BucketName || '<bucket>', simSpaceWeaverSnapshotKey(values.ObjectKeyPrefix ?? '', simulation, at)),
-    stampNote: `${simSpaceWeaverStampPattern}: the UTC time SimSpace Weaver takes the snapshot`,
+    get stampNote(): string {
+      return l10n.t('{0}: the UTC time SimSpace Weaver takes the snapshot', simSpaceWeaverStampPattern);
+    },
   },
   explainError: explainSimSpaceWeaverError,
   restore: simSpaceWeaverRestore,
@@ -232,9 +247,9 @@ export const simSpaceWeaverService: SnapshotService = {
       status: 'SNAPSHOT_IN_PROGRESS',
       createdAt: requestedAt,
       details: details([
-        ['Destination', s3Uri(bucket, prefix ?? '')],
-        ['Expected location', id],
-        ['Simulation', resource.id],
+        [l10n.t('Destination'), s3Uri(bucket, prefix ?? '')],
+        [l10n.t('Expected location'), id],
+        [l10n.t('Simulation'), resource.id],
       ]),
     };
   },
@@ -278,10 +293,13 @@ export const simSpaceWeaverService: SnapshotService = {
         status,
         createdAt: new Date(ref.requestedAt),
         details: details([
-          ['Expected location', ref.snapshotId],
-          ['Simulation', ref.resourceId],
-          ['Simulation status', status],
-          ['Problem', waiting ? undefined : `the simulation is ${status.toLowerCase()} and recorded no new snapshot`],
+          [l10n.t('Expected location'), ref.snapshotId],
+          [l10n.t('Simulation'), ref.resourceId],
+          [l10n.t('Simulation status'), status],
+          [
+            l10n.t('Problem'),
+            waiting ? undefined : `the simulation is ${status.toLowerCase()} and recorded no new snapshot`,
+          ],
         ]),
       });
     }

@@ -9,6 +9,7 @@ import type { ApiCall } from './forms';
 import type { Snapshot } from './service';
 import { explainSimSpaceWeaverDeleteError } from './simSpaceWeaverDeleteErrors';
 import { parseS3Uri } from './simSpaceWeaverSnapshots';
+import * as l10n from '../l10n';
 
 type ObjectCall = ApiCall & {
   readonly operation: 'HeadObject' | 'DeleteObject';
@@ -22,15 +23,23 @@ type ObjectCall = ApiCall & {
 export function snapshotObjectDeleteRefusal(snapshot: Snapshot): string | undefined {
   switch (snapshot.state) {
     case 'creating':
-      return `snapshot ${snapshot.name} is still being written (${snapshot.status}); delete it once it is available`;
+      return l10n.t(
+        'snapshot {0} is still being written ({1}); delete it once it is available',
+        snapshot.name,
+        snapshot.status,
+      );
     case 'deleting':
-      return `snapshot ${snapshot.name} is already being deleted (${snapshot.status})`;
+      return l10n.t('snapshot {0} is already being deleted ({1})', snapshot.name, snapshot.status);
     case 'failed':
-      return `snapshot ${snapshot.name} failed (${snapshot.status}): no object was written, there is nothing to delete`;
+      return l10n.t(
+        'snapshot {0} failed ({1}): no object was written, there is nothing to delete',
+        snapshot.name,
+        snapshot.status,
+      );
     default:
       return parseS3Uri(snapshot.id)?.key
         ? undefined
-        : `snapshot ${snapshot.name} is not an S3 object (${snapshot.id})`;
+        : l10n.t('snapshot {0} is not an S3 object ({1})', snapshot.name, snapshot.id);
   }
 }
 
@@ -55,7 +64,8 @@ export const simSpaceWeaverDelete: DeleteSupport = {
   async send(ctx, snapshot) {
     // Built by calls(): what the log shows is what is sent, in that order.
     const [head, remove] = calls(snapshot);
-    if (!head || !remove) throw new Error(`The snapshot ${snapshot.id} is not an S3 location (s3://bucket/key).`);
+    if (!head || !remove)
+      throw new Error(l10n.t('The snapshot {0} is not an S3 location (s3://bucket/key).', snapshot.id));
     const { HeadObjectCommand, DeleteObjectCommand } = await loadSdk();
     const client = await ctx.clients.get(s3Client, ctx.profile, ctx.region);
     await client.send(new HeadObjectCommand({ ...head.input }), { abortSignal: ctx.signal });

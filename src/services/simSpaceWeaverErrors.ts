@@ -1,17 +1,29 @@
 // SimSpace Weaver CreateSnapshot: one sentence for each of its modeled errors (see the operation's `errors` in
 // ../shared/aws-models). Pure: no `vscode`, no SDK.
 import { sentence, type CreateErrorContext, type ErrorFacts } from './errorText';
+import * as l10n from '../l10n';
 
 export function explainSimSpaceWeaverError(facts: ErrorFacts, c: CreateErrorContext): string | undefined {
   switch (facts.code) {
     case 'ConflictException':
-      return `Simulation ${c.resourceName} cannot take a snapshot now: ${sentence(facts.message)} A snapshot needs a STARTED simulation with no other snapshot in progress; wait, then retry.`;
+      return l10n.t(
+        'Simulation {0} cannot take a snapshot now: {1} A snapshot needs a STARTED simulation with no other snapshot in progress; wait, then retry.',
+        c.resourceName,
+        sentence(facts.message),
+      );
     case 'ValidationException':
-      return `SimSpace Weaver rejected the request: ${sentence(facts.message)} Check that the simulation is STARTED and that the bucket exists in ${c.region}, then retry.`;
+      return l10n.t(
+        'SimSpace Weaver rejected the request: {0} Check that the simulation is STARTED and that the bucket exists in {1}, then retry.',
+        sentence(facts.message),
+        c.region,
+      );
     case 'ResourceNotFoundException':
-      return `SimSpace Weaver could not find the simulation or the bucket: ${sentence(facts.message)} Refresh the tree, or check the bucket name.`;
+      return l10n.t(
+        'SimSpace Weaver could not find the simulation or the bucket: {0} Refresh the tree, or check the bucket name.',
+        sentence(facts.message),
+      );
     case 'InternalServerException':
-      return `SimSpace Weaver had an internal error: ${sentence(facts.message)} Retry in a few minutes.`;
+      return l10n.t('SimSpace Weaver had an internal error: {0} Retry in a few minutes.', sentence(facts.message));
     default:
       return undefined;
   }

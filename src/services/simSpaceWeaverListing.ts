@@ -8,6 +8,7 @@ import { loadSdk } from '../aws/sdkLoader';
 import { clampPageSize, details, isoDate, toDate } from './common';
 import type { AwsContext, Page, PageRequest, Resource, Snapshot } from './service';
 import { type DescribedSimulation, s3Uri, snapshotKeyTime, type SnapshotObjectFacts } from './simSpaceWeaverSnapshots';
+import * as l10n from '../l10n';
 
 const ID = 'simspaceweaver';
 /** ListObjectsV2's largest page. */
@@ -37,9 +38,9 @@ export function objectSnapshot(
     status: 'AVAILABLE',
     createdAt,
     details: details([
-      ['Location', id],
-      ['Simulation', simulation],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Location'), id],
+      [l10n.t('Simulation'), simulation],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
     ...(facts.sizeBytes !== undefined ? { sizeBytes: facts.sizeBytes } : {}),
     ...(facts.encryption ? { encryption: facts.encryption } : {}),
@@ -97,7 +98,7 @@ export async function listSimSpaceWeaverSnapshotsAt(
   page: PageRequest,
 ): Promise<Page<Snapshot>> {
   const where = parseS3Prefix(location);
-  if (!where) throw new Error(`${location} is not an S3 location (s3://bucket/prefix).`);
+  if (!where) throw new Error(l10n.t('{0} is not an S3 location (s3://bucket/prefix).', location));
   const { ListObjectsV2Command } = await loadSdk();
   const client = await ctx.clients.get(s3Client, ctx.profile, ctx.region);
   const out = await client.send(

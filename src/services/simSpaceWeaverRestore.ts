@@ -20,6 +20,7 @@ import type { AwsContext, RestoredRef, Snapshot, SnapshotState, TrackedState } f
 import { simSpaceWeaverClient } from './simSpaceWeaverClient';
 import { explainSimSpaceWeaverRestoreError } from './simSpaceWeaverRestoreErrors';
 import { type DescribedSimulation, parseS3Uri, type SimulationSummary } from './simSpaceWeaverSnapshots';
+import * as l10n from '../l10n';
 
 /** ListSimulations' page size (the model sets no maximum; 100 is what the console lists). */
 const LIST_PAGE_SIZE = 100;
@@ -126,37 +127,42 @@ export function startSimulationCall(location: { bucket: string; key: string }, i
 }
 
 function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | undefined, now: Date): FormField[] {
-  const fromSource = "the source simulation's";
+  const fromSource = l10n.t("the source simulation's");
   const sourceDuration = source?.MaximumDuration;
   const durationDefault =
     sourceDuration !== undefined && durationMinutes(sourceDuration) !== undefined
       ? { value: sourceDuration, source: fromSource }
-      : { value: API_DEFAULT_DURATION, source: "the API's default" };
+      : { value: API_DEFAULT_DURATION, source: l10n.t("the API's default") };
   const name: FormField = {
     key: KEYS.name,
     kind: 'text',
-    label: 'Simulation name',
-    prompt: 'A name not used in this Region: 1–64 letters, digits, hyphens, underscores and dots',
+    label: l10n.t('Simulation name'),
+    prompt: l10n.t('A name not used in this Region: 1–64 letters, digits, hyphens, underscores and dots'),
     placeholder: 'e.g. city-traffic-restored',
     required: true,
     defaultValue: {
       value: simulationNameDefault(snapshot.resourceId, now),
-      source: "the source simulation's name and the time",
+      source: l10n.t("the source simulation's name and the time"),
     },
     validate: (value) => validateSimulationName(value),
     async accept(value, signal) {
       const found = await listNamed(ctx, new Set([value]), signal);
       const existing = found.get(value);
       return existing
-        ? `A simulation named ${value} already exists in ${ctx.region} (${existing.Status ?? 'UNKNOWN'}); choose another name.`
+        ? l10n.t(
+            'A simulation named {0} already exists in {1} ({2}); choose another name.',
+            value,
+            ctx.region,
+            existing.Status ?? 'UNKNOWN',
+          )
         : undefined;
     },
   };
   const role: FormField = {
     key: KEYS.role,
     kind: 'text',
-    label: 'IAM role ARN',
-    prompt: 'The role the simulation assumes: arn:aws:iam::<12-digit account>:role/<name>',
+    label: l10n.t('IAM role ARN'),
+    prompt: l10n.t('The role the simulation assumes: arn:aws:iam::<12-digit account>:role/<name>'),
     placeholder: 'e.g. arn:aws:iam::123456789012:role/weaver-app-role',
     required: true,
     ...(source?.RoleArn ? { defaultValue: { value: source.RoleArn, source: fromSource } } : {}),
@@ -165,8 +171,8 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | 
   const duration: FormField = {
     key: KEYS.duration,
     kind: 'text',
-    label: 'Maximum duration',
-    prompt: 'How long it may run: 1–5 digits and m (minutes), h (hours) or d (days), at most 14D',
+    label: l10n.t('Maximum duration'),
+    prompt: l10n.t('How long it may run: 1–5 digits and m (minutes), h (hours) or d (days), at most 14D'),
     placeholder: 'e.g. 2D, 12h, 90m',
     required: false,
     defaultValue: durationDefault,
@@ -175,9 +181,9 @@ function fields(ctx: AwsContext, snapshot: Snapshot, source: SourceSimulation | 
   const description: FormField = {
     key: KEYS.description,
     kind: 'text',
-    label: 'Description (optional)',
-    prompt: 'At most 500 characters',
-    placeholder: 'e.g. Restarted from the Monday snapshot',
+    label: l10n.t('Description (optional)'),
+    prompt: l10n.t('At most 500 characters'),
+    placeholder: l10n.t('e.g. Restarted from the Monday snapshot'),
     required: false,
     ...(source?.Description ? { defaultValue: { value: source.Description, source: fromSource } } : {}),
     validate: (value) => validateSimulationDescription(value),
@@ -194,7 +200,7 @@ export const simSpaceWeaverRestore: RestoreSupport = {
 
   async prepare(ctx: AwsContext, snapshot: Snapshot): Promise<OperationForm> {
     const location = parseS3Uri(snapshot.id);
-    if (!location) throw new Error(`The snapshot ${snapshot.id} is not an S3 location (s3://bucket/key).`);
+    if (!location) throw new Error(l10n.t('The snapshot {0} is not an S3 location (s3://bucket/key).', snapshot.id));
     const source = await readSource(ctx, snapshot.resourceId, ctx.signal);
     const calls = (input: FormInput): readonly StartSimulationCall[] => [startSimulationCall(location, input)];
     return {
@@ -204,7 +210,7 @@ export const simSpaceWeaverRestore: RestoreSupport = {
       calls,
       async send(input: FormInput, signal?: AbortSignal): Promise<FormResult> {
         const [call] = calls(input);
-        if (!call) throw new Error('StartSimulation: nothing to send.');
+        if (!call) throw new Error(l10n.t('StartSimulation: nothing to send.'));
         // The input calls() built (the request shown to the user) is the one sent.
         const request: StartSimulationInput = {
           ...call.input,

@@ -18,6 +18,7 @@ import {
   toVolumeSnapshot,
   volumeSnapshotStatuses,
 } from './storageGatewaySnapshots';
+import * as l10n from '../l10n';
 
 const ID = 'storagegateway';
 
@@ -62,7 +63,14 @@ const regions = [
 export const storageGatewayService: SnapshotService = {
   id: ID,
   label: 'Storage Gateway',
-  resourceNoun: { one: 'volume', many: 'volumes' },
+  resourceNoun: {
+    get one(): string {
+      return l10n.t('volume');
+    },
+    get many(): string {
+      return l10n.t('volumes');
+    },
+  },
   icon: 'server',
   createOperation: 'CreateSnapshot',
   resourceParameter: 'VolumeARN',
@@ -101,7 +109,7 @@ export const storageGatewayService: SnapshotService = {
       }),
       { abortSignal: ctx.signal },
     );
-    if (!out.SnapshotId) throw new Error(`CreateSnapshot for ${resource.id} returned no snapshot id`);
+    if (!out.SnapshotId) throw new Error(l10n.t('CreateSnapshot for {0} returned no snapshot id', resource.id));
     return toVolumeSnapshot(
       ID,
       {

@@ -18,6 +18,7 @@ import { copyRefusal, type CopySupport } from './copy';
 import type { FormField, FormInput, FormResult, OperationForm } from './forms';
 import type { AwsContext } from './service';
 import { explainStorageGatewayCopyError } from './storageGatewayCopyErrors';
+import * as l10n from '../l10n';
 
 /** The value keys: the API members they go to. */
 export const ebsCopyKeys = { description: 'Description', encrypted: 'Encrypted', kmsKey: 'KmsKeyId' } as const;
@@ -64,13 +65,13 @@ export function ebsCopyForm(
     {
       key: ebsCopyKeys.description,
       kind: 'text',
-      label: 'Description',
-      prompt: `The copy's description in ${destination}: up to 255 characters`,
-      placeholder: 'e.g. office-shares nightly (copy)',
+      label: l10n.t('Description'),
+      prompt: l10n.t("The copy's description in {0}: up to 255 characters", destination),
+      placeholder: l10n.t('e.g. office-shares nightly (copy)'),
       required: true,
       defaultValue: {
         value: ebsCopyDescriptionDefault(source.snapshot.Description ?? '', source.id, source.region),
-        source: "the source snapshot's description and id",
+        source: l10n.t("the source snapshot's description and id"),
       },
       validate: validateEbsDescription,
     },
@@ -80,20 +81,26 @@ export function ebsCopyForm(
           {
             key: ebsCopyKeys.encrypted,
             kind: 'toggle',
-            label: 'Encrypt the copy',
-            prompt: `The snapshot is not encrypted: encrypt its copy in ${destination}? (A copy of an encrypted snapshot always is.)`,
-            placeholder: 'true or false',
+            label: l10n.t('Encrypt the copy'),
+            prompt: l10n.t(
+              'The snapshot is not encrypted: encrypt its copy in {0}? (A copy of an encrypted snapshot always is.)',
+              destination,
+            ),
+            placeholder: l10n.t('true or false'),
             required: true,
-            defaultValue: { value: 'false', source: 'the source snapshot is not encrypted' },
+            defaultValue: { value: 'false', source: l10n.t('the source snapshot is not encrypted') },
             validate: toggle,
           } satisfies FormField,
         ]),
     {
       key: ebsCopyKeys.kmsKey,
       kind: 'text',
-      label: `KMS key in ${destination}`,
-      prompt: `A KMS key of ${destination} for the encrypted copy (key id, alias/…, or key or alias ARN; empty: the region's default EBS key)`,
-      placeholder: 'e.g. alias/aws/ebs or 1234abcd-12ab-34cd-56ef-1234567890ab',
+      label: l10n.t('KMS key in {0}', destination),
+      prompt: l10n.t(
+        "A KMS key of {0} for the encrypted copy (key id, alias/…, or key or alias ARN; empty: the region's default EBS key)",
+        destination,
+      ),
+      placeholder: l10n.t('e.g. alias/aws/ebs or 1234abcd-12ab-34cd-56ef-1234567890ab'),
       required: false,
       when: encrypted,
       validate: (value) => validateKmsKeyId(value, destination, false),
@@ -133,11 +140,11 @@ export function ebsCopyForm(
     },
     async send(input, signal): Promise<FormResult> {
       const [request] = form.calls(input);
-      if (!request) throw new Error('A copy makes one call');
+      if (!request) throw new Error(l10n.t('A copy makes one call'));
       // calls() built it as EbsCopyInput; ApiCall erases its type to one record type.
       const copyInput = request.input as unknown as EbsCopyInput;
       const out = await send(copyInput, signal);
-      if (!out.SnapshotId) throw new Error(`CopySnapshot of ${source.id} returned no snapshot id`);
+      if (!out.SnapshotId) throw new Error(l10n.t('CopySnapshot of {0} returned no snapshot id', source.id));
       return {
         id: out.SnapshotId,
         name: copyInput.Description || out.SnapshotId,
@@ -161,7 +168,8 @@ export const storageGatewayCopy: CopySupport = {
 
   async prepare(ctx, snapshot, _source, destination) {
     const read = await readSource(ctx, snapshot.id);
-    if (!read) throw new Error(`Snapshot ${snapshot.id} no longer exists in ${ctx.region}. Refresh the tree.`);
+    if (!read)
+      throw new Error(l10n.t('Snapshot {0} no longer exists in {1}. Refresh the tree.', snapshot.id, ctx.region));
     const source = { id: snapshot.id, region: ctx.region, snapshot: read, volumeArn: snapshot.resourceId || undefined };
     return ebsCopyForm(source, destination, async (input, signal) => {
       const { CopySnapshotCommand } = await loadSdk();

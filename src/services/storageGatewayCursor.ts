@@ -1,4 +1,5 @@
 // The opaque next token of the Storage Gateway volume list: where to resume across gateways and their volumes.
+import * as l10n from '../l10n';
 
 export interface VolumeCursor {
   /** The ListGateways marker of the gateway page being read (absent: the first page). */
@@ -19,7 +20,7 @@ export function encodeVolumeCursor(cursor: VolumeCursor): string {
 /** The cursor of a next token; the start for no token. Throws on a token this module did not make. */
 export function decodeVolumeCursor(token: string | undefined): VolumeCursor {
   if (token === undefined || token === '') return { index: 0 };
-  const invalid = new Error('Invalid page token for Storage Gateway volumes; refresh the list.');
+  const invalid = new Error(l10n.t('Invalid page token for Storage Gateway volumes; refresh the list.'));
   if (!token.startsWith(PREFIX)) throw invalid;
   let data: unknown;
   try {

@@ -8,6 +8,7 @@ import type { DeleteSupport } from './deletion';
 import type { ApiCall } from './forms';
 import type { Snapshot } from './service';
 import { explainStorageGatewayDeleteError } from './storageGatewayDeleteErrors';
+import * as l10n from '../l10n';
 
 export const DELETE_SNAPSHOT = 'DeleteSnapshot';
 
@@ -23,9 +24,13 @@ interface DeleteSnapshotCall extends ApiCall {
 export function volumeSnapshotDeleteRefusal(snapshot: Snapshot): string | undefined {
   switch (snapshot.state) {
     case 'creating':
-      return `snapshot ${snapshot.name} is still being created (${snapshot.status}); delete it once it is completed`;
+      return l10n.t(
+        'snapshot {0} is still being created ({1}); delete it once it is completed',
+        snapshot.name,
+        snapshot.status,
+      );
     case 'deleting':
-      return `snapshot ${snapshot.name} is already being deleted (${snapshot.status})`;
+      return l10n.t('snapshot {0} is already being deleted ({1})', snapshot.name, snapshot.status);
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@
 // common sentences' (src/snapshots/errorMessages.ts). Pure: no `vscode`, no SDK.
 import type { DeleteErrorContext } from './deletion';
 import { sentence, type ErrorFacts } from './errorText';
+import * as l10n from '../l10n';
 
 type Sentence = (c: DeleteErrorContext, facts: ErrorFacts) => string;
 
@@ -10,15 +11,24 @@ const named = (c: DeleteErrorContext): string => (c.snapshotName ? ` ${c.snapsho
 
 const codes: Readonly<Record<string, Sentence>> = {
   'InvalidSnapshot.NotFound': (c) =>
-    `The snapshot${named(c)} no longer exists in ${c.region}: it was already deleted. Refresh the tree.`,
+    l10n.t('The snapshot{0} no longer exists in {1}: it was already deleted. Refresh the tree.', named(c), c.region),
   'InvalidSnapshot.InUse': (c, facts) =>
-    `The snapshot${named(c)} is in use: ${sentence(facts.message)} If an AMI uses it, deregister the AMI first; ` +
-    'if a volume is being created or restored from it (a Storage Gateway volume too), wait until the volume is ' +
-    'available. Then retry.',
+    l10n.t(
+      'The snapshot{0} is in use: {1} If an AMI uses it, deregister the AMI first; if a volume is being created or restored from it (a Storage Gateway volume too), wait until the volume is available. Then retry.',
+      named(c),
+      sentence(facts.message),
+    ),
   'InvalidSnapshotID.Malformed': (c) =>
-    `EC2 refused the snapshot id of${named(c)} as malformed (it expects snap- and hex digits). Refresh the tree.`,
+    l10n.t(
+      'EC2 refused the snapshot id of{0} as malformed (it expects snap- and hex digits). Refresh the tree.',
+      named(c),
+    ),
   IncorrectState: (c, facts) =>
-    `The snapshot${named(c)} cannot be deleted in its current state: ${sentence(facts.message)} Wait until it is completed, then retry.`,
+    l10n.t(
+      'The snapshot{0} cannot be deleted in its current state: {1} Wait until it is completed, then retry.',
+      named(c),
+      sentence(facts.message),
+    ),
 };
 
 export function explainStorageGatewayDeleteError(facts: ErrorFacts, c: DeleteErrorContext): string | undefined {

@@ -23,6 +23,7 @@ import {
   readVolumeTags,
   targetNameOf,
 } from './storageGatewayRestoreReads';
+import * as l10n from '../l10n';
 
 const tagMembers = ['Tags', 'Tags.member.Key', 'Tags.member.Value'];
 
@@ -92,7 +93,8 @@ export const storageGatewayRestore: RestoreSupport = {
   async prepare(ctx, snapshot, source) {
     const sourceVolume = splitVolumeArn(snapshot.resourceId);
     const [facts, gateways] = await Promise.all([readSnapshot(ctx, snapshot.id), readGateways(ctx)]);
-    if (!facts) throw new Error(`Snapshot ${snapshot.id} no longer exists in ${ctx.region}. Refresh the tree.`);
+    if (!facts)
+      throw new Error(l10n.t('Snapshot {0} no longer exists in {1}. Refresh the tree.', snapshot.id, ctx.region));
     const minGiB = snapshotGiB(facts.volumeSizeGiB);
     const defaultGateway = chooseDefaultGateway(gateways, sourceVolume?.gatewayArn, minGiB);
     const chosen = gateways.find((g) => g.arn === defaultGateway?.value);
@@ -121,7 +123,7 @@ export const storageGatewayRestore: RestoreSupport = {
         defaultGateway,
         defaultTargetName: {
           value: defaultTargetName(base, snapshot.id),
-          source: "the source volume's target name and the snapshot id",
+          source: l10n.t("the source volume's target name and the snapshot id"),
         },
         defaultDisk,
         defaultTags,

@@ -21,6 +21,7 @@ import { formatBytes, tagList } from './common';
 import type { ApiCall, FormChoice, FormDefault, FormField, OperationForm, FormInput } from './forms';
 import type { FormResult } from './forms';
 import type { RestoreGateway } from './storageGatewayRestoreReads';
+import * as l10n from '../l10n';
 
 type Values = Readonly<Record<string, string>>;
 
@@ -52,11 +53,14 @@ export interface RestoreFormIo {
 /** Why a gateway cannot take the new volume, or undefined. */
 export function gatewayRefusal(gateway: RestoreGateway, minGiB: number): string | undefined {
   if (gateway.type !== 'CACHED' && gateway.type !== 'STORED') {
-    return `a ${gateway.type ?? 'non-volume'} gateway takes no iSCSI volumes (only cached and stored volume gateways do)`;
+    return l10n.t(
+      'a {0} gateway takes no iSCSI volumes (only cached and stored volume gateways do)',
+      gateway.type ?? 'non-volume',
+    );
   }
-  if (!gateway.online) return `the gateway is ${gateway.state}: it must be running and connected to AWS`;
+  if (!gateway.online) return l10n.t('the gateway is {0}: it must be running and connected to AWS', gateway.state);
   if (gateway.type === 'STORED' && minGiB > MAX_STORED_VOLUME_GIB) {
-    return `a stored volume holds at most 16 TiB; the snapshot's volume is ${minGiB} GiB`;
+    return l10n.t("a stored volume holds at most 16 TiB; the snapshot's volume is {0} GiB", minGiB);
   }
   return undefined;
 }
@@ -69,14 +73,14 @@ export function chooseDefaultGateway(
 ): FormDefault | undefined {
   const usable = (g: RestoreGateway) => !gatewayRefusal(g, minGiB);
   const source = gateways.find((g) => g.arn === sourceGatewayArn);
-  if (source && usable(source)) return { value: source.arn, source: "the source volume's gateway" };
+  if (source && usable(source)) return { value: source.arn, source: l10n.t("the source volume's gateway") };
   const first = gateways.find(usable);
   if (!first) return undefined;
   return {
     value: first.arn,
     source: source
-      ? "the first that can take it (the source volume's cannot)"
-      : 'the first volume gateway that can take it',
+      ? l10n.t("the first that can take it (the source volume's cannot)")
+      : l10n.t('the first volume gateway that can take it'),
   };
 }
 
@@ -86,7 +90,9 @@ export function chooseDefaultDisk(disks: readonly Disk[], minGiB: number): FormD
     .filter((d) => d.DiskId && !diskRefusal(toDiskFacts(d), minGiB))
     .sort((a, b) => (a.DiskSizeInBytes ?? 0) - (b.DiskSizeInBytes ?? 0));
   const best = fits[0];
-  return best?.DiskId ? { value: best.DiskId, source: 'the smallest free disk that holds the snapshot' } : undefined;
+  return best?.DiskId
+    ? { value: best.DiskId, source: l10n.t('the smallest free disk that holds the snapshot') }
+    : undefined;
 }
 
 const toDiskFacts = (d: Disk) => ({
@@ -103,17 +109,17 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const gateway: FormField = {
     key: 'GatewayARN',
     kind: 'choice',
-    label: 'Gateway',
-    prompt: 'The volume gateway to make the volume on: a cached or stored gateway that is running',
+    label: l10n.t('Gateway'),
+    prompt: l10n.t('The volume gateway to make the volume on: a cached or stored gateway that is running'),
     placeholder: 'office-cache-gateway',
     required: true,
     defaultValue: facts.defaultGateway,
     validate(value) {
-      if (value === '') return [issue('error', 'Choose a gateway.')];
+      if (value === '') return [issue('error', l10n.t('Choose a gateway.'))];
       const chosen = gateways.find((g) => g.arn === value);
-      if (!chosen) return [issue('error', `Gateway ${value} is not in this region's list.`)];
+      if (!chosen) return [issue('error', l10n.t("Gateway {0} is not in this region's list.", value))];
       const refusal = gatewayRefusal(chosen, minGiB);
-      return refusal ? [issue('error', `${chosen.name} cannot take the volume: ${refusal}.`)] : [];
+      return refusal ? [issue('error', l10n.t('{0} cannot take the volume: {1}.', chosen.name, refusal))] : [];
     },
     choices: async () =>
       gateways.map((g): FormChoice => ({
@@ -130,8 +136,12 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const targetName: FormField = {
     key: 'TargetName',
     kind: 'text',
-    label: 'Target name',
-    prompt: `The iSCSI target name, unique on the gateway: ${targetNameLength.min}–${targetNameLength.max} lowercase letters, digits, - . ;`,
+    label: l10n.t('Target name'),
+    prompt: l10n.t(
+      'The iSCSI target name, unique on the gateway: {0}–{1} lowercase letters, digits, - . ;',
+      targetNameLength.min,
+      targetNameLength.max,
+    ),
     placeholder: 'office-shares-restored',
     required: true,
     defaultValue: facts.defaultTargetName,
@@ -141,7 +151,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
       if (!chosen) return undefined;
       const taken = await io.targetNames(chosen, signal);
       return taken.has(value)
-        ? `Target name ${value} is taken on ${chosen.name}: a volume there already uses it. Choose another.`
+        ? l10n.t('Target name {0} is taken on {1}: a volume there already uses it. Choose another.', value, chosen.name)
         : undefined;
     },
   };
@@ -149,11 +159,15 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const size: FormField = {
     key: 'VolumeSizeInBytes',
     kind: 'number',
-    label: 'Volume size (GiB)',
-    prompt: `Whole GiB, ${minGiB}–${MAX_CACHED_VOLUME_GIB}: at least the snapshot's volume size, at most a cached volume's 32 TiB`,
+    label: l10n.t('Volume size (GiB)'),
+    prompt: l10n.t(
+      "Whole GiB, {0}–{1}: at least the snapshot's volume size, at most a cached volume's 32 TiB",
+      minGiB,
+      MAX_CACHED_VOLUME_GIB,
+    ),
     placeholder: String(minGiB),
     required: true,
-    defaultValue: { value: String(minGiB), source: "the snapshot's volume size" },
+    defaultValue: { value: String(minGiB), source: l10n.t("the snapshot's volume size") },
     when: (values) => typeOf(values) === 'CACHED',
     validate: (value) => validateCachedSizeGiB(value, minGiB),
   };
@@ -161,13 +175,15 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const disk: FormField = {
     key: 'DiskId',
     kind: 'choice',
-    label: 'Local disk',
-    prompt: "The gateway's free local disk for the stored volume (its size is the volume's); it must hold the snapshot",
+    label: l10n.t('Local disk'),
+    prompt: l10n.t(
+      "The gateway's free local disk for the stored volume (its size is the volume's); it must hold the snapshot",
+    ),
     placeholder: 'pci-0000:03:00.0-scsi-0:0:2:0',
     required: true,
     defaultValue: facts.defaultDisk,
     when: (values) => typeOf(values) === 'STORED',
-    validate: (value) => (value === '' ? [issue('error', 'Choose a local disk.')] : []),
+    validate: (value) => (value === '' ? [issue('error', l10n.t('Choose a local disk.'))] : []),
     async choices(values, signal) {
       const chosen = gatewayOf(values);
       if (!chosen) return [];
@@ -190,11 +206,11 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const preserve: FormField = {
     key: 'PreserveExistingData',
     kind: 'toggle',
-    label: 'Preserve existing data',
-    prompt: "Keep the data already on the disk (No: the snapshot's data replaces it)",
-    placeholder: 'No',
+    label: l10n.t('Preserve existing data'),
+    prompt: l10n.t("Keep the data already on the disk (No: the snapshot's data replaces it)"),
+    placeholder: l10n.t('No'),
     required: true,
-    defaultValue: { value: 'false', source: "a restored volume takes the snapshot's data" },
+    defaultValue: { value: 'false', source: l10n.t("a restored volume takes the snapshot's data") },
     when: (values) => typeOf(values) === 'STORED',
     validate: validatePreserveExistingData,
   };
@@ -202,30 +218,30 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
   const networkInterface: FormField = {
     key: 'NetworkInterfaceId',
     kind: 'choice',
-    label: 'Network interface',
-    prompt: "The gateway's network interface (IPv4 address) to expose the iSCSI target on",
+    label: l10n.t('Network interface'),
+    prompt: l10n.t("The gateway's network interface (IPv4 address) to expose the iSCSI target on"),
     placeholder: '10.0.0.10',
     required: true,
     defaultValue: defaultInterface(facts),
     validate(value, values): Issue[] {
-      if (value === '') return [issue('error', 'Choose a network interface.')];
+      if (value === '') return [issue('error', l10n.t('Choose a network interface.'))];
       const chosen = gatewayOf(values);
       return chosen && chosen.interfaces.length > 0 && !chosen.interfaces.includes(value)
-        ? [issue('error', `${value} is not a network interface of ${chosen.name}.`)]
+        ? [issue('error', l10n.t('{0} is not a network interface of {1}.', value, chosen.name))]
         : [];
     },
     choices: async (values) =>
       (gatewayOf(values)?.interfaces ?? []).map((ip, i) => ({
         label: ip,
         value: ip,
-        description: i === 0 ? 'first interface' : undefined,
+        description: i === 0 ? l10n.t('first interface') : undefined,
       })),
   };
 
   function request(input: FormInput): VolumeRequest {
     const values = input.values;
     const chosen = gatewayOf(values);
-    if (!chosen) throw new Error(`Gateway ${values.GatewayARN ?? '(none)'} is not one the form read`);
+    if (!chosen) throw new Error(l10n.t('Gateway {0} is not one the form read', values.GatewayARN ?? '(none)'));
     const tags = tagList(input.tags);
     const common = {
       GatewayARN: chosen.arn,
@@ -267,7 +283,7 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
       // The very request calls() shows.
       const call = request(input);
       const out = await io.send(call, signal);
-      if (!out.VolumeARN) throw new Error(`${call.operation} returned no volume ARN`);
+      if (!out.VolumeARN) throw new Error(l10n.t('{0} returned no volume ARN', call.operation));
       const name = input.values.TargetName || out.VolumeARN.split('/').pop() || out.VolumeARN;
       return { id: out.VolumeARN, name, state: 'creating', status: 'CREATING' };
     },
@@ -276,5 +292,5 @@ export function buildRestoreForm(facts: RestoreFormFacts, io: RestoreFormIo): Op
 
 function defaultInterface(facts: RestoreFormFacts): FormDefault | undefined {
   const first = facts.gateways.find((g) => g.arn === facts.defaultGateway?.value)?.interfaces[0];
-  return first ? { value: first, source: "the gateway's first network interface" } : undefined;
+  return first ? { value: first, source: l10n.t("the gateway's first network interface") } : undefined;
 }

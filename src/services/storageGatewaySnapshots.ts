@@ -6,6 +6,7 @@ import { loadSdk } from '../aws/sdkLoader';
 import { chunks, clampPageSize, details, groupBy, isoDate, newestFirst, toDate } from './common';
 import type { AwsContext, Page, PageRequest, Resource, Snapshot, SnapshotRef, SnapshotState } from './service';
 import { splitVolumeArn } from './storageGatewayListing';
+import * as l10n from '../l10n';
 
 /** EC2 DescribeSnapshots accepts 5–1000 results per page. */
 const EC2_MIN_RESULTS = 5;
@@ -36,13 +37,13 @@ export function toVolumeSnapshot(service: string, snapshot: Ec2Snapshot, volumeA
     progress: progress !== undefined && Number.isFinite(progress) ? progress : undefined,
     createdAt,
     details: details([
-      ['Snapshot ID', id],
-      ['Description', snapshot.Description],
-      ['Volume', snapshot.VolumeId],
-      ['State', status],
-      ['State message', snapshot.StateMessage],
-      ['Progress', snapshot.Progress],
-      ['Started', isoDate(createdAt)],
+      [l10n.t('Snapshot ID'), id],
+      [l10n.t('Description'), snapshot.Description],
+      [l10n.t('Volume'), snapshot.VolumeId],
+      [l10n.t('State'), status],
+      [l10n.t('State message'), snapshot.StateMessage],
+      [l10n.t('Progress'), snapshot.Progress],
+      [l10n.t('Started'), isoDate(createdAt)],
     ]),
     // DescribeSnapshots returns every tag of the snapshot (the Tags Storage Gateway's CreateSnapshot set).
     tags: (snapshot.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
@@ -76,7 +77,7 @@ export async function listVolumeSnapshots(
 ): Promise<Page<Snapshot>> {
   const { DescribeSnapshotsCommand } = await loadSdk();
   const volumeId = splitVolumeArn(resource.id)?.volumeId;
-  if (!volumeId) throw new Error(`Not a Storage Gateway volume ARN: ${resource.id}`);
+  if (!volumeId) throw new Error(l10n.t('Not a Storage Gateway volume ARN: {0}', resource.id));
   const out = await (
     await ec2(ctx)
   ).send(

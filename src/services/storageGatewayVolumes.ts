@@ -5,6 +5,7 @@ import { loadSdk } from '../aws/sdkLoader';
 import { chunks, details, formatBytes, isErrorNamed, isoDate, toDate } from './common';
 import type { AwsContext, Resource } from './service';
 import { storageGatewayClient } from './storageGatewayClient';
+import * as l10n from '../l10n';
 
 /** How many volume ARNs we put in one Describe{Cached,Stored}iSCSIVolumes call. */
 const DESCRIBE_BATCH = 100;
@@ -96,10 +97,10 @@ export function toVolumeResource(
   const status = detail?.VolumeStatus ?? 'UNKNOWN';
   const createdAt = toDate(detail?.CreatedDate);
   const snapshottable: Resource['snapshottable'] = !gateway.online
-    ? { ok: false, reason: 'gateway is offline' }
+    ? { ok: false, reason: l10n.t('gateway is offline') }
     : status === 'AVAILABLE'
       ? { ok: true }
-      : { ok: false, reason: `volume is ${status.toLowerCase()} (a snapshot needs it available)` };
+      : { ok: false, reason: l10n.t('volume is {0} (a snapshot needs it available)', status.toLowerCase()) };
   return {
     service,
     id: arn,
@@ -107,23 +108,23 @@ export function toVolumeResource(
     name: volumeId,
     arn,
     status,
-    summary: [size, kind, gateway.online ? undefined : 'gateway offline'].filter(Boolean).join(' · '),
+    summary: [size, kind, gateway.online ? undefined : l10n.t('gateway offline')].filter(Boolean).join(' · '),
     createdAt,
     snapshottable,
     parent: { id: gateway.arn, name: gateway.name },
     details: details([
-      ['Volume ID', volumeId],
+      [l10n.t('Volume ID'), volumeId],
       ['ARN', arn],
       // The gateway itself is the tooltip's Gateway row (from `parent`).
-      ['Gateway state', gateway.state],
-      ['Type', detail?.VolumeType ?? volume.VolumeType ?? kind],
-      ['Size', size],
-      ['Used', formatBytes(detail?.VolumeUsedInBytes)],
-      ['Status', status],
-      ['Attachment', detail?.VolumeAttachmentStatus ?? volume.VolumeAttachmentStatus],
-      ['Progress', detail?.VolumeProgress === undefined ? undefined : `${detail.VolumeProgress}%`],
-      ['iSCSI target', detail?.VolumeiSCSIAttributes?.TargetARN ?? detail?.TargetName],
-      ['Created', isoDate(createdAt)],
+      [l10n.t('Gateway state'), gateway.state],
+      [l10n.t('Type'), detail?.VolumeType ?? volume.VolumeType ?? kind],
+      [l10n.t('Size'), size],
+      [l10n.t('Used'), formatBytes(detail?.VolumeUsedInBytes)],
+      [l10n.t('Status'), status],
+      [l10n.t('Attachment'), detail?.VolumeAttachmentStatus ?? volume.VolumeAttachmentStatus],
+      [l10n.t('Progress'), detail?.VolumeProgress === undefined ? undefined : `${detail.VolumeProgress}%`],
+      [l10n.t('iSCSI target'), detail?.VolumeiSCSIAttributes?.TargetARN ?? detail?.TargetName],
+      [l10n.t('Created'), isoDate(createdAt)],
     ]),
   };
 }

@@ -13,6 +13,7 @@ import { snapshotSource, sourceResource, type Operation } from './operation';
 import { errorText, move } from './paletteSteps';
 import type { Prompter, StepInfo } from './prompter';
 import type { Tracker } from './tracker';
+import * as l10n from '../l10n';
 
 export interface CopyFlowDeps {
   readonly clients: AwsClients;
@@ -38,14 +39,14 @@ export type CopyFlowResult =
   | { readonly kind: 'refused'; readonly message: string };
 
 const text = {
-  title: (label: string, snapshot: string) => `Copy ${label} Snapshot to Region: ${snapshot}`,
-  pickRegion: (region: string) => `Pick the region to copy to (the snapshot is in ${region})`,
-  configured: 'configured for this profile',
-  noRegions: 'No other region offers this service.',
-  noCopy: (label: string) => `${label} has no copy API: its snapshots cannot be copied to another region.`,
-  cannotCopy: (name: string, reason: string) => `Cannot copy ${name}: ${reason}.`,
-  reading: (name: string, region: string) => `Reading what copying ${name} to ${region} needs…`,
-  prepareFailed: (name: string, reason: string) => `Could not read what copying ${name} needs: ${reason}`,
+  title: (label: string, snapshot: string) => l10n.t('Copy {0} Snapshot to Region: {1}', label, snapshot),
+  pickRegion: (region: string) => l10n.t('Pick the region to copy to (the snapshot is in {0})', region),
+  configured: () => l10n.t('configured for this profile'),
+  noRegions: () => l10n.t('No other region offers this service.'),
+  noCopy: (label: string) => l10n.t('{0} has no copy API: its snapshots cannot be copied to another region.', label),
+  cannotCopy: (name: string, reason: string) => l10n.t('Cannot copy {0}: {1}.', name, reason),
+  reading: (name: string, region: string) => l10n.t('Reading what copying {0} to {1} needs…', name, region),
+  prepareFailed: (name: string, reason: string) => l10n.t('Could not read what copying {0} needs: {1}', name, reason),
 };
 
 /** Why this snapshot cannot be copied, or undefined. */
@@ -82,10 +83,11 @@ function regionStep(prompter: Prompter, deps: CopyFlowDeps, target: ResourceTarg
           activeValue: state.destination,
           items: (() => {
             const regions = destinationRegions(target, deps.regionsFor(target.profile));
-            if (regions.length === 0) return [{ label: text.noRegions, value: null, disabledReason: text.noRegions }];
+            if (regions.length === 0)
+              return [{ label: text.noRegions(), value: null, disabledReason: text.noRegions() }];
             return regions.map((r) => ({
               label: r.region,
-              description: r.configured ? text.configured : undefined,
+              description: r.configured ? text.configured() : undefined,
               value: r.region,
             }));
           })(),
@@ -103,7 +105,11 @@ function regionStep(prompter: Prompter, deps: CopyFlowDeps, target: ResourceTarg
   };
 }
 
-const review = { verb: 'Copy' };
+const review = {
+  get verb(): string {
+    return l10n.t('Copy');
+  },
+};
 
 /** Runs the prompts; resolves to the request to send, or cancel, or a refusal to show. */
 export async function runCopyFlow(prompter: Prompter, deps: CopyFlowDeps, start: CopyStart): Promise<CopyFlowResult> {
@@ -178,7 +184,10 @@ export async function sendCopy(
   if (errors.length) return { kind: 'invalid', message: errors.join(' ') };
   const requestKey = ['copy', profile, destination, service.id, newName.toLowerCase()].join('|');
   if (deps.tracker.findRunning(requestKey)) {
-    return { kind: 'duplicate', message: `A copy named "${newName}" is already being made in ${destination}.` };
+    return {
+      kind: 'duplicate',
+      message: l10n.t('A copy named "{0}" is already being made in {1}.', newName, destination),
+    };
   }
   const operation = deps.tracker.begin({
     kind: 'copy',

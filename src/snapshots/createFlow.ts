@@ -9,6 +9,7 @@ import type { Prompter, StepInfo } from './prompter';
 import { formatTags } from '../validation';
 import { inputSteps, type InputDeps } from './inputSteps';
 import { paletteSteps, type PaletteDeps } from './paletteSteps';
+import * as l10n from '../l10n';
 
 export type { CreateRequest, FlowResult, FlowState, FlowStep, Move, SummaryLine } from './flowState';
 
@@ -26,14 +27,15 @@ export interface CreateFlowStart {
 }
 
 const text = {
-  title: 'Create Snapshot',
-  cannotSnapshot: (name: string, reason: string) => `Cannot snapshot ${name} now: ${reason}`,
+  title: () => l10n.t('Create Snapshot'),
+  cannotSnapshot: (name: string, reason: string) => l10n.t('Cannot snapshot {0} now: {1}', name, reason),
 };
 
 /** The title every step shows once the resource is known. */
 export function flowTitle(state: FlowState): string {
-  if (state.service && state.resource) return `Create ${state.service.label} Snapshot: ${state.resource.name}`;
-  return text.title;
+  if (state.service && state.resource)
+    return l10n.t('Create {0} Snapshot: {1}', state.service.label, state.resource.name);
+  return text.title();
 }
 
 function clearInputs(state: FlowState): void {

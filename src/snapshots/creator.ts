@@ -7,6 +7,7 @@ import { createErrorMessage } from './errorMessages';
 import { formatTags, validateInput } from '../validation';
 import type { Operation } from './operation';
 import type { Tracker } from './tracker';
+import * as l10n from '../l10n';
 
 export type CreateOutcome =
   /** AWS accepted the call; the tracker follows the operation. */
@@ -86,7 +87,11 @@ export class SnapshotCreator {
     if (this.pending.has(key) || running) {
       return {
         kind: 'duplicate',
-        message: `A snapshot "${name}" of ${resource.name} is already being created. Its progress is in Snapshot Activity.`,
+        message: l10n.t(
+          'A snapshot "{0}" of {1} is already being created. Its progress is in Snapshot Activity.',
+          name,
+          resource.name,
+        ),
       };
     }
     this.pending.add(key);

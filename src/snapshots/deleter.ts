@@ -7,6 +7,7 @@ import type { ResourceTarget, Snapshot } from '../services/service';
 import { deleteErrorMessage } from './errorMessages';
 import { snapshotSource, type Operation } from './operation';
 import type { Tracker } from './tracker';
+import * as l10n from '../l10n';
 
 /** One snapshot the user selected, with its resource and where it lives. */
 export interface DeleteItem {
@@ -21,17 +22,21 @@ export interface DeletionPlan {
 }
 
 const text = {
-  noDelete: (label: string) => `${label} snapshots cannot be deleted from here`,
-  newest: (snapshot: string, resource: string) => `${snapshot} is the newest snapshot of ${resource}.`,
-  noneLeft: (resource: string) => `${resource} will have no available snapshot left.`,
+  noDelete: (label: string) => l10n.t('{0} snapshots cannot be deleted from here', label),
+  newest: (snapshot: string, resource: string) => l10n.t('{0} is the newest snapshot of {1}.', snapshot, resource),
+  noneLeft: (resource: string) => l10n.t('{0} will have no available snapshot left.', resource),
   unchecked: (resource: string, reason: string) =>
-    `Could not check which snapshots ${resource} keeps (${reason}): the selection may hold its newest or only snapshot.`,
-  title: (n: number) => (n === 1 ? 'Delete 1 snapshot?' : `Delete ${n} snapshots?`),
-  button: (n: number) => (n === 1 ? 'Delete Snapshot' : `Delete ${n} Snapshots`),
+    l10n.t(
+      'Could not check which snapshots {0} keeps ({1}): the selection may hold its newest or only snapshot.',
+      resource,
+      reason,
+    ),
+  title: (n: number) => (n === 1 ? l10n.t('Delete 1 snapshot?') : l10n.t('Delete {0} snapshots?', n)),
+  button: (n: number) => (n === 1 ? l10n.t('Delete Snapshot') : l10n.t('Delete {0} Snapshots', n)),
   line: (item: DeleteItem) =>
     `• ${item.snapshot.name} — ${item.target.service.label} ${item.target.resource.name} (${item.target.profile} / ${item.target.region})`,
-  skipped: (n: number) => (n === 1 ? 'Not deleted (1):' : `Not deleted (${n}):`),
-  irreversible: 'This cannot be undone.',
+  skipped: (n: number) => (n === 1 ? l10n.t('Not deleted (1):') : l10n.t('Not deleted ({0}):', n)),
+  irreversible: () => l10n.t('This cannot be undone.'),
 };
 
 export function itemKey(item: DeleteItem): string {
@@ -108,7 +113,7 @@ export function confirmation(plan: DeletionPlan): { message: string; detail: str
       ? ['', text.skipped(plan.refused.length), ...plan.refused.map((r) => `${text.line(r.item)}: ${r.reason}`)]
       : []),
     '',
-    text.irreversible,
+    text.irreversible(),
   ].join('\n');
   return { message: text.title(n), detail, button: text.button(n) };
 }

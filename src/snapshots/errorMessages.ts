@@ -6,6 +6,7 @@ import type { DeleteSupport } from '../services/deletion';
 import type { RestoreErrorContext, RestoreSupport } from '../services/restore';
 import type { SnapshotService } from '../services/service';
 import { sentence, type CreateErrorContext, type ErrorFacts } from '../services/errorText';
+import * as l10n from '../l10n';
 
 export type { CreateErrorContext, ErrorFacts } from '../services/errorText';
 
@@ -85,18 +86,33 @@ function common(facts: ErrorFacts, service: ErrorService, call: FailedCall, c: C
     // AWS's message usually names the refused action ("… is not authorized to perform: rds:CreateDBInstance …").
     const named = /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(facts.message)?.[1];
     const actions = named ?? action;
-    const permission = actions.includes(',') ? 'those IAM permissions' : 'that IAM permission';
-    return `Access denied: profile ${c.profile} may not call ${actions}. Ask your administrator for ${permission} (on this resource), then retry.`;
+    const permission = actions.includes(',') ? l10n.t('those IAM permissions') : l10n.t('that IAM permission');
+    return l10n.t(
+      'Access denied: profile {0} may not call {1}. Ask your administrator for {2} (on this resource), then retry.',
+      c.profile,
+      actions,
+      permission,
+    );
   }
   if (throttlingCodes.has(facts.code) || facts.httpStatus === 429) {
-    const tries = facts.attempts && facts.attempts > 1 ? ` even after ${facts.attempts} attempts` : '';
-    return `AWS throttled the ${operation} request${tries}. Wait a minute, then retry.`;
+    const tries = facts.attempts && facts.attempts > 1 ? l10n.t(' even after {0} attempts', facts.attempts) : '';
+    return l10n.t('AWS throttled the {0} request{1}. Wait a minute, then retry.', operation, tries);
   }
   if (credentialCodes.has(facts.code)) {
-    return `The credentials of profile ${c.profile} were rejected or have expired (${facts.code}). Refresh them (e.g. aws sso login --profile ${c.profile}), then retry.`;
+    return l10n.t(
+      'The credentials of profile {0} were rejected or have expired ({1}). Refresh them (e.g. aws sso login --profile {2}), then retry.',
+      c.profile,
+      facts.code,
+      c.profile,
+    );
   }
   if (networkCodes.has(facts.code)) {
-    return `Could not reach ${service.label} in ${c.region} (${facts.code}). Check your network or the endpoint setting, then retry.`;
+    return l10n.t(
+      'Could not reach {0} in {1} ({2}). Check your network or the endpoint setting, then retry.',
+      service.label,
+      c.region,
+      facts.code,
+    );
   }
   return undefined;
 }
@@ -110,7 +126,7 @@ export function createErrorMessage(error: unknown, service: ErrorService, c: Cre
   };
   const specific = service.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
-  return `${service.createOperation} failed (${facts.code}): ${sentence(facts.message)}`;
+  return l10n.t('{0} failed ({1}): {2}', service.createOperation, facts.code, sentence(facts.message));
 }
 
 /**
@@ -127,7 +143,7 @@ export function restoreErrorMessage(
   const call = { operation: restore.operation, action: restore.iamActions.join(', ') || restore.operation };
   const specific = restore.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
-  return `${restore.operation} failed (${facts.code}): ${sentence(facts.message)}`;
+  return l10n.t('{0} failed ({1}): {2}', restore.operation, facts.code, sentence(facts.message));
 }
 
 /** The sentence to show when a delete call fails (the service's sentence for its modeled errors first). */
@@ -141,7 +157,7 @@ export function deleteErrorMessage(
   const call = { operation: deletion.operation, action: deletion.iamActions.join(', ') || deletion.operation };
   const specific = deletion.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
-  return `${deletion.operation} failed (${facts.code}): ${sentence(facts.message)}`;
+  return l10n.t('{0} failed ({1}): {2}', deletion.operation, facts.code, sentence(facts.message));
 }
 
 /** The sentence to show when a copy call fails. */
@@ -155,5 +171,5 @@ export function copyErrorMessage(
   const call = { operation: copy.operation, action: copy.iamActions.join(', ') || copy.operation };
   const specific = copy.explainError?.(facts, c) ?? common(facts, service, call, c);
   if (specific) return specific;
-  return `${copy.operation} failed (${facts.code}): ${sentence(facts.message)}`;
+  return l10n.t('{0} failed ({1}): {2}', copy.operation, facts.code, sentence(facts.message));
 }

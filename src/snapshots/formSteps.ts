@@ -9,19 +9,26 @@ import { issuesMessage } from './stepMessages';
 import type { Move } from './paletteSteps';
 import type { PickItem, Prompter, StepMessage } from './prompter';
 import type { FormFlowState, FormRequest, FormStep } from './formState';
+import * as l10n from '../l10n';
 
 const text = {
-  withDefault: (prompt: string, value: string, source: string) => `${prompt} · default ${value}, from ${source}`,
-  defaultItem: (source: string) => `default, from ${source}`,
-  yes: 'Yes',
-  no: 'No',
-  choicesFailed: (reason: string) => `Could not read the choices: ${reason}`,
-  noChoices: (label: string) => `Nothing to choose for ${label}: go back, or cancel.`,
-  cancel: 'Cancel',
-  goBack: 'Enter: change this value',
+  withDefault: (prompt: string, value: string, source: string) =>
+    l10n.t('{0} · default {1}, from {2}', prompt, value, source),
+  defaultItem: (source: string) => l10n.t('default, from {0}', source),
+  yes: () => l10n.t('Yes'),
+  no: () => l10n.t('No'),
+  choicesFailed: (reason: string) => l10n.t('Could not read the choices: {0}', reason),
+  noChoices: (label: string) => l10n.t('Nothing to choose for {0}: go back, or cancel.', label),
+  cancel: () => l10n.t('Cancel'),
+  goBack: () => l10n.t('Enter: change this value'),
   review: (operation: string, verb: string) =>
-    `Check the exact request${operation.includes(',') ? 's' : ''} (${operation}), then ${verb.toLowerCase()}`,
-  left: 'left out (AWS default)',
+    l10n.t(
+      'Check the exact request{0} ({1}), then {2}',
+      operation.includes(',') ? 's' : '',
+      operation,
+      verb.toLowerCase(),
+    ),
+  left: () => l10n.t('left out (AWS default)'),
 };
 
 /** The fields asked for these values (a field's `when` may depend on earlier answers). */
@@ -73,8 +80,8 @@ async function choiceItems(field: FormField, state: FormFlowState, signal: Abort
     field.defaultValue?.value === value ? text.defaultItem(field.defaultValue.source) : undefined;
   if (field.kind === 'toggle') {
     return [
-      { label: text.yes, value: 'true', description: mark('true') },
-      { label: text.no, value: 'false', description: mark('false') },
+      { label: text.yes(), value: 'true', description: mark('true') },
+      { label: text.no(), value: 'false', description: mark('false') },
     ];
   }
   try {
@@ -165,7 +172,10 @@ export interface ReviewLine {
 export function reviewLines(calls: readonly ApiCall[]): ReviewLine[] {
   const lines: ReviewLine[] = [];
   calls.forEach((call, index) => {
-    lines.push({ label: calls.length > 1 ? `${index + 1}. ${call.operation}` : call.operation, description: '' });
+    lines.push({
+      label: calls.length > 1 ? `${index + 1}. ${call.operation}` : call.operation,
+      description: '',
+    });
     for (const [member, value] of Object.entries(call.input)) {
       if (value === undefined) continue;
       lines.push({ label: `    ${member}`, description: formatMember(value), member });
@@ -201,14 +211,14 @@ function reviewStep(prompter: Prompter, form: OperationForm, options: ReviewOpti
           {
             label: options.verb,
             icon: 'check',
-            description: `${operations} (profile ${state.profile}, ${region})`,
+            description: l10n.t('{0} (profile {1}, {2})', operations, state.profile, region),
             value: { action: 'confirm' },
           },
           ...reviewLines(calls).map((line) => {
             const field = line.member ? asked.get(line.member.toLowerCase()) : undefined;
-            return { ...line, detail: field ? text.goBack : undefined, value: { action: 'back' as const, field } };
+            return { ...line, detail: field ? text.goBack() : undefined, value: { action: 'back' as const, field } };
           }),
-          { label: text.cancel, icon: 'close', value: { action: 'cancel' } },
+          { label: text.cancel(), icon: 'close', value: { action: 'cancel' } },
         ],
       });
       if (answer.kind !== 'value') return answer.kind;
@@ -252,11 +262,11 @@ export function formInputErrors(request: FormRequest): string[] {
     }
   }
   const rules = form.tags;
-  if (!rules && input.tags.length) errors.push('Tags: this restore takes no tags.');
-  if (rules && input.tags.length > rules.maxTags) errors.push(`Tags: at most ${rules.maxTags}.`);
+  if (!rules && input.tags.length) errors.push(l10n.t('Tags: this restore takes no tags.'));
+  if (rules && input.tags.length > rules.maxTags) errors.push(l10n.t('Tags: at most {0}.', rules.maxTags));
   for (const tag of rules ? input.tags : []) {
     for (const issue of [...rules!.validateKey(tag.key), ...rules!.validateValue(tag.value)]) {
-      if (issue.severity === 'error') errors.push(`Tag ${tag.key}: ${issue.message}`);
+      if (issue.severity === 'error') errors.push(l10n.t('Tag {0}: {1}', tag.key, issue.message));
     }
   }
   return errors;

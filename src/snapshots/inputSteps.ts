@@ -8,6 +8,7 @@ import type { InputStep, Prompter, StepInfo } from './prompter';
 import { issuesMessage } from './stepMessages';
 import type { FlowState, FlowStep, Move, SummaryLine } from './flowState';
 import { findTakenName, isUniqueNameField } from './nameCheck';
+import * as l10n from '../l10n';
 
 export { firstIssue, issuesMessage } from './stepMessages';
 
@@ -28,21 +29,23 @@ export interface InputDeps {
 }
 
 const text = {
-  typeBucket: 'Type a bucket name…',
-  typeBucketDetail: (noun: string) => `A bucket in the same region as the ${noun}`,
-  pickBucket: (region: string) => `Pick the S3 bucket the snapshot is written to (in ${region}), e.g. my-sim-snapshots`,
-  noBuckets: (region: string) => `No buckets listed in ${region}`,
-  bucketsFailed: (reason: string) => `Could not list buckets: ${reason}`,
+  typeBucket: () => l10n.t('Type a bucket name…'),
+  typeBucketDetail: (noun: string) => l10n.t('A bucket in the same region as the {0}', noun),
+  pickBucket: (region: string) =>
+    l10n.t('Pick the S3 bucket the snapshot is written to (in {0}), e.g. my-sim-snapshots', region),
+  noBuckets: (region: string) => l10n.t('No buckets listed in {0}', region),
+  bucketsFailed: (reason: string) => l10n.t('Could not list buckets: {0}', reason),
   objectKey: (location: string, note: string | undefined) =>
-    `The snapshot will be written to ${location}${note ? ` (${note})` : ''}`,
-  tagsPrompt: (max: number) => `Tags as key=value pairs separated by commas (at most ${max}); leave empty for none`,
-  tagsPlaceholder: 'e.g. team=data, env=prod',
-  create: 'Create snapshot',
-  cancel: 'Cancel',
-  goBack: 'Enter: change this value',
-  storedAs: (value: string) => `stored as ${value}`,
-  none: '(none)',
-  confirm: (operation: string) => `Check what will be sent with ${operation}, then create`,
+    l10n.t('The snapshot will be written to {0}{1}', location, note ? ` (${note})` : ''),
+  tagsPrompt: (max: number) =>
+    l10n.t('Tags as key=value pairs separated by commas (at most {0}); leave empty for none', max),
+  tagsPlaceholder: () => l10n.t('e.g. team=data, env=prod'),
+  create: () => l10n.t('Create snapshot'),
+  cancel: () => l10n.t('Cancel'),
+  goBack: () => l10n.t('Enter: change this value'),
+  storedAs: (value: string) => l10n.t('stored as {0}', value),
+  none: () => l10n.t('(none)'),
+  confirm: (operation: string) => l10n.t('Check what will be sent with {0}, then create', operation),
 };
 
 export function isBucketField(field: InputField): boolean {
@@ -112,7 +115,7 @@ function bucketPickStep(prompter: Prompter, deps: InputDeps, service: SnapshotSe
         same: (a, b) => a.kind === b.kind && (a.kind === 'typed' || (b.kind === 'listed' && a.name === b.name)),
         items: async (signal) => {
           const typeItem = {
-            label: text.typeBucket,
+            label: text.typeBucket(),
             icon: 'edit',
             detail: text.typeBucketDetail(service.resourceNoun.one),
             value: typed,
@@ -159,7 +162,7 @@ export function tagsInput(info: StepInfo, rules: TagRules, value: string): Input
     id: 'tags',
     value,
     prompt: text.tagsPrompt(rules.maxTags),
-    placeholder: text.tagsPlaceholder,
+    placeholder: text.tagsPlaceholder(),
     validate: (typed) => issuesMessage(parseTags(typed, rules).issues),
   };
 }
@@ -205,9 +208,12 @@ export function summarize(state: FlowState, input: SnapshotInput): SummaryLine[]
   const { service, resource } = state;
   if (!service || !resource) return [];
   const lines: SummaryLine[] = [
-    { label: 'Operation', value: `${service.createOperation} (profile ${state.profile}, ${state.region})` },
     {
-      label: service.resourceParameter ?? 'Resource',
+      label: l10n.t('Operation'),
+      value: l10n.t('{0} (profile {1}, {2})', service.createOperation ?? '', state.profile ?? '', state.region ?? ''),
+    },
+    {
+      label: service.resourceParameter ?? l10n.t('Resource'),
       value: resource.id,
       ...(state.fixedResource ? {} : { stepId: 'resource' }),
     },
@@ -234,7 +240,11 @@ export function summarize(state: FlowState, input: SnapshotInput): SummaryLine[]
     });
   }
   if (service.rules.tags) {
-    lines.push({ label: 'Tags', value: input.tags.length ? formatTags(input.tags) : text.none, stepId: 'tags' });
+    lines.push({
+      label: l10n.t('Tags'),
+      value: input.tags.length ? formatTags(input.tags) : text.none(),
+      stepId: 'tags',
+    });
   }
   return lines;
 }
@@ -254,16 +264,16 @@ function confirmStep(prompter: Prompter): FlowStep {
         id: 'confirm',
         placeholder: text.confirm(service.createOperation),
         items: [
-          { label: text.create, icon: 'check', description: service.createOperation, value: { action: 'create' } },
+          { label: text.create(), icon: 'check', description: service.createOperation, value: { action: 'create' } },
           ...summary.map((line) => ({
             label: line.label,
             description: line.value,
             ...(line.stepId || line.note
-              ? { detail: [line.note, line.stepId ? text.goBack : undefined].filter(Boolean).join(' · ') }
+              ? { detail: [line.note, line.stepId ? text.goBack() : undefined].filter(Boolean).join(' · ') }
               : {}),
             value: { action: 'back' as const, step: line.stepId },
           })),
-          { label: text.cancel, icon: 'close', value: { action: 'cancel' } },
+          { label: text.cancel(), icon: 'close', value: { action: 'cancel' } },
         ],
       });
       if (answer.kind !== 'value') return answer.kind;

@@ -2,6 +2,7 @@
 // call fails on a duplicate name (those that declare `uniqueName`). Pure: no `vscode` import.
 import type { AwsContext, Resource, SnapshotService } from '../services/service';
 import type { InputField } from '../validation/types';
+import * as l10n from '../l10n';
 
 /** Whether the value of this field is checked for a duplicate on Enter. */
 export function isUniqueNameField(service: SnapshotService, field: InputField): boolean {
@@ -24,7 +25,7 @@ export async function findTakenName(
 ): Promise<string | undefined> {
   const normalize = (s: string) => field.normalize?.(s) ?? s;
   const wanted = normalize(value);
-  const taken = `A snapshot named "${wanted}" already exists in ${ctx.region}. Choose another name.`;
+  const taken = l10n.t('A snapshot named "{0}" already exists in {1}. Choose another name.', wanted, ctx.region);
   let nextToken: string | undefined;
   let pages = 0;
   do {

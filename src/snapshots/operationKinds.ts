@@ -3,6 +3,7 @@
 // restored resource) and asks the kind what that state means. No `vscode` import.
 import type { TrackedState } from '../services/service';
 import type { Operation, OperationKind } from './operation';
+import * as l10n from '../l10n';
 
 /** What one read of the subject means for the operation. */
 export type Judgement =
@@ -23,15 +24,19 @@ export interface KindPolicy {
 }
 
 const text = {
-  gone: 'AWS no longer lists this snapshot: it may have been deleted. Look for it in the tree.',
-  failed: (status: string) => `AWS reports the snapshot failed (status ${status}). Check the resource, then retry.`,
-  deleting: (status: string) => `The snapshot is being deleted (status ${status}).`,
+  gone: () => l10n.t('AWS no longer lists this snapshot: it may have been deleted. Look for it in the tree.'),
+  failed: (status: string) =>
+    l10n.t('AWS reports the snapshot failed (status {0}). Check the resource, then retry.', status),
+  deleting: (status: string) => l10n.t('The snapshot is being deleted (status {0}).', status),
   copyFailed: (status: string) =>
-    `AWS reports the copy failed (status ${status}). Check the destination region's limits and keys, then retry.`,
+    l10n.t(
+      "AWS reports the copy failed (status {0}). Check the destination region's limits and keys, then retry.",
+      status,
+    ),
   restoreFailed: (status: string) =>
-    `AWS reports the restored resource failed (status ${status}). Look at it in the AWS console, then retry.`,
-  restoredDeleting: (status: string) => `The restored resource is being deleted (status ${status}).`,
-  deleteFailed: (status: string) => `AWS reports the snapshot could not be deleted (status ${status}).`,
+    l10n.t('AWS reports the restored resource failed (status {0}). Look at it in the AWS console, then retry.', status),
+  restoredDeleting: (status: string) => l10n.t('The restored resource is being deleted (status {0}).', status),
+  deleteFailed: (status: string) => l10n.t('AWS reports the snapshot could not be deleted (status {0}).', status),
 };
 
 /** A snapshot or resource being made: done when available, failed when AWS says failed or deleting. */
@@ -77,21 +82,33 @@ export function kindPolicy(kind: OperationKind): KindPolicy {
  * the operation ran, and the subject was missing since it answers again (it may have restarted without its state).
  */
 export function missingMessage(op: Pick<Operation, 'kind'>, afterOutage = false): string {
-  const outage = 'The endpoint stopped answering for a while; since it answers again, ';
+  const outage = l10n.t('The endpoint stopped answering for a while; since it answers again, ');
   if (op.kind === 'delete') {
     return afterOutage
-      ? `${outage}it lists this snapshot as available: the delete did not take effect (the endpoint may have restarted without its state). Delete it again if it should go.`
-      : 'AWS still lists this snapshot as available: the delete did not take effect. Delete it again if it should go.';
+      ? l10n.t(
+          '{0}it lists this snapshot as available: the delete did not take effect (the endpoint may have restarted without its state). Delete it again if it should go.',
+          outage,
+        )
+      : l10n.t(
+          'AWS still lists this snapshot as available: the delete did not take effect. Delete it again if it should go.',
+        );
   }
-  const subject = op.kind === 'restore' ? 'the restored resource' : 'this snapshot';
+  const subject = op.kind === 'restore' ? l10n.t('the restored resource') : l10n.t('this snapshot');
   return afterOutage
-    ? `${outage}it no longer lists ${subject}: the endpoint may have restarted without its state, or it was deleted. Look for it in the tree.`
+    ? l10n.t(
+        '{0}it no longer lists {1}: the endpoint may have restarted without its state, or it was deleted. Look for it in the tree.',
+        outage,
+        subject,
+      )
     : op.kind === 'restore'
-      ? 'AWS no longer lists the restored resource: it may have been deleted. Look for it in the tree.'
-      : text.gone;
+      ? l10n.t('AWS no longer lists the restored resource: it may have been deleted. Look for it in the tree.')
+      : text.gone();
 }
 
 /** The message for an operation whose call had not answered when the window closed (found so after a reload). */
 export function interruptedMessage(kind: OperationKind): string {
-  return `The window closed before AWS answered the ${kind} call, so whether it was done is unknown. Look in the tree.`;
+  return l10n.t(
+    'The window closed before AWS answered the {0} call, so whether it was done is unknown. Look in the tree.',
+    kind,
+  );
 }

@@ -5,6 +5,7 @@ import type { AwsClients } from '../aws/clients';
 import type { Logger } from '../log';
 import type { Resource, SnapshotService } from '../services/service';
 import type { Answer, Prompter, StepInfo } from './prompter';
+import * as l10n from '../l10n';
 
 export type Move = 'next' | 'back' | 'cancel';
 
@@ -40,16 +41,17 @@ export interface PaletteOptions<S extends PaletteState> {
 }
 
 const text = {
-  pickProfile: 'Pick the AWS profile, e.g. default',
-  noProfiles: 'No AWS profiles found: add one to your AWS config or credentials file.',
-  pickRegion: 'Pick the region, e.g. us-east-1',
-  noRegions: 'No regions are set for this profile: see the snapshotExplorer.regions setting.',
-  pickService: 'Pick the service, e.g. DocumentDB',
-  notOffered: (label: string, region: string) => `${label} is not offered in ${region}.`,
-  pickResource: (many: string) => `Pick one of the ${many}`,
-  loadFailed: (what: string, reason: string) => `Could not list ${what}: ${reason}`,
-  noResources: (many: string, region: string) => `No ${many} in this region (${region}). Go back to pick another.`,
-  tooMany: 'More resources exist than are listed here: start from the resource in the tree.',
+  pickProfile: () => l10n.t('Pick the AWS profile, e.g. default'),
+  noProfiles: () => l10n.t('No AWS profiles found: add one to your AWS config or credentials file.'),
+  pickRegion: () => l10n.t('Pick the region, e.g. us-east-1'),
+  noRegions: () => l10n.t('No regions are set for this profile: see the snapshotExplorer.regions setting.'),
+  pickService: () => l10n.t('Pick the service, e.g. DocumentDB'),
+  notOffered: (label: string, region: string) => l10n.t('{0} is not offered in {1}.', label, region),
+  pickResource: (many: string) => l10n.t('Pick one of the {0}', many),
+  loadFailed: (what: string, reason: string) => l10n.t('Could not list {0}: {1}', what, reason),
+  noResources: (many: string, region: string) =>
+    l10n.t('No {0} in this region ({1}). Go back to pick another.', many, region),
+  tooMany: () => l10n.t('More resources exist than are listed here: start from the resource in the tree.'),
 };
 
 /** The most pages of resources the palette lists before suggesting the tree. */
@@ -67,7 +69,7 @@ export function errorText(error: unknown): string {
 
 function regionItems(regions: readonly string[]) {
   if (regions.length > 0) return regions.map((r) => ({ label: r, value: r }));
-  return [{ label: text.noRegions, value: '', disabledReason: text.noRegions }];
+  return [{ label: text.noRegions(), value: '', disabledReason: text.noRegions() }];
 }
 
 function profileStep<S extends PaletteState>(prompter: Prompter, deps: PaletteDeps): PaletteStep<S> {
@@ -78,11 +80,12 @@ function profileStep<S extends PaletteState>(prompter: Prompter, deps: PaletteDe
         prompter.pick({
           ...info,
           id: 'profile',
-          placeholder: text.pickProfile,
+          placeholder: text.pickProfile(),
           activeValue: state.profile,
           items: async () => {
             const profiles = await deps.profiles();
-            if (profiles.length === 0) return [{ label: text.noProfiles, value: '', disabledReason: text.noProfiles }];
+            if (profiles.length === 0)
+              return [{ label: text.noProfiles(), value: '', disabledReason: text.noProfiles() }];
             return profiles.map((p) => ({ label: p.name, value: p.name }));
           },
         }),
@@ -103,7 +106,7 @@ function regionStep<S extends PaletteState>(prompter: Prompter, deps: PaletteDep
         prompter.pick({
           ...info,
           id: 'region',
-          placeholder: text.pickRegion,
+          placeholder: text.pickRegion(),
           activeValue: state.region,
           items: regionItems(deps.regionsFor(state.profile ?? '')),
         }),
@@ -126,7 +129,7 @@ function serviceStep<S extends PaletteState>(prompter: Prompter, options: Palett
         const answer = await prompter.pick<SnapshotService>({
           ...info,
           id: 'service',
-          placeholder: text.pickService,
+          placeholder: text.pickService(),
           message,
           activeValue: state.service,
           same: (a, b) => a.id === b.id,
@@ -222,7 +225,13 @@ async function loadResourceItems<S extends PaletteState>(
     items.push({ label: none, description: '', detail: undefined, value: null, disabledReason: none });
   }
   if (nextToken) {
-    items.push({ label: text.tooMany, description: '', detail: undefined, value: null, disabledReason: text.tooMany });
+    items.push({
+      label: text.tooMany(),
+      description: '',
+      detail: undefined,
+      value: null,
+      disabledReason: text.tooMany(),
+    });
   }
   return items;
 }

@@ -1,5 +1,6 @@
 // The contract between the create-snapshot flow and whatever asks the user: the VS Code QuickInput helper
 // (src/ui/multiStepInput.ts) in the extension, a scripted prompter in tests. No `vscode` import here.
+import * as l10n from '../l10n';
 
 /** Where a step sits in the flow: shown as the title and the "2/5" counter; Back is offered from step 2. */
 export interface StepInfo {
@@ -110,13 +111,19 @@ export async function runAcceptCheck(
     if (result === 'timeout' || timedOut) {
       return {
         verdict: 'unchecked',
-        message: `The check did not answer within ${Math.round(timeoutMs / 1000)} s. Press Enter again to go on without it.`,
+        message: l10n.t(
+          'The check did not answer within {0} s. Press Enter again to go on without it.',
+          Math.round(timeoutMs / 1000),
+        ),
       };
     }
     return result === undefined ? { verdict: 'ok' } : { verdict: 'refused', message: result };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { verdict: 'unchecked', message: `The check failed (${reason}). Press Enter again to go on without it.` };
+    return {
+      verdict: 'unchecked',
+      message: l10n.t('The check failed ({0}). Press Enter again to go on without it.', reason),
+    };
   } finally {
     controller.abort();
   }

@@ -13,6 +13,7 @@ import type { PickItem, Prompter, StepInfo } from './prompter';
 import type { RestoreFlowResult, FormFlowState, FormStep } from './formState';
 import { formSteps } from './formSteps';
 import { sourceResource } from './operation';
+import * as l10n from '../l10n';
 
 export type { RestoreFlowResult, FormRequest, FormFlowState } from './formState';
 
@@ -36,18 +37,22 @@ export interface RestoreStart {
 }
 
 const text = {
-  title: 'Restore Snapshot',
-  titleOf: (label: string, snapshot: string) => `Restore ${label} Snapshot: ${snapshot}`,
-  pickSnapshot: (resource: string) => `Pick the snapshot of ${resource} to restore`,
-  noSnapshots: (resource: string) => `${resource} has no snapshots. Go back to pick another.`,
-  snapshotsFailed: (reason: string) => `Could not list the snapshots: ${reason}`,
-  cannotRestore: (name: string, reason: string) => `Cannot restore ${name}: ${reason}.`,
-  noRestore: (label: string) => `${label} snapshots cannot be restored from here.`,
-  reading: (name: string) => `Reading what restoring ${name} needs…`,
-  prepareFailed: (name: string, reason: string) => `Could not read what restoring ${name} needs: ${reason}`,
+  title: () => l10n.t('Restore Snapshot'),
+  titleOf: (label: string, snapshot: string) => l10n.t('Restore {0} Snapshot: {1}', label, snapshot),
+  pickSnapshot: (resource: string) => l10n.t('Pick the snapshot of {0} to restore', resource),
+  noSnapshots: (resource: string) => l10n.t('{0} has no snapshots. Go back to pick another.', resource),
+  snapshotsFailed: (reason: string) => l10n.t('Could not list the snapshots: {0}', reason),
+  cannotRestore: (name: string, reason: string) => l10n.t('Cannot restore {0}: {1}.', name, reason),
+  noRestore: (label: string) => l10n.t('{0} snapshots cannot be restored from here.', label),
+  reading: (name: string) => l10n.t('Reading what restoring {0} needs…', name),
+  prepareFailed: (name: string, reason: string) => l10n.t('Could not read what restoring {0} needs: {1}', name, reason),
 };
 
-const review = { verb: 'Restore' };
+const review = {
+  get verb(): string {
+    return l10n.t('Restore');
+  },
+};
 
 /** The most pages of snapshots the palette lists. */
 const maxSnapshotPages = 5;
@@ -60,7 +65,7 @@ export function restoreRefusal(service: SnapshotService, snapshot: Snapshot): st
 }
 
 export function restoreTitle(state: Pick<FormFlowState, 'service' | 'snapshot'>): string {
-  return state.service && state.snapshot ? text.titleOf(state.service.label, state.snapshot.name) : text.title;
+  return state.service && state.snapshot ? text.titleOf(state.service.label, state.snapshot.name) : text.title();
 }
 
 function snapshotStep(prompter: Prompter, deps: RestoreFlowDeps): FormStep {
@@ -123,7 +128,7 @@ function forgetForm(state: FormFlowState): void {
 
 async function prepareForm(deps: RestoreFlowDeps, state: FormFlowState): Promise<OperationForm> {
   const { service, snapshot } = state;
-  if (!service?.restore || !snapshot || !state.profile || !state.region) throw new Error('nothing to restore');
+  if (!service?.restore || !snapshot || !state.profile || !state.region) throw new Error(l10n.t('nothing to restore'));
   const restore = service.restore;
   const ctx = { profile: state.profile, region: state.region, clients: deps.clients };
   return deps.busy(text.reading(snapshot.name), (signal) =>

@@ -8,6 +8,7 @@ import { snapshotSource, type Operation } from './operation';
 import type { FormRequest } from './formState';
 import { formInputErrors } from './formSteps';
 import type { Tracker } from './tracker';
+import * as l10n from '../l10n';
 
 export type RestoreOutcome =
   /** AWS accepted the call; the tracker follows the new resource. */
@@ -42,7 +43,8 @@ export class SnapshotRestorer {
     const { target, snapshot, form, input, newName } = request;
     const { service, profile, region, resource } = target;
     const restore = service.restore;
-    if (!restore) return { kind: 'invalid', message: `${service.label} snapshots cannot be restored from here.` };
+    if (!restore)
+      return { kind: 'invalid', message: l10n.t('{0} snapshots cannot be restored from here.', service.label) };
     const errors = formInputErrors(request);
     if (errors.length) {
       this.deps.log.warn(`Refused to send ${restore.operation}: ${errors.join('; ')}`);
@@ -52,7 +54,12 @@ export class SnapshotRestorer {
     if (this.pending.has(key) || this.deps.tracker.findRunning(key)) {
       return {
         kind: 'duplicate',
-        message: `A ${restore.makes} "${newName}" is already being restored in ${region}. Its progress is in Snapshot Activity.`,
+        message: l10n.t(
+          'A {0} "{1}" is already being restored in {2}. Its progress is in Snapshot Activity.',
+          restore.makes,
+          newName,
+          region,
+        ),
       };
     }
     this.pending.add(key);

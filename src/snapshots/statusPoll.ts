@@ -5,6 +5,7 @@ import type { AwsClients } from '../aws/clients';
 import type { SnapshotRef, SnapshotService, TrackedState } from '../services/service';
 import { trackedId, trackedRegion, type Operation } from './operation';
 import { kindPolicy, type KindPolicy } from './operationKinds';
+import * as l10n from '../l10n';
 
 export interface PollGroup {
   readonly profile: string;
@@ -36,7 +37,7 @@ export async function readStatuses(
 ): Promise<Map<string, TrackedState>> {
   const ctx = { profile: group.profile, region: group.region, clients };
   if (group.reads === 'resources') {
-    if (!service.getRestoredStatuses) throw new Error(`${service.label} cannot follow a restore.`);
+    if (!service.getRestoredStatuses) throw new Error(l10n.t('{0} cannot follow a restore.', service.label));
     const refs = group.ops.map((op) => ({
       profile: group.profile,
       region: group.region,

@@ -15,10 +15,11 @@ import { pollGroups, readStatuses, type PollGroup } from './statusPoll';
 export type { StateStore } from './operationStore';
 export type { Clock, PollingSettings } from './pollScheduler';
 import type { BeginRequest, TrackerDeps, TrackerEvent } from './trackerTypes';
+import * as l10n from '../l10n';
 
 export type { BeginRequest, TrackerDeps, TrackerEvent };
 
-const unknownService = (id: string): string => `Unknown service "${id}".`;
+const unknownService = (id: string): string => l10n.t('Unknown service "{0}".', id);
 /** Whether a poll changed what the views show of a running operation. */
 const changed = (a: Operation, b: Operation): boolean =>
   a.status !== b.status || a.progress !== b.progress || a.snapshotName !== b.snapshotName;

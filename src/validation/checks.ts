@@ -13,18 +13,31 @@ import {
   offsetOfChar,
 } from './text';
 import type { Issue, Severity } from './types';
+import * as l10n from '../l10n';
 
 /** Length in characters between min and max; `what` is the plural noun phrase ("Tag keys"). */
 export function checkLength(value: string, min: number, max: number, what: string): Issue[] {
   const length = charLength(value);
   if (length < min) {
-    if (length === 0) return [issue('error', `${what} cannot be empty.`, 0, 0)];
-    return [issue('error', `${what} must have at least ${min} characters (this one has ${length}).`, 0, value.length)];
+    if (length === 0) return [issue('error', l10n.t('{0} cannot be empty.', what), 0, 0)];
+    return [
+      issue(
+        'error',
+        l10n.t('{0} must have at least {1} characters (this one has {2}).', what, min, length),
+        0,
+        value.length,
+      ),
+    ];
   }
   if (length > max) {
     const start = offsetOfChar(value, max);
     return [
-      issue('error', `${what} can have at most ${max} characters (this one has ${length}).`, start, value.length),
+      issue(
+        'error',
+        l10n.t('{0} can have at most {1} characters (this one has {2}).', what, max, length),
+        start,
+        value.length,
+      ),
     ];
   }
   return [];
@@ -47,7 +60,7 @@ export function checkCharacters(
   return [
     issue(
       severity,
-      `${what} can contain only ${allowedWords}: ${describeChar(hit.char)} ${at(hit)} is not allowed.`,
+      l10n.t('{0} can contain only {1}: {2} {3} is not allowed.', what, allowedWords, describeChar(hit.char), at(hit)),
       hit.start,
       hit.end,
     ),
@@ -65,8 +78,8 @@ export function checkPrefixes(
   const lower = value.toLowerCase();
   const found = prefixes.find((p) => lower.startsWith(p));
   if (found === undefined) return [];
-  const verb = severity === 'error' ? 'cannot' : 'should not';
-  return [issue(severity, `${what} ${verb} start with '${found}' (${why}).`, 0, found.length)];
+  const verb = severity === 'error' ? 'cannot' : l10n.t('should not');
+  return [issue(severity, l10n.t("{0} {1} start with '{2}' ({3}).", what, verb, found, why), 0, found.length)];
 }
 
 /**
@@ -107,20 +120,26 @@ const identifierChar = charClass('[A-Za-z0-9-]');
  */
 export function checkIdentifier(value: string, rules: IdentifierRules): Issue[] {
   const { what } = rules;
-  if (value === '') return [issue('error', `${what} cannot be empty.`, 0, 0)];
+  if (value === '') return [issue('error', l10n.t('{0} cannot be empty.', what), 0, 0)];
   const issues: Issue[] = [];
-  const letters = rules.lowercaseOnly ? 'lowercase letters' : 'letters';
+  const letters = rules.lowercaseOnly ? l10n.t('lowercase letters') : l10n.t('letters');
   const first = Array.from(value)[0] ?? '';
   const firstOk = rules.lowercaseOnly ? lowerLetter.test(first) : asciiLetter.test(first);
   if (!firstOk) {
     const detail =
       rules.lowercaseOnly && upperLetter.test(first)
-        ? `'${first}' is uppercase`
-        : `${describeChar(first)} is not a ${rules.lowercaseOnly ? 'lowercase letter (a–z)' : 'letter (a–z, A–Z)'}`;
+        ? l10n.t("'{0}' is uppercase", first)
+        : l10n.t(
+            '{0} is not a {1}',
+            describeChar(first),
+            rules.lowercaseOnly ? l10n.t('lowercase letter (a–z)') : l10n.t('letter (a–z, A–Z)'),
+          );
     issues.push(
       issue(
         'error',
-        `${what} must start with a ${rules.lowercaseOnly ? 'lowercase ' : ''}letter: ${detail}.`,
+        rules.lowercaseOnly
+          ? l10n.t('{0} must start with a lowercase letter: {1}.', what, detail)
+          : l10n.t('{0} must start with a letter: {1}.', what, detail),
         0,
         first.length,
       ),
@@ -131,25 +150,35 @@ export function checkIdentifier(value: string, rules: IdentifierRules): Issue[] 
   if (bad) {
     const detail =
       rules.lowercaseOnly && upperLetter.test(bad.char)
-        ? `'${bad.char}' ${at(bad)} is uppercase`
-        : `${describeChar(bad.char)} ${at(bad)} is not allowed`;
+        ? l10n.t("'{0}' {1} is uppercase", bad.char, at(bad))
+        : l10n.t('{0} {1} is not allowed', describeChar(bad.char), at(bad));
     issues.push(
-      issue('error', `${what} can contain only ${letters}, digits and hyphens: ${detail}.`, bad.start, bad.end),
+      issue(
+        'error',
+        l10n.t('{0} can contain only {1}, digits and hyphens: {2}.', what, letters, detail),
+        bad.start,
+        bad.end,
+      ),
     );
   }
   const double = value.indexOf('--');
   if (double >= 0) {
     const index = charLength(value.slice(0, double));
     issues.push(
-      issue('error', `${what} cannot contain two consecutive hyphens (at position ${index + 1}).`, double, double + 2),
+      issue(
+        'error',
+        l10n.t('{0} cannot contain two consecutive hyphens (at position {1}).', what, index + 1),
+        double,
+        double + 2,
+      ),
     );
   }
   if (value.endsWith('-')) {
-    issues.push(issue('error', `${what} cannot end with a hyphen.`, value.length - 1, value.length));
+    issues.push(issue('error', l10n.t('{0} cannot end with a hyphen.', what), value.length - 1, value.length));
   }
   for (const { prefix, why } of rules.reservedPrefixes) {
     if (value.startsWith(prefix))
-      issues.push(issue('error', `${what} cannot start with '${prefix}' (${why}).`, 0, prefix.length));
+      issues.push(issue('error', l10n.t("{0} cannot start with '{1}' ({2}).", what, prefix, why), 0, prefix.length));
   }
   issues.push(...checkLength(value, 1, rules.max, what));
   return byPosition(issues);

@@ -6,6 +6,7 @@ import { checkCharacters, checkLength, checkPrefixes } from './checks';
 import { sanitiseForIdentifier } from './defaults';
 import { charClass, charLength, issue } from './text';
 import type { Issue, TagRules } from './types';
+import * as l10n from '../l10n';
 
 /** CopyDBClusterSnapshot's members the RDS family's copy rules read (generated `CopyDBClusterSnapshot:<member>`). */
 export const rdsCopyModelMembers: Readonly<Record<string, readonly string[]>> = {
@@ -54,22 +55,28 @@ export function kmsKeyForm(value: string): KmsKeyForm {
   if (value.startsWith('alias/')) {
     return aliasName.test(value.slice('alias/'.length))
       ? { form: 'alias' }
-      : { form: 'invalid', reason: 'an alias is alias/ and 1–250 letters, digits, / _ -' };
+      : { form: 'invalid', reason: l10n.t('an alias is alias/ and 1–250 letters, digits, / _ -') };
   }
   const arn = arnForm.exec(value);
   if (arn) {
     const [, , region = '', account = '', kind, rest = ''] = arn;
-    if (kind === 'key' && !keyId.test(rest)) return { form: 'invalid', reason: 'a key ARN ends in key/<key id>' };
+    if (kind === 'key' && !keyId.test(rest))
+      return { form: 'invalid', reason: l10n.t('a key ARN ends in key/<key id>') };
     if (kind === 'alias' && !aliasName.test(rest))
-      return { form: 'invalid', reason: 'an alias ARN ends in alias/<alias name>' };
+      return { form: 'invalid', reason: l10n.t('an alias ARN ends in alias/<alias name>') };
     return { form: kind === 'key' ? 'key-arn' : 'alias-arn', region, account };
   }
   if (value.startsWith('arn:')) {
-    return { form: 'invalid', reason: 'a KMS ARN is arn:aws:kms:<region>:<account>:key/<id> or …:alias/<name>' };
+    return {
+      form: 'invalid',
+      reason: l10n.t('a KMS ARN is arn:aws:kms:<region>:<account>:key/<id> or …:alias/<name>'),
+    };
   }
   return {
     form: 'invalid',
-    reason: 'a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab (or mrk-…), an alias starts with alias/',
+    reason: l10n.t(
+      'a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab (or mrk-…), an alias starts with alias/',
+    ),
   };
 }
 
@@ -78,13 +85,16 @@ export function kmsKeyForm(value: string): KmsKeyForm {
  * another region of the RDS family needs one); otherwise empty means the service's default key.
  */
 export function validateKmsKeyId(value: string, destinationRegion: string, required: boolean): Issue[] {
-  const what = 'KMS keys';
+  const what = l10n.t('KMS keys');
   if (value === '') {
     return required
       ? [
           issue(
             'error',
-            `A KMS key of ${destinationRegion} is required: the copy of an encrypted snapshot is encrypted with a key of its own region.`,
+            l10n.t(
+              'A KMS key of {0} is required: the copy of an encrypted snapshot is encrypted with a key of its own region.',
+              destinationRegion,
+            ),
             0,
             0,
           ),
@@ -94,13 +104,18 @@ export function validateKmsKeyId(value: string, destinationRegion: string, requi
   const length = checkLength(value, 1, KMS_KEY_MAX, what);
   if (length.length) return length;
   const form = kmsKeyForm(value);
-  if (form.form === 'invalid') return [issue('error', `Not a KMS key: ${form.reason}.`, 0, value.length)];
+  if (form.form === 'invalid') return [issue('error', l10n.t('Not a KMS key: {0}.', form.reason), 0, value.length)];
   if (form.region !== undefined && form.region !== destinationRegion) {
     const start = value.indexOf(`:${form.region}:`) + 1;
     return [
       issue(
         'error',
-        `This key is of ${form.region}; KMS keys belong to one region and the copy is made in ${destinationRegion}: name a key of ${destinationRegion}.`,
+        l10n.t(
+          'This key is of {0}; KMS keys belong to one region and the copy is made in {1}: name a key of {2}.',
+          form.region,
+          destinationRegion,
+          destinationRegion,
+        ),
         start,
         start + form.region.length,
       ),
@@ -122,10 +137,10 @@ export const EBS_DESCRIPTION_MAX = 255;
 const printable = charClass('[^\\p{Cc}]');
 
 export function validateEbsDescription(value: string): Issue[] {
-  const what = 'Snapshot descriptions';
+  const what = l10n.t('Snapshot descriptions');
   return [
     ...checkLength(value, 0, EBS_DESCRIPTION_MAX, what),
-    ...checkCharacters(value, printable, what, 'printable characters'),
+    ...checkCharacters(value, printable, what, l10n.t('printable characters')),
   ];
 }
 
@@ -134,7 +149,7 @@ export function validateEbsDescription(value: string): Issue[] {
  * shortened from the source's end to fit 255 characters.
  */
 export function ebsCopyDescriptionDefault(description: string, snapshotId: string, sourceRegion: string): string {
-  const note = `copy of ${snapshotId} from ${sourceRegion}`;
+  const note = l10n.t('copy of {0} from {1}', snapshotId, sourceRegion);
   const source = description.replace(/\p{Cc}/gu, ' ').trim();
   if (source === '') return note.slice(0, EBS_DESCRIPTION_MAX);
   const room = EBS_DESCRIPTION_MAX - note.length - 3;
@@ -151,8 +166,8 @@ export function ebsCopyDescriptionDefault(description: string, snapshotId: strin
 export const ec2TagRules: TagRules = {
   maxTags: 50,
   validateKey: (key) => [
-    ...checkLength(key, 1, 128, 'Tag keys'),
-    ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it'),
+    ...checkLength(key, 1, 128, l10n.t('Tag keys')),
+    ...checkPrefixes(key, ['aws:'], l10n.t('Tag keys'), l10n.t('AWS reserves it')),
   ],
-  validateValue: (value) => checkLength(value, 0, 256, 'Tag values'),
+  validateValue: (value) => checkLength(value, 0, 256, l10n.t('Tag values')),
 };

@@ -4,6 +4,7 @@
 import { type ModelConstraint } from './generated/modelConstraints';
 import { charLength, issue } from './text';
 import type { Issue } from './types';
+import * as l10n from '../l10n';
 
 /** Characters whose escape `\c` the `u` flag accepts everywhere (ECMA-262 SyntaxCharacter and `/`). */
 const syntaxCharacters = '^$\\.*+?()[]{}|/';
@@ -92,17 +93,36 @@ export function modelIssues(compiled: CompiledConstraint, value: string, what: s
   const length = charLength(value);
   const where = `${constraint.service} ${constraint.operation} ${constraint.member}`;
   if (emptyIsAbsent && constraint.required && value === '')
-    return [issue('error', `${what} cannot be empty (${where} is required).`)];
+    return [issue('error', l10n.t('{0} cannot be empty ({1} is required).', what, where))];
   if (constraint.min !== undefined && length < constraint.min) {
     return [
-      issue('error', `${what} must have at least ${constraint.min} characters (has ${length}).`, 0, value.length),
+      issue(
+        'error',
+        l10n.t('{0} must have at least {1} characters (has {2}).', what, constraint.min, length),
+        0,
+        value.length,
+      ),
     ];
   }
   if (constraint.max !== undefined && length > constraint.max) {
-    return [issue('error', `${what} can have at most ${constraint.max} characters (has ${length}).`, 0, value.length)];
+    return [
+      issue(
+        'error',
+        l10n.t('{0} can have at most {1} characters (has {2}).', what, constraint.max, length),
+        0,
+        value.length,
+      ),
+    ];
   }
   if (pattern && !pattern.test(value)) {
-    return [issue('error', `${what} must match the pattern ${constraint.pattern} of ${where}.`, 0, value.length)];
+    return [
+      issue(
+        'error',
+        l10n.t('{0} must match the pattern {1} of {2}.', what, String(constraint.pattern), where),
+        0,
+        value.length,
+      ),
+    ];
   }
   return [];
 }

@@ -7,6 +7,7 @@ import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
 import { charClass } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
+import * as l10n from '../l10n';
 
 const model = modelConstraints['neptune-graph'];
 const nameModel = compileConstraint(model.snapshotName, true);
@@ -16,26 +17,34 @@ const valueModel = compileConstraint(model['tags.value'], false);
 const nameMax = model.snapshotName.max;
 const nameMin = model.snapshotName.min;
 
-const nameWhat = 'Snapshot names';
+const nameWhat = (): string => l10n.t('Snapshot names');
 
 function validateSnapshotName(value: string): Issue[] {
   const issues = checkIdentifier(value, {
-    what: nameWhat,
+    what: nameWhat(),
     max: nameMax,
     lowercaseOnly: true,
-    reservedPrefixes: [{ prefix: 'gs-', why: 'Neptune Analytics uses it for snapshot identifiers' }],
+    reservedPrefixes: [{ prefix: 'gs-', why: l10n.t('Neptune Analytics uses it for snapshot identifiers') }],
   });
   // The model's pattern `(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*` matched against the whole name is exactly these rules;
   // withModel adds its verdict should the hand-written checks ever miss something.
-  return withModel(issues, nameModel, value, nameWhat);
+  return withModel(issues, nameModel, value, nameWhat());
 }
 
 const snapshotName: InputField = {
   key: 'snapshotName',
   kind: 'name',
-  label: 'Snapshot name',
+  get label(): string {
+    return l10n.t('Snapshot name');
+  },
   placeholder: 'e.g. my-graph-20261122-1530',
-  prompt: `${nameMin}–${nameMax} lowercase letters, digits and single hyphens; starts with a letter, not with 'gs-'; no trailing hyphen`,
+  get prompt(): string {
+    return l10n.t(
+      "{0}–{1} lowercase letters, digits and single hyphens; starts with a letter, not with 'gs-'; no trailing hyphen",
+      nameMin,
+      nameMax,
+    );
+  },
   required: model.snapshotName.required,
   length: { min: nameMin, max: nameMax },
   validate: validateSnapshotName,
@@ -45,34 +54,40 @@ const snapshotName: InputField = {
 
 /** TagKey's pattern `[a-zA-Z+-=._:/]+`, one character at a time (`+-=` is the range '+' to '=', digits included). */
 const keyChar = charClass(model['tags.key'].pattern.replace(/\+$/, ''));
-const keyCharWords = 'letters, digits and + , - . / : ; < = _';
+const keyCharWords = (): string => l10n.t('letters, digits and + , - . / : ; < = _');
 const keyPattern = model['tags.key'].pattern;
 /** The API reference's TagKey pattern starts with this look-ahead, which the model's pattern lacks. */
 const referenceKeyPattern = `(?!aws:)${keyPattern}`;
-const reservedWhy = `AWS reserves it: the API reference's pattern is ${referenceKeyPattern}`;
+const reservedWhy = (): string => l10n.t("AWS reserves it: the API reference's pattern is {0}", referenceKeyPattern);
 
 function validateTagKey(key: string): Issue[] {
   const { min, max } = model['tags.key'];
   const issues: Issue[] = [
-    ...checkLength(key, min, max, 'Tag keys'),
+    ...checkLength(key, min, max, l10n.t('Tag keys')),
     // The model's pattern is matched against the whole key: every character must be in its class.
     ...checkCharacters(
       key,
       keyChar,
-      'Tag keys',
-      `the characters of the model's pattern ${keyPattern} (${keyCharWords})`,
+      l10n.t('Tag keys'),
+      l10n.t("the characters of the model's pattern {0} ({1})", keyPattern, keyCharWords()),
     ),
     // The reference's look-ahead is case-sensitive: `aws:` is refused, `AWS:` only warned about.
     ...(key.startsWith('aws:')
-      ? checkPrefixes(key, ['aws:'], 'Tag keys', reservedWhy)
-      : checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it in any case; the service may refuse it', 'warning')),
+      ? checkPrefixes(key, ['aws:'], l10n.t('Tag keys'), reservedWhy())
+      : checkPrefixes(
+          key,
+          ['aws:'],
+          l10n.t('Tag keys'),
+          l10n.t('AWS reserves it in any case; the service may refuse it'),
+          'warning',
+        )),
   ];
-  return withModel(issues, keyModel, key, 'Tag keys');
+  return withModel(issues, keyModel, key, l10n.t('Tag keys'));
 }
 
 function validateTagValue(value: string): Issue[] {
-  const issues = checkLength(value, 0, model['tags.value'].max, 'Tag values');
-  return withModel(issues, valueModel, value, 'Tag values');
+  const issues = checkLength(value, 0, model['tags.value'].max, l10n.t('Tag values'));
+  return withModel(issues, valueModel, value, l10n.t('Tag values'));
 }
 
 const tags: TagRules = {

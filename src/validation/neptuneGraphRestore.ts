@@ -9,6 +9,7 @@ import { compileConstraint } from './modelCheck';
 import { neptuneGraphRules } from './neptuneGraph';
 import { issue } from './text';
 import type { Issue, Tag, TagRules } from './types';
+import * as l10n from '../l10n';
 
 export const RESTORE_OPERATION = 'RestoreGraphFromSnapshot';
 
@@ -37,20 +38,25 @@ export const replicaRange = {
 } as const;
 
 export const graphNameLength = { min: nameConstraint.min, max: nameConstraint.max } as const;
-const nameWhat = 'Graph names';
-const reservedNamePrefix = { prefix: 'g-', why: 'Neptune Analytics uses it for graph identifiers' };
+const nameWhat = (): string => l10n.t('Graph names');
+const reservedNamePrefix = {
+  prefix: 'g-',
+  get why(): string {
+    return l10n.t('Neptune Analytics uses it for graph identifiers');
+  },
+};
 
 /** GraphName: 1–63 lowercase letters, digits and single hyphens, a letter first, not `g-…`, no trailing hyphen. */
 export function validateGraphName(value: string): Issue[] {
   const issues = checkIdentifier(value, {
-    what: nameWhat,
+    what: nameWhat(),
     max: graphNameLength.max,
     lowercaseOnly: true,
     reservedPrefixes: [reservedNamePrefix],
   });
   // The model's pattern `(?!g-)[a-z][a-z0-9]*(-[a-z0-9]+)*` over the whole name is exactly these rules; withModel
   // adds its verdict should the hand-written checks ever miss something.
-  return withModel(issues, nameModel, value, nameWhat);
+  return withModel(issues, nameModel, value, nameWhat());
 }
 
 /** A whole number written plainly (no sign, no leading zero, no spaces), or undefined. */
@@ -63,12 +69,22 @@ function validateInteger(value: string, range: { min: number; max: number }, wha
   const n = wholeNumber(value);
   if (n === undefined) {
     return [
-      issue('error', `${what} must be a whole number from ${range.min} to ${range.max}${unit}.`, 0, value.length),
+      issue(
+        'error',
+        l10n.t('{0} must be a whole number from {1} to {2}{3}.', what, range.min, range.max, unit),
+        0,
+        value.length,
+      ),
     ];
   }
   if (n < range.min || n > range.max) {
     return [
-      issue('error', `${what} must be from ${range.min} to ${range.max}${unit} (not ${value}).`, 0, value.length),
+      issue(
+        'error',
+        l10n.t('{0} must be from {1} to {2}{3} (not {4}).', what, range.min, range.max, unit, value),
+        0,
+        value.length,
+      ),
     ];
   }
   return [];
@@ -76,19 +92,26 @@ function validateInteger(value: string, range: { min: number; max: number }, wha
 
 /** ProvisionedMemory: empty (AWS's default), or a whole number of m-NCUs in the model's range. */
 export function validateProvisionedMemory(value: string): Issue[] {
-  return validateInteger(value, memoryRange, 'Provisioned memory', ' m-NCUs');
+  return validateInteger(value, memoryRange, l10n.t('Provisioned memory'), ' m-NCUs');
 }
 
 /** ReplicaCount: empty (AWS's default), or a whole number in the model's range. */
 export function validateReplicaCount(value: string): Issue[] {
-  return validateInteger(value, replicaRange, 'The replica count', '');
+  return validateInteger(value, replicaRange, l10n.t('The replica count'), '');
 }
 
 /** A Boolean member given as a toggle: 'true', 'false', or '' (left out). */
 export function validateToggle(value: string, what: string): Issue[] {
   return value === '' || value === 'true' || value === 'false'
     ? []
-    : [issue('error', `${what} is Yes or No ('true' or 'false'), not ${JSON.stringify(value)}.`, 0, value.length)];
+    : [
+        issue(
+          'error',
+          l10n.t("{0} is Yes or No ('true' or 'false'), not {1}.", what, JSON.stringify(value)),
+          0,
+          value.length,
+        ),
+      ];
 }
 
 /** The new graph's tags: the same TagMap, TagKey and TagValue shapes as CreateGraphSnapshot's, so the same rules. */
@@ -126,8 +149,8 @@ export type RestoreValueKey =
  */
 export const apiDefaults = { replicaCount: 1, publicConnectivity: false, deletionProtection: true } as const;
 
-const SOURCE = "the source graph's";
-const API = "the API's default";
+const SOURCE = (): string => l10n.t("the source graph's");
+const API = (): string => l10n.t("the API's default");
 
 /** Each field's default: the source graph's value when it still exists, else the API's (none for memory). */
 export function restoreDefaults(
@@ -136,13 +159,13 @@ export function restoreDefaults(
   now: Date,
 ): RestoreDefaults {
   const pick = (own: number | boolean | undefined, api: number | boolean | undefined): ValueDefault | undefined => {
-    if (own !== undefined) return { value: String(own), source: SOURCE };
-    return api === undefined ? undefined : { value: String(api), source: API };
+    if (own !== undefined) return { value: String(own), source: SOURCE() };
+    return api === undefined ? undefined : { value: String(api), source: API() };
   };
   return {
     graphName: source?.name
-      ? { value: graphNameDefault(source.name, now), source: "the source graph's name and the time" }
-      : { value: graphNameDefault(snapshotName, now), source: "the snapshot's name and the time" },
+      ? { value: graphNameDefault(source.name, now), source: l10n.t("the source graph's name and the time") }
+      : { value: graphNameDefault(snapshotName, now), source: l10n.t("the snapshot's name and the time") },
     provisionedMemory: pick(source?.provisionedMemory, undefined),
     replicaCount: pick(source?.replicaCount, apiDefaults.replicaCount),
     publicConnectivity: pick(source?.publicConnectivity, apiDefaults.publicConnectivity),

@@ -7,6 +7,7 @@ import type { ModelConstraint } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
 import { at, charClass, findText, firstCharIn, issue } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
+import * as l10n from '../l10n';
 
 /** The model members the rules check (what `modelMembers` lists). */
 export interface RdsModelMembers {
@@ -25,12 +26,12 @@ export interface RdsFamilyRules {
 }
 
 const identifierMax = 63;
-const identifierWhat = 'Snapshot identifiers';
+const identifierWhat = (): string => l10n.t('Snapshot identifiers');
 /** The family, like RDS, allows 50 tags per resource. */
 const maxTags = 50;
 /** Tag keys and values: Unicode letters, digits, white space and `_ . : / = + - @`. */
 const tagChar = charClass('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]');
-const tagCharWords = 'letters, digits, spaces and _ . : / = + - @';
+const tagCharWords = (): string => l10n.t('letters, digits, spaces and _ . : / = + - @');
 const reservedTagPrefixes = ['aws:', 'rds:'];
 
 /** The rules of one family member: `label` names it in messages (e.g. "DocumentDB"). */
@@ -42,12 +43,12 @@ export function rdsFamilyRules(label: string, model: RdsModelMembers): RdsFamily
   /** The documented identifier rules; capitals are accepted with a warning, since the service stores lowercase. */
   function validateIdentifier(id: string): Issue[] {
     const issues = checkIdentifier(id, {
-      what: identifierWhat,
+      what: identifierWhat(),
       max: identifierMax,
       lowercaseOnly: false,
       reservedPrefixes: [],
     });
-    const checked = withModel(issues, identifierModel, id, identifierWhat);
+    const checked = withModel(issues, identifierModel, id, identifierWhat());
     if (checked.some((i) => i.severity === 'error')) return checked;
     const capital = firstCharIn(id, /^[A-Z]$/u);
     if (!capital) return checked;
@@ -55,7 +56,13 @@ export function rdsFamilyRules(label: string, model: RdsModelMembers): RdsFamily
       ...checked,
       issue(
         'warning',
-        `${label} stores snapshot identifiers in lowercase: this one will be stored as '${id.toLowerCase()}' ('${capital.char}' ${at(capital)} is a capital).`,
+        l10n.t(
+          "{0} stores snapshot identifiers in lowercase: this one will be stored as '{1}' ('{2}' {3} is a capital).",
+          label,
+          id.toLowerCase(),
+          capital.char,
+          at(capital),
+        ),
         capital.start,
         capital.end,
       ),
@@ -65,15 +72,19 @@ export function rdsFamilyRules(label: string, model: RdsModelMembers): RdsFamily
   function tagPart(value: string, what: string, min: number, max: number): Issue[] {
     const issues = [
       ...checkLength(value, min, max, what),
-      ...checkCharacters(value, tagChar, what, tagCharWords),
-      ...checkPrefixes(value, reservedTagPrefixes, what, `${label} reserves it`),
+      ...checkCharacters(value, tagChar, what, tagCharWords()),
+      ...checkPrefixes(value, reservedTagPrefixes, what, l10n.t('{0} reserves it', label)),
     ];
     const sign = findText(value, '@');
     if (sign && !issues.some((i) => i.severity === 'error')) {
       issues.push(
         issue(
           'warning',
-          `'@' ${at(sign)}: RDS accepts it, but ${label}'s documentation does not list it, so the service may reject it.`,
+          l10n.t(
+            "'@' {0}: RDS accepts it, but {1}'s documentation does not list it, so the service may reject it.",
+            at(sign),
+            label,
+          ),
           sign.start,
           sign.end,
         ),
@@ -84,18 +95,21 @@ export function rdsFamilyRules(label: string, model: RdsModelMembers): RdsFamily
 
   /** Tag keys: 1–128 characters of the documented set, not starting with `aws:` or `rds:`. */
   const validateTagKey = (key: string): Issue[] =>
-    withModel(tagPart(key, 'Tag keys', 1, 128), keyModel, key, 'Tag keys');
+    withModel(tagPart(key, l10n.t('Tag keys'), 1, 128), keyModel, key, l10n.t('Tag keys'));
 
   /** Tag values: 0–256 characters of the documented set, not starting with `aws:` or `rds:`. */
   const validateTagValue = (value: string): Issue[] =>
-    withModel(tagPart(value, 'Tag values', 0, 256), valueModel, value, 'Tag values');
+    withModel(tagPart(value, l10n.t('Tag values'), 0, 256), valueModel, value, l10n.t('Tag values'));
 
   const identifier: InputField = {
     key: 'DBClusterSnapshotIdentifier',
     kind: 'name',
-    label: 'Snapshot identifier',
+    label: l10n.t('Snapshot identifier'),
     placeholder: 'e.g. my-cluster-20261122-1530',
-    prompt: `1–${identifierMax} letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase`,
+    prompt: l10n.t(
+      '1–{0} letters, digits and single hyphens; starts with a letter, no trailing hyphen; stored in lowercase',
+      identifierMax,
+    ),
     required: model.DBClusterSnapshotIdentifier.required,
     length: { min: 1, max: identifierMax },
     validate: validateIdentifier,

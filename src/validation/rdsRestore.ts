@@ -8,6 +8,7 @@ import type { ModelConstraint } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
 import { at, charClass, describeChar, firstCharIn, issue } from './text';
 import type { Issue, TagRules } from './types';
+import * as l10n from '../l10n';
 
 const restore = 'RestoreDBClusterFromSnapshot';
 const create = 'CreateDBInstance';
@@ -91,32 +92,49 @@ export function rdsRestoreRules(label: string, model: RdsRestoreModelMembers, ta
     const capital = firstCharIn(value, /^[A-Z]$/u);
     if (!capital) return checked;
     const stored = value.toLowerCase();
-    const message = `${label} stores ${noun} in lowercase: this one will be stored as '${stored}' ('${capital.char}' ${at(capital)} is a capital).`;
+    const message = l10n.t(
+      "{0} stores {1} in lowercase: this one will be stored as '{2}' ('{3}' {4} is a capital).",
+      label,
+      noun,
+      stored,
+      capital.char,
+      at(capital),
+    );
     return [...checked, issue('warning', message, capital.start, capital.end)];
   }
 
   function validateInstanceClass(value: string): Issue[] {
-    const what = 'Instance classes';
-    if (value === '') return [issue('error', `${what} cannot be empty.`, 0, 0)];
+    const what = l10n.t('Instance classes');
+    if (value === '') return [issue('error', l10n.t('{0} cannot be empty.', what), 0, 0)];
     const issues: Issue[] = [];
     if (!instanceClass.test(value)) {
       issues.push(
-        issue('error', `${what} look like db.r6g.large or db.t3.medium (lowercase, "db." first).`, 0, value.length),
+        issue(
+          'error',
+          l10n.t('{0} look like db.r6g.large or db.t3.medium (lowercase, "db." first).', what),
+          0,
+          value.length,
+        ),
       );
     }
     return withModel(issues, classModel, value, what);
   }
 
   function validateEngineVersion(value: string): Issue[] {
-    const what = 'Engine versions';
+    const what = l10n.t('Engine versions');
     if (value === '') return [];
     const issues = [
       ...checkLength(value, 1, 64, what),
-      ...checkCharacters(value, versionChar, what, 'letters, digits, . and -'),
+      ...checkCharacters(value, versionChar, what, l10n.t('letters, digits, . and -')),
     ];
     if (issues.length === 0 && !/^\d+(\.\d+)+$/u.test(value)) {
       issues.push(
-        issue('warning', `${label} engine versions are numbers separated by dots (e.g. 5.0.0).`, 0, value.length),
+        issue(
+          'warning',
+          l10n.t('{0} engine versions are numbers separated by dots (e.g. 5.0.0).', label),
+          0,
+          value.length,
+        ),
       );
     }
     return withModel(issues, versionModel, value, what);
@@ -126,21 +144,30 @@ export function rdsRestoreRules(label: string, model: RdsRestoreModelMembers, ta
     if (value === '') return [];
     if (!/^\d+$/u.test(value)) {
       const bad = Array.from(value).find((c) => !/^\d$/u.test(c)) ?? '';
-      return [issue('error', `Ports are whole numbers: ${describeChar(bad)} is not a digit.`, 0, value.length)];
+      return [
+        issue('error', l10n.t('Ports are whole numbers: {0} is not a digit.', describeChar(bad)), 0, value.length),
+      ];
     }
     const port = Number(value);
     if (port < portMin || port > portMax) {
-      return [issue('error', `Ports must be from ${portMin} to ${portMax} (this one is ${port}).`, 0, value.length)];
+      return [
+        issue(
+          'error',
+          l10n.t('Ports must be from {0} to {1} (this one is {2}).', portMin, portMax, port),
+          0,
+          value.length,
+        ),
+      ];
     }
     return [];
   }
 
   function validateSubnetGroup(value: string): Issue[] {
-    const what = 'DB subnet group names';
+    const what = l10n.t('DB subnet group names');
     if (value === '') return [];
     const issues = [
       ...checkLength(value, 1, subnetGroupMax, what),
-      ...checkCharacters(value, subnetGroupChar, what, 'letters, digits, spaces and . _ -'),
+      ...checkCharacters(value, subnetGroupChar, what, l10n.t('letters, digits, spaces and . _ -')),
     ];
     return withModel(issues, subnetModel, value, what);
   }
@@ -162,12 +189,17 @@ export function rdsRestoreRules(label: string, model: RdsRestoreModelMembers, ta
       if (id === '') continue;
       if (!securityGroupId.test(id)) {
         issues.push(
-          issue('error', `'${id}' is not a security group id (sg- and 8 or 17 hex digits).`, start, start + id.length),
+          issue(
+            'error',
+            l10n.t("'{0}' is not a security group id (sg- and 8 or 17 hex digits).", id),
+            start,
+            start + id.length,
+          ),
         );
       } else if (seen.has(id)) {
-        issues.push(issue('error', `Security group ${id} is listed twice.`, start, start + id.length));
+        issues.push(issue('error', l10n.t('Security group {0} is listed twice.', id), start, start + id.length));
       } else {
-        issues.push(...withModel([], groupModel, id, 'Security group ids'));
+        issues.push(...withModel([], groupModel, id, l10n.t('Security group ids')));
       }
       seen.add(id);
     }
@@ -178,8 +210,10 @@ export function rdsRestoreRules(label: string, model: RdsRestoreModelMembers, ta
     value === 'true' || value === 'false' ? [] : [issue('error', "Answer 'true' or 'false'.", 0, value.length)];
 
   return {
-    validateClusterIdentifier: (v) => identifier(v, 'Cluster identifiers', 'cluster identifiers', clusterModel),
-    validateInstanceIdentifier: (v) => identifier(v, 'Instance identifiers', 'instance identifiers', instanceModel),
+    validateClusterIdentifier: (v) =>
+      identifier(v, l10n.t('Cluster identifiers'), l10n.t('cluster identifiers'), clusterModel),
+    validateInstanceIdentifier: (v) =>
+      identifier(v, l10n.t('Instance identifiers'), l10n.t('instance identifiers'), instanceModel),
     validateInstanceClass,
     validateEngineVersion,
     validatePort,

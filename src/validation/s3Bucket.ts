@@ -2,15 +2,41 @@
 import { checkLength } from './checks';
 import { at, byPosition, charClass, describeChar, findText, firstCharNotIn, issue } from './text';
 import type { Issue } from './types';
+import * as l10n from '../l10n';
 
-const what = 'Bucket names';
+const what = (): string => l10n.t('Bucket names');
 const reservedPrefixes = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const reservedSuffixes: readonly { readonly suffix: string; readonly why: string }[] = [
-  { suffix: '-s3alias', why: 'access point aliases' },
-  { suffix: '--ol-s3', why: 'Object Lambda access point aliases' },
-  { suffix: '.mrap', why: 'Multi-Region Access Points' },
-  { suffix: '--x-s3', why: 'directory buckets' },
-  { suffix: '--table-s3', why: 'table buckets' },
+  {
+    suffix: '-s3alias',
+    get why(): string {
+      return l10n.t('access point aliases');
+    },
+  },
+  {
+    suffix: '--ol-s3',
+    get why(): string {
+      return l10n.t('Object Lambda access point aliases');
+    },
+  },
+  {
+    suffix: '.mrap',
+    get why(): string {
+      return l10n.t('Multi-Region Access Points');
+    },
+  },
+  {
+    suffix: '--x-s3',
+    get why(): string {
+      return l10n.t('directory buckets');
+    },
+  },
+  {
+    suffix: '--table-s3',
+    get why(): string {
+      return l10n.t('table buckets');
+    },
+  },
 ];
 const ipAddress = /^\d{1,3}(\.\d{1,3}){3}$/;
 const edgeChar = /^[a-z0-9]$/u;
@@ -18,8 +44,8 @@ const bucketChar = charClass('[a-z0-9.-]');
 
 /** Every broken rule of an S3 general purpose bucket name, each once, in reading order. */
 export function validateBucketName(name: string): Issue[] {
-  if (name === '') return [issue('error', 'Enter a bucket name (3–63 characters).', 0, 0)];
-  const issues: Issue[] = [...checkLength(name, 3, 63, what)];
+  if (name === '') return [issue('error', l10n.t('Enter a bucket name (3–63 characters).'), 0, 0)];
+  const issues: Issue[] = [...checkLength(name, 3, 63, what())];
   const chars = Array.from(name);
   const first = chars[0] ?? '';
   const last = chars[chars.length - 1] ?? '';
@@ -27,7 +53,7 @@ export function validateBucketName(name: string): Issue[] {
     issues.push(
       issue(
         'error',
-        `${what} must start with a lowercase letter or digit, not ${describeChar(first)}.`,
+        l10n.t('{0} must start with a lowercase letter or digit, not {1}.', what(), describeChar(first)),
         0,
         first.length,
       ),
@@ -36,12 +62,12 @@ export function validateBucketName(name: string): Issue[] {
   const bad = firstCharNotIn(name, bucketChar, 1);
   if (bad) {
     const detail = /^[A-Z]$/.test(bad.char)
-      ? `'${bad.char}' ${at(bad)} is uppercase`
-      : `${describeChar(bad.char)} ${at(bad)} is not allowed`;
+      ? l10n.t("'{0}' {1} is uppercase", bad.char, at(bad))
+      : l10n.t('{0} {1} is not allowed', describeChar(bad.char), at(bad));
     issues.push(
       issue(
         'error',
-        `${what} can contain only lowercase letters, digits, dots and hyphens: ${detail}.`,
+        l10n.t('{0} can contain only lowercase letters, digits, dots and hyphens: {1}.', what(), detail),
         bad.start,
         bad.end,
       ),
@@ -51,7 +77,7 @@ export function validateBucketName(name: string): Issue[] {
     issues.push(
       issue(
         'error',
-        `${what} must end with a lowercase letter or digit, not ${describeChar(last)}.`,
+        l10n.t('{0} must end with a lowercase letter or digit, not {1}.', what(), describeChar(last)),
         name.length - last.length,
         name.length,
       ),
@@ -59,19 +85,25 @@ export function validateBucketName(name: string): Issue[] {
   }
   const dots = findText(name, '..');
   if (dots)
-    issues.push(issue('error', `${what} cannot contain two adjacent dots (${at(dots)}).`, dots.start, dots.end));
+    issues.push(
+      issue('error', l10n.t('{0} cannot contain two adjacent dots ({1}).', what(), at(dots)), dots.start, dots.end),
+    );
   if (ipAddress.test(name)) {
-    issues.push(issue('error', `${what} cannot be formatted as an IP address (like 192.168.5.4).`, 0, name.length));
+    issues.push(
+      issue('error', l10n.t('{0} cannot be formatted as an IP address (like 192.168.5.4).', what()), 0, name.length),
+    );
   }
   const prefix = reservedPrefixes.find((p) => name.startsWith(p));
   if (prefix)
-    issues.push(issue('error', `${what} cannot start with '${prefix}' (reserved by Amazon S3).`, 0, prefix.length));
+    issues.push(
+      issue('error', l10n.t("{0} cannot start with '{1}' (reserved by Amazon S3).", what(), prefix), 0, prefix.length),
+    );
   const suffix = reservedSuffixes.find((s) => name.endsWith(s.suffix));
   if (suffix) {
     issues.push(
       issue(
         'error',
-        `${what} cannot end with '${suffix.suffix}' (reserved for ${suffix.why}).`,
+        l10n.t("{0} cannot end with '{1}' (reserved for {2}).", what(), suffix.suffix, suffix.why),
         name.length - suffix.suffix.length,
         name.length,
       ),

@@ -6,6 +6,7 @@ import { compileConstraint } from './modelCheck';
 import { validateBucketName } from './s3Bucket';
 import { issue, utf8Length } from './text';
 import type { InputField, Issue, ServiceInputRules } from './types';
+import * as l10n from '../l10n';
 
 const model = modelConstraints.simspaceweaver;
 const bucketModel = compileConstraint(model['Destination.BucketName'], true);
@@ -34,12 +35,12 @@ export function simSpaceWeaverSnapshotFile(simulation: string, date?: Date): str
  * `snapshot/…` when there is no prefix (the emulator writes its objects with this function too).
  */
 export function simSpaceWeaverSnapshotKey(prefix: string, simulation: string, date?: Date): string {
-  const file = `snapshot/${simSpaceWeaverSnapshotFile(simulation, date)}`;
+  const file = l10n.t('snapshot/{0}', simSpaceWeaverSnapshotFile(simulation, date));
   return prefix === '' ? file : `${prefix}/${file}`;
 }
 
 function validateBucket(value: string): Issue[] {
-  return withModel(validateBucketName(value), bucketModel, value, 'Bucket names');
+  return withModel(validateBucketName(value), bucketModel, value, l10n.t('Bucket names'));
 }
 
 /** S3 object keys are at most 1024 bytes of UTF-8; the shortest key after the prefix is `/snapshot/x-YYMMdd-HHmm-ss.zip`. */
@@ -48,27 +49,35 @@ const shortestTail = utf8Length(`/${simSpaceWeaverSnapshotKey('', 'x', new Date(
 
 function validatePrefix(value: string): Issue[] {
   const { max } = model['Destination.ObjectKeyPrefix'];
-  const issues = checkLength(value, 0, max, 'Object key prefixes');
+  const issues = checkLength(value, 0, max, l10n.t('Object key prefixes'));
   const bytes = utf8Length(value);
   if (issues.length === 0 && bytes + shortestTail > s3KeyMaxBytes) {
     issues.push(
       issue(
         'warning',
-        `With this prefix (${bytes} bytes in UTF-8) the snapshot's object key would exceed S3's ${s3KeyMaxBytes}-byte key limit.`,
+        l10n.t(
+          "With this prefix ({0} bytes in UTF-8) the snapshot's object key would exceed S3's {1}-byte key limit.",
+          bytes,
+          s3KeyMaxBytes,
+        ),
         0,
         value.length,
       ),
     );
   }
-  return withModel(issues, prefixModel, value, 'Object key prefixes');
+  return withModel(issues, prefixModel, value, l10n.t('Object key prefixes'));
 }
 
 const bucket: InputField = {
   key: 'BucketName',
   kind: 'bucket',
-  label: 'Destination S3 bucket',
+  get label(): string {
+    return l10n.t('Destination S3 bucket');
+  },
   placeholder: 'e.g. my-simulation-snapshots',
-  prompt: "An existing bucket in the simulation's region: 3–63 lowercase letters, digits, dots and hyphens",
+  get prompt(): string {
+    return l10n.t("An existing bucket in the simulation's region: 3–63 lowercase letters, digits, dots and hyphens");
+  },
   required: model['Destination.BucketName'].required,
   length: { min: model['Destination.BucketName'].min, max: model['Destination.BucketName'].max },
   validate: validateBucket,
@@ -77,9 +86,13 @@ const bucket: InputField = {
 const prefix: InputField = {
   key: 'ObjectKeyPrefix',
   kind: 'prefix',
-  label: 'Object key prefix (optional)',
+  get label(): string {
+    return l10n.t('Object key prefix (optional)');
+  },
   placeholder: 'e.g. snapshots/2026',
-  prompt: `Optional folder in the bucket, at most ${model['Destination.ObjectKeyPrefix'].max} characters`,
+  get prompt(): string {
+    return l10n.t('Optional folder in the bucket, at most {0} characters', model['Destination.ObjectKeyPrefix'].max);
+  },
   required: model['Destination.ObjectKeyPrefix'].required,
   length: { min: model['Destination.ObjectKeyPrefix'].min, max: model['Destination.ObjectKeyPrefix'].max },
   validate: validatePrefix,

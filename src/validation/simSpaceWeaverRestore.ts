@@ -9,6 +9,7 @@ import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint, modelIssues } from './modelCheck';
 import { charClass, charLength, hasError, issue } from './text';
 import type { Issue, TagRules } from './types';
+import * as l10n from '../l10n';
 
 const model = modelConstraints.simspaceweaver;
 const nameRule = model['StartSimulation:Name'];
@@ -42,10 +43,15 @@ const nameChar = charClass('[a-zA-Z0-9_.-]');
 
 export function validateSimulationName(value: string): Issue[] {
   const issues = [
-    ...checkLength(value, nameRule.min, nameRule.max, 'Simulation names'),
-    ...checkCharacters(value, nameChar, 'Simulation names', 'letters, digits, hyphens, underscores and dots'),
+    ...checkLength(value, nameRule.min, nameRule.max, l10n.t('Simulation names')),
+    ...checkCharacters(
+      value,
+      nameChar,
+      l10n.t('Simulation names'),
+      l10n.t('letters, digits, hyphens, underscores and dots'),
+    ),
   ];
-  return withModel(issues, nameModel, value, 'Simulation names');
+  return withModel(issues, nameModel, value, l10n.t('Simulation names'));
 }
 
 /** `<source>-YYYYMMDD-HHMM`, the source's name cut to fit the 64 characters. */
@@ -66,20 +72,27 @@ const ROLE_NAME_MAX = 64;
 const pathChar = charClass('[\\u0021-\\u007f]');
 const PATH_MAX = 512;
 
-const roleWhat = 'Role ARNs';
-const roleShape = 'arn:aws:iam::<12-digit account>:role/<optional path/><role name>';
+const roleWhat = (): string => l10n.t('Role ARNs');
+const roleShape = (): string => l10n.t('arn:aws:iam::<12-digit account>:role/<optional path/><role name>');
 
 export function validateRoleArn(value: string): Issue[] {
-  if (value === '') return [issue('error', `${roleWhat} cannot be empty.`, 0, 0)];
-  const length = checkLength(value, roleRule.min, roleRule.max, roleWhat);
+  if (value === '') return [issue('error', l10n.t('{0} cannot be empty.', roleWhat()), 0, 0)];
+  const length = checkLength(value, roleRule.min, roleRule.max, roleWhat());
   if (length.length) return length;
   const head = rolePrefix.exec(value);
   if (!head) {
     return withModel(
-      [issue('error', `A role ARN has the form ${roleShape} (partition aws, aws-cn or aws-us-gov).`, 0, value.length)],
+      [
+        issue(
+          'error',
+          l10n.t('A role ARN has the form {0} (partition aws, aws-cn or aws-us-gov).', roleShape()),
+          0,
+          value.length,
+        ),
+      ],
       roleModel,
       value,
-      roleWhat,
+      roleWhat(),
     );
   }
   const issues: Issue[] = [];
@@ -89,7 +102,10 @@ export function validateRoleArn(value: string): Issue[] {
     issues.push(
       issue(
         'error',
-        `The account in a role ARN is 12 digits${account === '' ? ', and it is missing' : `, not '${account}'`}.`,
+        l10n.t(
+          'The account in a role ARN is 12 digits{0}.',
+          account === '' ? l10n.t(', and it is missing') : `, not '${account}'`,
+        ),
         accountStart,
         accountStart + account.length,
       ),
@@ -100,35 +116,39 @@ export function validateRoleArn(value: string): Issue[] {
   const path = `/${rest.slice(0, cut + 1)}`;
   const name = rest.slice(cut + 1);
   const nameStart = value.length - name.length;
-  if (name === '') issues.push(issue('error', 'A role ARN ends with the role name after role/.', value.length));
+  if (name === '') issues.push(issue('error', l10n.t('A role ARN ends with the role name after role/.'), value.length));
   else if (charLength(name) > ROLE_NAME_MAX) {
     issues.push(
       issue(
         'error',
-        `Role names have at most ${ROLE_NAME_MAX} characters (this one has ${charLength(name)}).`,
+        l10n.t('Role names have at most {0} characters (this one has {1}).', ROLE_NAME_MAX, charLength(name)),
         nameStart,
       ),
     );
   }
   issues.push(
-    ...checkCharacters(name, roleNameChar, 'Role names', 'letters, digits and + = , . @ _ -').map((i) => ({
-      ...i,
-      start: (i.start ?? 0) + nameStart,
-      end: (i.end ?? 0) + nameStart,
-    })),
+    ...checkCharacters(name, roleNameChar, l10n.t('Role names'), l10n.t('letters, digits and + = , . @ _ -')).map(
+      (i) => ({
+        ...i,
+        start: (i.start ?? 0) + nameStart,
+        end: (i.end ?? 0) + nameStart,
+      }),
+    ),
   );
   if (charLength(path) > PATH_MAX) {
-    issues.push(issue('error', `Role paths have at most ${PATH_MAX} characters (this one has ${charLength(path)}).`));
+    issues.push(
+      issue('error', l10n.t('Role paths have at most {0} characters (this one has {1}).', PATH_MAX, charLength(path))),
+    );
   }
   const pathStart = head[0].length - 1;
   issues.push(
-    ...checkCharacters(path, pathChar, 'Role paths', 'ASCII characters from ! to DEL').map((i) => ({
+    ...checkCharacters(path, pathChar, l10n.t('Role paths'), l10n.t('ASCII characters from ! to DEL')).map((i) => ({
       ...i,
       start: (i.start ?? 0) + pathStart,
       end: (i.end ?? 0) + pathStart,
     })),
   );
-  return withModel(issues, roleModel, value, roleWhat);
+  return withModel(issues, roleModel, value, roleWhat());
 }
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = { m: 1, h: 60, d: 24 * 60 };
@@ -150,14 +170,16 @@ export function validateMaximumDuration(value: string): Issue[] {
       [
         issue(
           'error',
-          'A maximum duration is 1 to 5 digits and a unit: m (minutes), h (hours) or d (days), e.g. 90m, 12h, 2D.',
+          l10n.t(
+            'A maximum duration is 1 to 5 digits and a unit: m (minutes), h (hours) or d (days), e.g. 90m, 12h, 2D.',
+          ),
           0,
           value.length,
         ),
       ],
       durationModel,
       value,
-      'Maximum durations',
+      l10n.t('Maximum durations'),
     );
   }
   const issues: Issue[] = [];
@@ -165,37 +187,44 @@ export function validateMaximumDuration(value: string): Issue[] {
     issues.push(
       issue(
         'error',
-        `The maximum duration is at most 14D (20160m, 336h); ${value} is ${minutes} minutes.`,
+        l10n.t('The maximum duration is at most 14D (20160m, 336h); {0} is {1} minutes.', value, minutes),
         0,
         value.length,
       ),
     );
   } else if (minutes === 0) {
-    issues.push(issue('warning', 'A duration of 0 stops the simulation as soon as it has started.', 0, value.length));
+    issues.push(
+      issue('warning', l10n.t('A duration of 0 stops the simulation as soon as it has started.'), 0, value.length),
+    );
   }
-  return withModel(issues, durationModel, value, 'Maximum durations');
+  return withModel(issues, durationModel, value, l10n.t('Maximum durations'));
 }
 
 export function validateSimulationDescription(value: string): Issue[] {
-  return withModel(checkLength(value, 0, descriptionRule.max, 'Descriptions'), descriptionModel, value, 'Descriptions');
+  return withModel(
+    checkLength(value, 0, descriptionRule.max, l10n.t('Descriptions')),
+    descriptionModel,
+    value,
+    l10n.t('Descriptions'),
+  );
 }
 
 function validateTagKey(key: string): Issue[] {
   const { min, max } = model['StartSimulation:Tags.key'];
   const issues = [
-    ...checkLength(key, min, max, 'Tag keys'),
+    ...checkLength(key, min, max, l10n.t('Tag keys')),
     // The tagging guide reserves the aws: prefix for AWS; the model does not refuse it, so a warning.
-    ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it for its own tags', 'warning'),
+    ...checkPrefixes(key, ['aws:'], l10n.t('Tag keys'), l10n.t('AWS reserves it for its own tags'), 'warning'),
   ];
-  return withModel(issues, tagKeyModel, key, 'Tag keys');
+  return withModel(issues, tagKeyModel, key, l10n.t('Tag keys'));
 }
 
 function validateTagValue(value: string): Issue[] {
   return withModel(
-    checkLength(value, 0, model['StartSimulation:Tags.value'].max, 'Tag values'),
+    checkLength(value, 0, model['StartSimulation:Tags.value'].max, l10n.t('Tag values')),
     tagValueModel,
     value,
-    'Tag values',
+    l10n.t('Tag values'),
   );
 }
 
@@ -233,10 +262,10 @@ export function startSimulationIssues(input: Readonly<Record<string, unknown>>):
   if (duration !== undefined) add('MaximumDuration', validateMaximumDuration(duration));
   if (description !== undefined) add('Description', validateSimulationDescription(description));
   if (input.SchemaS3Location !== undefined && input.SnapshotS3Location !== undefined) {
-    found.push('SchemaS3Location, SnapshotS3Location: provide one of them, not both.');
+    found.push(l10n.t('SchemaS3Location, SnapshotS3Location: provide one of them, not both.'));
   }
   if (input.SchemaS3Location === undefined && input.SnapshotS3Location === undefined) {
-    found.push('SchemaS3Location, SnapshotS3Location: provide one of them.');
+    found.push(l10n.t('SchemaS3Location, SnapshotS3Location: provide one of them.'));
   }
   return found;
 }

@@ -6,6 +6,7 @@ import { modelConstraints } from './generated/modelConstraints';
 import { compileConstraint } from './modelCheck';
 import { charClass } from './text';
 import type { InputField, Issue, ServiceInputRules, TagRules } from './types';
+import * as l10n from '../l10n';
 
 const model = modelConstraints.storagegateway;
 const descriptionModel = compileConstraint(model.SnapshotDescription, true);
@@ -20,9 +21,9 @@ const documentedMaxTags = 50;
  * same characters for values ("Valid characters for key and value are …"), whose shape has no pattern.
  */
 const tagChar = charClass('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]');
-const tagCharWords = 'letters, digits, spaces and _ . : / = + - @';
+const tagCharWords = (): string => l10n.t('letters, digits, spaces and _ . : / = + - @');
 
-const descriptionWhat = 'Descriptions';
+const descriptionWhat = (): string => l10n.t('Descriptions');
 const { min: descriptionMin, max: descriptionMax } = model.SnapshotDescription;
 
 function validateDescription(value: string): Issue[] {
@@ -30,23 +31,23 @@ function validateDescription(value: string): Issue[] {
     return [
       {
         severity: 'error',
-        message: `Enter a description (${descriptionMin}–${descriptionMax} characters).`,
+        message: l10n.t('Enter a description ({0}–{1} characters).', descriptionMin, descriptionMax),
         start: 0,
         end: 0,
       },
     ];
   return withModel(
-    checkLength(value, descriptionMin, descriptionMax, descriptionWhat),
+    checkLength(value, descriptionMin, descriptionMax, descriptionWhat()),
     descriptionModel,
     value,
-    descriptionWhat,
+    descriptionWhat(),
   );
 }
 
 /** Fixed words of the default description; the volume's name is shortened so the whole fits. */
 function defaultDescription(volume: string, now: Date): string {
-  const head = 'Snapshot of ';
-  const tail = ` taken ${isoSecond(now)} from VS Code`;
+  const head = l10n.t('Snapshot of ');
+  const tail = l10n.t(' taken {0} from VS Code', isoSecond(now));
   const cleaned = volume.replace(/\p{Cc}+/gu, ' ').trim() || 'volume';
   return head + shorten(cleaned, descriptionMax - head.length - tail.length) + tail;
 }
@@ -54,9 +55,19 @@ function defaultDescription(volume: string, now: Date): string {
 const description: InputField = {
   key: 'SnapshotDescription',
   kind: 'description',
-  label: 'Snapshot description',
-  placeholder: 'e.g. Before the 2.4 release',
-  prompt: `Required, ${descriptionMin}–${descriptionMax} characters; shown in the EC2 and Storage Gateway consoles`,
+  get label(): string {
+    return l10n.t('Snapshot description');
+  },
+  get placeholder(): string {
+    return l10n.t('e.g. Before the 2.4 release');
+  },
+  get prompt(): string {
+    return l10n.t(
+      'Required, {0}–{1} characters; shown in the EC2 and Storage Gateway consoles',
+      descriptionMin,
+      descriptionMax,
+    );
+  },
   required: model.SnapshotDescription.required,
   length: { min: descriptionMin, max: descriptionMax },
   validate: validateDescription,
@@ -66,19 +77,19 @@ const description: InputField = {
 function validateTagKey(key: string): Issue[] {
   const { min, max } = model['Tags.member.Key'];
   const issues = [
-    ...checkLength(key, min, max, 'Tag keys'),
-    ...checkCharacters(key, tagChar, 'Tag keys', tagCharWords),
-    ...checkPrefixes(key, ['aws:'], 'Tag keys', 'AWS reserves it'),
+    ...checkLength(key, min, max, l10n.t('Tag keys')),
+    ...checkCharacters(key, tagChar, l10n.t('Tag keys'), tagCharWords()),
+    ...checkPrefixes(key, ['aws:'], l10n.t('Tag keys'), l10n.t('AWS reserves it')),
   ];
-  return withModel(issues, keyModel, key, 'Tag keys');
+  return withModel(issues, keyModel, key, l10n.t('Tag keys'));
 }
 
 function validateTagValue(value: string): Issue[] {
   const issues = [
-    ...checkLength(value, 0, model['Tags.member.Value'].max, 'Tag values'),
-    ...checkCharacters(value, tagChar, 'Tag values', tagCharWords),
+    ...checkLength(value, 0, model['Tags.member.Value'].max, l10n.t('Tag values')),
+    ...checkCharacters(value, tagChar, l10n.t('Tag values'), tagCharWords()),
   ];
-  return withModel(issues, valueModel, value, 'Tag values');
+  return withModel(issues, valueModel, value, l10n.t('Tag values'));
 }
 
 const tags: TagRules = {

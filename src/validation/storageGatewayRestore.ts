@@ -8,6 +8,7 @@ import { compileConstraint } from './modelCheck';
 import { storageGatewayRules } from './storageGateway';
 import { charClass, describeChar, firstCharNotIn, issue } from './text';
 import type { Issue, TagRules } from './types';
+import * as l10n from '../l10n';
 
 const model = modelConstraints.storagegateway;
 /** Both create calls use the TargetName shape; the cached call's member is the one read. */
@@ -24,25 +25,30 @@ export const targetNameLength = { min: targetConstraint.min, max: targetConstrai
 
 /** One character of the model's TargetName pattern `^[-\.;a-z0-9]+$`. */
 const targetChar = charClass('[-.;a-z0-9]');
-const targetCharWords = 'lowercase letters, digits, hyphens, periods and semicolons';
+const targetCharWords = (): string => l10n.t('lowercase letters, digits, hyphens, periods and semicolons');
 const upperCase = /^[A-Z]$/u;
 
 /** Every issue of a TargetName (the suffix of the iSCSI target ARN). */
 export function validateTargetName(value: string): Issue[] {
   const { min, max } = targetNameLength;
   if (value === '') {
-    return [issue('error', `Enter a target name (${min}–${max} ${targetCharWords}).`, 0, 0)];
+    return [issue('error', l10n.t('Enter a target name ({0}–{1} {2}).', min, max, targetCharWords()), 0, 0)];
   }
-  const issues = checkLength(value, min, max, 'Target names');
+  const issues = checkLength(value, min, max, l10n.t('Target names'));
   const bad = firstCharNotIn(value, targetChar);
   if (bad && upperCase.test(bad.char)) {
     issues.push(
-      issue('error', `Target names are lowercase: ${describeChar(bad.char)} is uppercase.`, bad.start, bad.end),
+      issue(
+        'error',
+        l10n.t('Target names are lowercase: {0} is uppercase.', describeChar(bad.char)),
+        bad.start,
+        bad.end,
+      ),
     );
   } else {
-    issues.push(...checkCharacters(value, targetChar, 'Target names', targetCharWords));
+    issues.push(...checkCharacters(value, targetChar, l10n.t('Target names'), targetCharWords()));
   }
-  return withModel(issues, targetModel, value, 'Target names');
+  return withModel(issues, targetModel, value, l10n.t('Target names'));
 }
 
 /**
@@ -68,24 +74,26 @@ export function snapshotGiB(volumeSizeGiB: number | undefined): number {
 
 /** A cached volume's size in GiB: a whole number, at least the snapshot's size, at most 32 TiB. */
 export function validateCachedSizeGiB(value: string, minGiB: number): Issue[] {
-  const range = `${minGiB}–${MAX_CACHED_VOLUME_GIB} GiB`;
-  if (value.trim() === '') return [issue('error', `Enter the volume size in GiB (${range}).`, 0, 0)];
+  const range = l10n.t('{0}–{1} GiB', minGiB, MAX_CACHED_VOLUME_GIB);
+  if (value.trim() === '') return [issue('error', l10n.t('Enter the volume size in GiB ({0}).', range), 0, 0)];
   if (!/^\d+$/.test(value)) {
-    return [issue('error', `Enter a whole number of GiB (${range}).`, 0, value.length)];
+    return [issue('error', l10n.t('Enter a whole number of GiB ({0}).', range), 0, value.length)];
   }
   const gib = Number(value);
   if (gib < minGiB) {
     return [
       issue(
         'error',
-        `The volume must hold the snapshot: at least ${minGiB} GiB (the snapshot's volume size).`,
+        l10n.t("The volume must hold the snapshot: at least {0} GiB (the snapshot's volume size).", minGiB),
         0,
         value.length,
       ),
     ];
   }
   if (gib > MAX_CACHED_VOLUME_GIB) {
-    return [issue('error', `A cached volume holds at most ${MAX_CACHED_VOLUME_GIB} GiB (32 TiB).`, 0, value.length)];
+    return [
+      issue('error', l10n.t('A cached volume holds at most {0} GiB (32 TiB).', MAX_CACHED_VOLUME_GIB), 0, value.length),
+    ];
   }
   return [];
 }
@@ -93,7 +101,7 @@ export function validateCachedSizeGiB(value: string, minGiB: number): Issue[] {
 /** Why a cached volume of `bytes` cannot be made from a snapshot of `minGiB`, or undefined (the emulator's check). */
 export function cachedSizeProblem(bytes: number, minGiB: number): string | undefined {
   if (!Number.isInteger(bytes) || bytes <= 0 || bytes % GIB !== 0) {
-    return `VolumeSizeInBytes ${bytes} is not a whole number of GiB.`;
+    return l10n.t('VolumeSizeInBytes {0} is not a whole number of GiB.', bytes);
   }
   const issues = validateCachedSizeGiB(String(bytes / GIB), minGiB);
   return issues[0]?.message;
@@ -115,13 +123,13 @@ export function storedDiskSizeProblem(
   if (gib < minGiB) {
     return {
       code: 'DiskSizeLessThanVolumeSize',
-      message: `the disk (${Math.floor(gib)} GiB) is smaller than the snapshot's volume (${minGiB} GiB)`,
+      message: l10n.t("the disk ({0} GiB) is smaller than the snapshot's volume ({1} GiB)", Math.floor(gib), minGiB),
     };
   }
   if (gib > MAX_STORED_VOLUME_GIB) {
     return {
       code: 'DiskSizeGreaterThanVolumeMaxSize',
-      message: `the disk (${Math.floor(gib)} GiB) is larger than a stored volume's 16 TiB`,
+      message: l10n.t("the disk ({0} GiB) is larger than a stored volume's 16 TiB", Math.floor(gib)),
     };
   }
   return undefined;
@@ -129,19 +137,21 @@ export function storedDiskSizeProblem(
 
 /** Why a local disk cannot take the new stored volume, or undefined: only a present, AVAILABLE disk that fits. */
 export function diskRefusal(disk: LocalDiskFacts, minGiB: number): string | undefined {
-  if (disk.allocation !== 'AVAILABLE') return `in use (${disk.allocation ?? 'allocation unknown'})`;
-  if (disk.status !== undefined && disk.status !== 'present') return `the disk is ${disk.status}`;
+  if (disk.allocation !== 'AVAILABLE') return l10n.t('in use ({0})', disk.allocation ?? 'allocation unknown');
+  if (disk.status !== undefined && disk.status !== 'present') return l10n.t('the disk is {0}', disk.status);
   return storedDiskSizeProblem(disk.sizeInBytes, minGiB)?.message;
 }
 
 /** PreserveExistingData as the toggle gives it; keeping the disk's data conflicts with restoring a snapshot onto it. */
 export function validatePreserveExistingData(value: string): Issue[] {
-  if (value !== 'true' && value !== 'false') return [issue('error', 'Choose Yes or No.', 0, value.length)];
+  if (value !== 'true' && value !== 'false') return [issue('error', l10n.t('Choose Yes or No.'), 0, value.length)];
   if (value === 'true') {
     return [
       issue(
         'warning',
-        "The volume is restored from the snapshot: the console offers keeping the disk's data only for a volume made without one, so AWS may refuse Yes.",
+        l10n.t(
+          "The volume is restored from the snapshot: the console offers keeping the disk's data only for a volume made without one, so AWS may refuse Yes.",
+        ),
       ),
     ];
   }

@@ -4,6 +4,7 @@
 // every tag can be written: formatTags escapes exactly these, and parseTags(formatTags(tags)).tags equals tags.
 import { quote } from './text';
 import type { Issue, Tag, TagRules } from './types';
+import * as l10n from '../l10n';
 
 interface Unit {
   readonly ch: string;
@@ -91,13 +92,13 @@ export function parseTags(text: string, rules: TagRules): { tags: Tag[]; issues:
   const issues: Issue[] = [];
   const firstByKey = new Map<string, number>();
   for (const pair of splitPairs(text)) {
-    const label = `Tag ${pair.number} (${quote(pair.text)})`;
+    const label = l10n.t('Tag {0} ({1})', pair.number, quote(pair.text));
     const add = (severity: Issue['severity'], message: string): void => {
       issues.push({ severity, message: `${label}: ${message}`, start: pair.start, end: pair.end });
     };
     const eq = pair.units.findIndex((u) => u.ch === '=' && !u.escaped);
     if (eq < 0) {
-      add('error', "it has no '=': write key=value (the value may be empty, as in key=).");
+      add('error', l10n.t("it has no '=': write key=value (the value may be empty, as in key=)."));
       continue;
     }
     const key = join(trimUnits(pair.units.slice(0, eq)));
@@ -106,9 +107,9 @@ export function parseTags(text: string, rules: TagRules): { tags: Tag[]; issues:
     for (const found of rules.validateKey(key)) add(found.severity, continueSentence(found.message));
     for (const found of rules.validateValue(value)) add(found.severity, continueSentence(found.message));
     const earlier = firstByKey.get(key);
-    if (earlier !== undefined) add('error', `the key ${quote(key)} is already used by tag ${earlier}.`);
+    if (earlier !== undefined) add('error', l10n.t('the key {0} is already used by tag {1}.', quote(key), earlier));
     else firstByKey.set(key, pair.number);
-    if (tags.length > rules.maxTags) add('error', `too many tags; at most ${rules.maxTags} are allowed.`);
+    if (tags.length > rules.maxTags) add('error', l10n.t('too many tags; at most {0} are allowed.', rules.maxTags));
   }
   return { tags, issues };
 }

@@ -1,6 +1,7 @@
 // Small text helpers for validators: lengths in characters (Unicode code points, as the models count them),
 // positions for messages and offsets for issues, and readable descriptions of characters.
 import type { Issue, Severity } from './types';
+import * as l10n from '../l10n';
 
 /** Length in characters (code points), the unit of the models' min/max. */
 export function charLength(value: string): number {
@@ -79,14 +80,14 @@ export function describeChar(char: string): string {
   if (char === ' ') return 'a space';
   if (invisible.test(char) || char.length > 2) {
     const code = char.codePointAt(0) ?? 0;
-    return `the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return l10n.t('the invisible character U+{0}', code.toString(16).toUpperCase().padStart(4, '0'));
   }
   return `'${char}'`;
 }
 
 /** 1-based position words for messages, e.g. "at position 7". */
 export function at(hit: { readonly index: number }): string {
-  return `at position ${hit.index + 1}`;
+  return l10n.t('at position {0}', hit.index + 1);
 }
 
 /** Quotes a value for a message, shortened when long. */

@@ -2,6 +2,7 @@
 import { parseTags } from './tags';
 import { hasError } from './text';
 import type { Issue, ServiceInputRules, Tag } from './types';
+import * as l10n from '../l10n';
 
 export interface InputValidation {
   /** Issues per field key, for every field of the rules (empty list: valid) and for keys the rules do not know. */
@@ -41,7 +42,7 @@ export function validateInput(
     if (!known.has(key)) {
       const inputs = rules.fields.map((f) => f.key).join(', ');
       fields[key] = [
-        { severity: 'error', message: `'${key}' is not an input of this service (its inputs: ${inputs}).` },
+        { severity: 'error', message: l10n.t("'{0}' is not an input of this service (its inputs: {1}).", key, inputs) },
       ];
     }
   }
@@ -54,7 +55,12 @@ export function validateInput(
       parsedTags = parsed.tags;
     } else {
       tags = [
-        { severity: 'error', message: "This service's create call takes no tags.", start: 0, end: tagsText.length },
+        {
+          severity: 'error',
+          message: l10n.t("This service's create call takes no tags."),
+          start: 0,
+          end: tagsText.length,
+        },
       ];
     }
   }
