@@ -10,9 +10,10 @@ import path from 'node:path';
 import { startEmulator } from '../emulator/index';
 import { awsFilesIn, writeAwsFiles } from './e2e/awsFiles';
 import { defaultDemoProfiles, ensureBuilt, projectRoot } from './e2e/demoSession';
+import { vscodeTargets } from './e2e/vscodeTargets.mjs';
 
-/** The VS Code release matching engines.vscode, @types/vscode and code-server 4.100.3. */
-const vscodeVersion = '1.100.3';
+/** The lowest supported VS Code (engines.vscode, @types/vscode), as the end-to-end run's lowest code-server serves it. */
+const vscodeVersion = vscodeTargets.lowest.vscode;
 const suiteSource = path.join(projectRoot, 'test', 'vscode', 'suite');
 const suiteOut = path.join(projectRoot, 'out', 'vscode-tests', 'suite');
 

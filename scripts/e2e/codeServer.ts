@@ -17,6 +17,8 @@ export interface ExtensionManifest {
 export interface CodeServerOptions {
   /** code-server's entry script (from install-code-server.mjs). */
   entry: string;
+  /** The Node code-server (and so the extension host) runs on: the one its release declares (vscodeTargets.mjs). */
+  node: string;
   /** The extension to install: a packaged .vsix, or a folder holding package.json and dist/. */
   extension: { vsix: string } | { folder: string };
   /** Scratch folder for code-server's config, user data, extensions and logs. */
@@ -123,7 +125,7 @@ export function codeServerEnv(
 
 /** Installs the .vsix into the throwaway extensions dir the way a user does (`code-server --install-extension`). */
 function installVsix(options: CodeServerOptions, vsix: string, folderArgs: readonly string[]): void {
-  const result = spawnSync(process.execPath, [options.entry, ...folderArgs, '--install-extension', vsix], {
+  const result = spawnSync(options.node, [options.entry, ...folderArgs, '--install-extension', vsix], {
     cwd: options.workspaceFolder,
     env: codeServerEnv(options.dataDir, options.env, options.inheritAwsEnvironment),
     encoding: 'utf8',
@@ -197,7 +199,7 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const port = options.port === 0 ? await freePort() : options.port;
   const { args } = prepareFolders({ ...options, port });
-  const child = spawn(process.execPath, [options.entry, ...args], {
+  const child = spawn(options.node, [options.entry, ...args], {
     cwd: options.workspaceFolder,
     env: codeServerEnv(options.dataDir, options.env, options.inheritAwsEnvironment),
     stdio: ['ignore', 'pipe', 'pipe'],

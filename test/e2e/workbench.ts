@@ -48,7 +48,7 @@ export class Workbench {
     }
   }
 
-  /** Saves a screenshot of the whole window as test-results/e2e/<scenario>/<name>.png; returns its path. */
+  /** Saves a screenshot of the whole window as test-results/e2e/<vscode>/<scenario>/<name>.png; returns its path. */
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.screenshotDir, `${slug(name)}.png`);
     await this.page.screenshot({ path: file });
