@@ -6,11 +6,14 @@
 //   npm start                         emulator + demo profiles, code-server on 127.0.0.1:8080 (or a free port)
 //   npm start -- --port 9000          another port (0 = any free port)
 //   npm start -- --no-emulator        your own AWS profiles and real AWS (no endpoint override)
+//   npm start -- --vscode lowest      the lowest supported VS Code instead of the newest (scripts/e2e/vscodeTargets.mjs)
 import { parseArgs } from 'node:util';
+import { describeTarget, DEFAULT_TARGET, TARGET_VARIABLE, targetNamed } from './e2e/vscodeTargets.mjs';
 
-const usage = `Usage: npm start -- [--port N] [--no-emulator]
+const usage = `Usage: npm start -- [--port N] [--no-emulator] [--vscode newest|lowest]
   --port N         code-server port on 127.0.0.1 (default 8080, or a free one when 8080 is taken; 0 = any free port)
   --no-emulator    use your own AWS profiles (~/.aws or AWS_CONFIG_FILE) against real AWS: no emulator, no endpoint override
+  --vscode V       the VS Code to run: newest (default, or $${TARGET_VARIABLE}) or lowest (the oldest the extension supports)
   --verbose        print code-server's own log lines`;
 
 function parseOptions() {
@@ -19,6 +22,7 @@ function parseOptions() {
       port: { type: 'string' },
       'no-emulator': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      vscode: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -31,7 +35,8 @@ function parseOptions() {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new Error(`--port must be a port number (0-65535), not "${values.port}"`);
   }
-  return { port, emulator: !values['no-emulator'], verbose: values.verbose };
+  const target = targetNamed(values.vscode ?? (process.env[TARGET_VARIABLE] || DEFAULT_TARGET));
+  return { port, emulator: !values['no-emulator'], verbose: values.verbose, target };
 }
 
 async function main() {
@@ -58,10 +63,13 @@ async function main() {
     if (port !== 8080) log(`port 8080 is taken; using ${port}`);
   }
 
+  log(`${describeTarget(options.target)}; installed on first use into .vscode-test/`);
   const session = await startDemoSession({
+    target: options.target,
     port,
     emulator: options.emulator,
     exampleFiles: options.emulator, // the sample plan names the emulator's demo resources
+    identityCenter: options.emulator, // the demo IAM Identity Center session: Sign In opens the emulator's page
     log,
     ...(options.verbose ? { codeServerOutput: (line) => console.log(`[code-server] ${line}`) } : {}),
   });
@@ -87,6 +95,7 @@ async function main() {
     // Each demo profile names the emulator as its endpoint_url too: a window that misses the endpoint setting still
     // sends nothing to AWS.
     log(`Every demo profile's endpoint_url is the emulator, as is snapshotExplorer.endpoints: nothing goes to AWS.`);
+    log('IAM Identity Center: "demo-sso" in the tree; Sign In opens the emulator\'s page, where Approve signs you in.');
   } else {
     log('Using your own AWS profiles against real AWS (no emulator).');
   }

@@ -17,6 +17,8 @@ export const commandIds = {
   loadMore: 'snapshotExplorer.loadMore',
   retry: 'snapshotExplorer.retry',
   reauthenticate: 'snapshotExplorer.reauthenticate',
+  signIn: 'snapshotExplorer.signIn',
+  signOut: 'snapshotExplorer.signOut',
   copyId: 'snapshotExplorer.copyId',
   copyArn: 'snapshotExplorer.copyArn',
   copyTags: 'snapshotExplorer.copyTags',

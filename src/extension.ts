@@ -10,9 +10,13 @@ import { registerPlans } from './client/register';
 import { createPlanRunner } from './plans/run';
 import { planActivity } from './plans/runActivity';
 import { createAwsAccess } from './ui/awsAccess';
+import { createIdentityCenterUi } from './ui/identityCenterUi';
 import { registerCoreCommands } from './ui/coreCommands';
+import { configureL10n } from './l10n';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // The pure modules' texts (src/l10n.ts) come from the same bundle as vscode.l10n.t's.
+  configureL10n(vscode.l10n.bundle && { contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Snapshot Explorer'), { log: true });
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const aws = createAwsAccess(log, version, context.globalState);
@@ -20,6 +24,12 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log, aws);
   registerCoreCommands(context, log);
 
+  const sso = createIdentityCenterUi({
+    identityCenter: aws.identityCenter,
+    log,
+    redrawSessions: () => explorer.redrawSessions(),
+  });
+  context.subscriptions.push(sso);
   const explorer = registerExplorer(context, {
     log,
     profiles: aws.profiles,
@@ -27,14 +37,26 @@ export function activate(context: vscode.ExtensionContext): void {
     services,
     settings: treeSettings,
     checkCredentials: async (profile) => void (await aws.credentials.provider(profile)()),
-    reauthenticate: aws.reauthenticate,
+    // A profile that signs in with an [sso-session] signs in through the editor; the others as the CLI would.
+    reauthenticate: (profile) =>
+      profile.kind === 'sso' && profile.ssoSession ? sso.signIn(profile.ssoSession) : aws.reauthenticate(profile),
+    identityCenter: aws.identityCenter,
+    signIn: (session) => sso.signIn(session),
+    signOut: (session) => sso.signOut(session),
     // Profiles' keys and endpoint_url may have changed: clients and credentials are built afresh.
     onAwsFilesChanged: () => {
       aws.clients.clear();
       aws.credentials.forget();
     },
   });
-  context.subscriptions.push(aws.onDidChangeEndpoints(() => explorer.refresh()));
+  context.subscriptions.push(
+    aws.onDidChangeEndpoints(() => explorer.refresh()),
+    // Signed in, out or refreshed: the roles' credentials are fetched again and the session's branches reload.
+    aws.identityCenter.onDidChangeSession((session) => {
+      aws.credentials.forget();
+      explorer.sessionChanged(session);
+    }),
+  );
 
   // The profiles the create flow last offered, so their own regions are the default ones.
   let offered: readonly ProfileInfo[] = [];

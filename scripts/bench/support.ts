@@ -59,9 +59,12 @@ export interface EmulatorProcess {
 }
 
 /** Starts `emulator/cli.ts` in a child process (tsx) and waits for its "listening" line. */
-export async function startEmulatorProcess(options: { dataFile?: string; snapshotSeconds?: number } = {}) {
+export async function startEmulatorProcess(
+  options: { dataFile?: string; snapshotSeconds?: number; ssoAccounts?: number } = {},
+) {
   const args = ['--import', 'tsx', path.join(root, 'emulator', 'cli.ts'), '--port', '0'];
   if (options.dataFile) args.push('--data', options.dataFile);
+  if (options.ssoAccounts !== undefined) args.push('--sso-accounts', String(options.ssoAccounts));
   if (options.snapshotSeconds !== undefined) args.push('--snapshot-seconds', String(options.snapshotSeconds));
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -9,6 +9,29 @@ export interface DemoProfile {
   secretAccessKey: string;
 }
 
+/** An assume-role profile of the demo: a role of another emulated account, assumed with a demo key profile's keys. */
+export interface DemoRoleProfile {
+  name: string;
+  region: string;
+  roleArn: string;
+  sourceProfile: string;
+}
+
+/**
+ * The demo's assume-role profiles, written beside the key profiles whenever their source profile is among them:
+ * `demo-deploy` shows the staging account (210987654321, its own demo data) through the emulator's STS.
+ */
+export const DEMO_ROLE_PROFILES: readonly DemoRoleProfile[] = [
+  { name: 'demo-deploy', region: 'us-east-1', roleArn: 'arn:aws:iam::210987654321:role/deploy', sourceProfile: 'demo' },
+];
+
+/** The emulator's demo IAM Identity Center organisation (emulator/README.md): its start URL, as a session. */
+export const DEMO_SSO_SESSION = {
+  name: 'demo-sso',
+  startUrl: 'https://emulator-demo.awsapps.com/start',
+  region: 'us-east-1',
+} as const;
+
 export interface AwsFiles {
   configFile: string;
   credentialsFile: string;
@@ -22,13 +45,36 @@ export function awsFilesIn(dir: string): AwsFiles {
 /**
  * (Re)writes the config and credentials files; `region` goes to the config file, the keys to the credentials file.
  * With `endpointUrl` (the emulator's), every profile also names it as its `endpoint_url`, as the AWS CLI reads it:
- * even without the extension's endpoint setting, nothing the demo does can reach AWS.
+ * even without the extension's endpoint setting, nothing the demo does can reach AWS (the STS calls of a role
+ * profile included). `roles` (default: those of DEMO_ROLE_PROFILES whose source is in `profiles`) go to the config
+ * file after the key profiles.
  */
-export function writeAwsFiles(files: AwsFiles, profiles: readonly DemoProfile[], endpointUrl?: string): void {
+export function writeAwsFiles(
+  files: AwsFiles,
+  profiles: readonly DemoProfile[],
+  endpointUrl?: string,
+  roles: readonly DemoRoleProfile[] = DEMO_ROLE_PROFILES.filter((r) =>
+    profiles.some((p) => p.name === r.sourceProfile),
+  ),
+  /** Also write the demo `[sso-session demo-sso]` (the emulator's organisation; signing in needs no profile). */
+  ssoSession = false,
+): void {
   const endpoint = endpointUrl ? `endpoint_url = ${endpointUrl}\n` : '';
-  const config = profiles.map(
-    (p) => `[${p.name === 'default' ? 'default' : `profile ${p.name}`}]\nregion = ${p.region}\n${endpoint}`,
-  );
+  const config = [
+    ...profiles.map(
+      (p) => `[${p.name === 'default' ? 'default' : `profile ${p.name}`}]\nregion = ${p.region}\n${endpoint}`,
+    ),
+    ...roles.map(
+      (r) =>
+        `[profile ${r.name}]\nregion = ${r.region}\nrole_arn = ${r.roleArn}\nsource_profile = ${r.sourceProfile}\n${endpoint}`,
+    ),
+  ];
+  if (ssoSession) {
+    const s = DEMO_SSO_SESSION;
+    config.push(
+      `[sso-session ${s.name}]\nsso_start_url = ${s.startUrl}\nsso_region = ${s.region}\nsso_registration_scopes = sso:account:access\n`,
+    );
+  }
   const credentials = profiles.map(
     (p) => `[${p.name}]\naws_access_key_id = ${p.accessKeyId}\naws_secret_access_key = ${p.secretAccessKey}\n`,
   );

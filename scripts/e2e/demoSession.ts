@@ -10,20 +10,18 @@ import { DEMO_CREDENTIALS } from '../../emulator/credentials';
 import { startEmulator } from '../../emulator/index';
 import { awsFilesIn, demoProfiles, writeAwsFiles, type AwsFiles, type DemoProfile } from './awsFiles';
 import { startCodeServer } from './codeServer';
+import { targetFromEnv, targetPaths, type TargetPaths, type VscodeTarget } from './vscodeTargets.mjs';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-export const codeServerEntry = path.join(
-  projectRoot,
-  '.vscode-test',
-  'code-server',
-  'node_modules',
-  'code-server',
-  'out',
-  'node',
-  'entry.js',
-);
+
+/** Where a VS Code target's code-server and Node are (default: the one `$E2E_VSCODE` names, else the newest). */
+export function codeServerPaths(target: VscodeTarget = targetFromEnv()): TargetPaths {
+  return targetPaths(projectRoot, target);
+}
 
 export interface DemoSessionOptions {
+  /** The VS Code to run (default: the one `$E2E_VSCODE` names, else the newest; scripts/e2e/vscodeTargets.mjs). */
+  target?: VscodeTarget;
   /** code-server's port on 127.0.0.1; 0 picks a free one. */
   port: number;
   /** false: no emulator, no endpoint override, the user's own AWS profiles (`npm start -- --no-emulator`). */
@@ -32,6 +30,8 @@ export interface DemoSessionOptions {
   profiles?: readonly DemoProfile[];
   /** Extra VS Code user settings. */
   settings?: Record<string, unknown>;
+  /** Add the emulator's demo IAM Identity Center session (`[sso-session demo-sso]`) to the throwaway config. */
+  identityCenter?: boolean;
   /** Copy the files of examples/ (the sample snapshot plan) into the workspace folder. */
   exampleFiles?: boolean;
   /** The extension folder code-server loads (default: this project, built when stale). */
@@ -47,6 +47,8 @@ export interface DemoSessionOptions {
 }
 
 export interface DemoSession {
+  /** The VS Code this session runs. */
+  target: VscodeTarget;
   /** The workbench URL. */
   url: string;
   /** The emulator's base URL (undefined with `emulator: false`). */
@@ -95,14 +97,21 @@ export function ensureBuilt(log: (message: string) => void, force = false): void
   utimesSync(bundle, now, now);
 }
 
-/** Installs code-server (and on Debian as root its apt packages) when missing, printing progress to stderr. */
-export function ensureCodeServer(): string {
+/**
+ * Installs the target's code-server and Node (and on Debian as root the apt packages) when missing, printing progress
+ * to stderr; returns where they are.
+ */
+export function ensureCodeServer(target: VscodeTarget = targetFromEnv()): TargetPaths {
+  const paths = codeServerPaths(target);
   const installer = path.join(projectRoot, 'scripts', 'e2e', 'install-code-server.mjs');
-  const result = spawnSync(process.execPath, [installer], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0 || !existsSync(codeServerEntry)) {
+  const result = spawnSync(process.execPath, [installer, '--target', target.id], {
+    cwd: projectRoot,
+    stdio: ['ignore', 2, 2],
+  });
+  if (result.status !== 0 || !existsSync(paths.entry) || !existsSync(paths.node)) {
     throw new Error('installing code-server failed (see the output above)');
   }
-  return codeServerEntry;
+  return paths;
 }
 
 function copyExamples(workspaceFolder: string): void {
@@ -127,6 +136,8 @@ function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unk
     'update.mode': 'none',
     'chat.commandCenter.enabled': false,
     'chat.disableAIFeatures': true,
+    // VS Code 1.139 opens the secondary side bar (its Chat) in a new workspace; 1.103 keeps it hidden
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'security.workspace.trust.enabled': false,
     ...(emulatorUrl ? { 'snapshotExplorer.endpoints': { '*': emulatorUrl } } : {}),
     ...extra,
@@ -135,7 +146,8 @@ function demoSettings(emulatorUrl: string | undefined, extra: Record<string, unk
 
 export async function startDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
   if (options.vsix === undefined && options.extensionRoot === undefined) ensureBuilt(options.log);
-  const entry = ensureCodeServer();
+  const target = options.target ?? targetFromEnv();
+  const { entry, node } = ensureCodeServer(target);
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'snapshot-explorer-demo-'));
   const workspaceFolder = path.join(scratchDir, 'workspace');
   const dataDir = path.join(scratchDir, 'code-server');
@@ -157,12 +169,25 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
       emulatorUrl = emulator.url;
       options.log(`emulator listening on ${emulatorUrl}`);
       awsFiles = awsFilesIn(scratchDir);
-      writeAwsFiles(awsFiles, options.profiles ?? defaultDemoProfiles(), emulatorUrl);
+      writeAwsFiles(
+        awsFiles,
+        options.profiles ?? defaultDemoProfiles(),
+        emulatorUrl,
+        undefined,
+        !!options.identityCenter,
+      );
       env.AWS_CONFIG_FILE = awsFiles.configFile;
       env.AWS_SHARED_CREDENTIALS_FILE = awsFiles.credentialsFile;
+      // A home folder of the session's own: IAM Identity Center tokens (~/.aws/sso/cache) never touch the user's.
+      env.HOME = path.join(scratchDir, 'home');
+      mkdirSync(env.HOME, { recursive: true });
+      // IAM Identity Center's portal and sign-in have no profile to carry an endpoint_url: name the emulator for them.
+      env.AWS_ENDPOINT_URL_SSO = emulatorUrl;
+      env.AWS_ENDPOINT_URL_SSO_OIDC = emulatorUrl;
     }
     const codeServer = await startCodeServer({
       entry,
+      node,
       extension: options.vsix ? { vsix: options.vsix } : { folder: options.extensionRoot ?? projectRoot },
       dataDir,
       workspaceFolder,
@@ -175,6 +200,7 @@ export async function startDemoSession(options: DemoSessionOptions): Promise<Dem
     });
     stops.push(() => codeServer.stop());
     return {
+      target,
       url: codeServer.url,
       emulatorUrl,
       awsFiles,

@@ -11,7 +11,7 @@ import { createLimiter, LimitedRequestHandler, type Limiter } from './concurrenc
 import type { ProfileEndpointReader } from './endpointConfig';
 import { PlaceRetryStrategy, type RetryPolicyOptions } from './retryPolicy';
 import type { EndpointGuard } from './endpointGuard';
-import { resolveEndpoint, type ResolvedEndpoint } from './endpoints';
+import { clientEndpointLine, resolveEndpoint, type ResolvedEndpoint } from './endpoints';
 import type { Sdk } from './sdkLoader';
 import { loadSdk } from './sdkLoader';
 
@@ -200,10 +200,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     if (typeof client === 'object' && client !== null && 'middlewareStack' in client) {
       addCallLogging(client as { middlewareStack: Stack }, spec.kind, profile, region, options.logger);
     }
-    options.logger.debug(
-      `Created ${spec.kind} client for profile "${profile}" in ${region}: ` +
-        (endpoint ? `endpoint ${endpoint} (${resolved.source})` : `${resolved.source} (no override)`),
-    );
+    options.logger.debug(clientEndpointLine(spec.kind, profile, region, resolved));
     return client;
   }
 

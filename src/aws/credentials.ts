@@ -1,11 +1,21 @@
 // One credential provider per profile, built lazily from @aws-sdk/credential-providers (fromIni with the file
-// paths passed explicitly, fromEnv for `@env`), resolved on first use, cached until shortly before expiry, and
-// shared: concurrent first calls wait for one resolution (one MFA prompt, one SSO token read).
+// paths passed explicitly and its inner STS / SSO clients on the profile's configured endpoints, see ./innerClients;
+// fromEnv for `@env`), resolved on first use, cached until shortly before expiry, and shared: concurrent first calls
+// wait for one resolution (one MFA prompt, one SSO token read).
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log';
+import {
+  configuredEndpoints,
+  innerClientOptions,
+  planProfile,
+  sdkStsCalls,
+  type EndpointResolver,
+} from './innerClients';
 import { configFilePath, credentialsFilePath } from './paths';
 import { ENVIRONMENT_PROFILE } from './profiles';
 import { describeError } from './redact';
+import { mergeProfileFiles } from './roleChain';
 import { loadSdk } from './sdkLoader';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -13,16 +23,37 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Refresh this long before `expiration`, like the SDK's own identity cache. */
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 
-export interface CredentialSourceOptions {
+/** Builds the underlying provider of a profile (resolved by the source on a cache miss or near expiry). */
+export type ProviderFactory = (profile: string) => Promise<AwsCredentialIdentityProvider>;
+
+/** What the default provider factory (the SDK's fromIni / fromEnv) needs. */
+export interface DefaultProviderOptions {
   readonly env: Env;
-  /** Asks the user for the current code of an MFA device (e.g. in an input box). */
+  /** Asks the user for the current code of an MFA device (e.g. in an input box); a throw cancels the resolution. */
   readonly mfaCodeProvider?: (serialArn: string) => Promise<string>;
   readonly logger: Logger;
-  /** Builds the underlying provider of a profile. Default: fromIni / fromEnv from the lazily loaded SDK. */
-  readonly createProvider?: (profile: string) => Promise<AwsCredentialIdentityProvider>;
+  /**
+   * The endpoint of a service's client for a profile, as the service clients get it: pass the client factory's
+   * `endpointFor`. Default: AWS_ENDPOINT_URL_<SERVICE> and the profile's config only (no extension setting).
+   */
+  readonly endpoints?: EndpointResolver;
+  /** The request timeout of the inner STS clients (default: the SDK's). */
+  readonly requestTimeoutMs?: () => number;
+}
+
+interface CacheOptions {
+  readonly logger: Logger;
   /** The clock (ms since epoch); tests pass their own. */
   readonly now?: () => number;
   readonly refreshMarginMs?: number;
+}
+
+export interface CredentialSourceOptions extends DefaultProviderOptions, CacheOptions {
+  /**
+   * Builds the underlying provider of a profile. Default: `defaultProviderFactory` of these options; a factory of
+   * one's own may serve some names itself and hand the others to it.
+   */
+  readonly createProvider?: ProviderFactory;
 }
 
 export interface CredentialSource {
@@ -38,26 +69,34 @@ interface Entry {
   pending?: Promise<AwsCredentialIdentity>;
 }
 
-function sdkProviderFactory(
-  options: CredentialSourceOptions,
-): (profile: string) => Promise<AwsCredentialIdentityProvider> {
+/**
+ * The SDK's providers: fromEnv for `@env`, else fromIni. Each resolution reads the files again (it only happens on a
+ * cache miss or near expiry) and decides the endpoints of fromIni's inner clients afresh (./innerClients).
+ */
+export function defaultProviderFactory(options: DefaultProviderOptions): ProviderFactory {
   return async (profile) => {
     const sdk = await loadSdk();
     if (profile === ENVIRONMENT_PROFILE) return sdk.fromEnv();
-    return sdk.fromIni({
-      profile,
-      filepath: credentialsFilePath(options.env),
-      configFilepath: configFilePath(options.env),
-      // Files are read again on each resolution, which only happens on a cache miss or near expiry.
-      ignoreCache: true,
-      ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
-    });
+    const files = { filepath: credentialsFilePath(options.env), configFilepath: configFilePath(options.env) };
+    const sts = sdkStsCalls(sdk, options);
+    const endpoints = options.endpoints ?? configuredEndpoints(options.env);
+    return async (properties) => {
+      const { configFile, credentialsFile } = await loadSharedConfigFiles({ ...files, ignoreCache: true });
+      const plan = await planProfile(profile, mergeProfileFiles(configFile, credentialsFile), endpoints);
+      return sdk.fromIni({
+        profile,
+        ...files,
+        ignoreCache: true,
+        ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+        ...innerClientOptions(plan, sts, options.logger),
+      })(properties);
+    };
   };
 }
 
 export function createCredentialSource(options: CredentialSourceOptions): CredentialSource {
   const entries = new Map<string, Entry>();
-  const createProvider = options.createProvider ?? sdkProviderFactory(options);
+  const createProvider = options.createProvider ?? defaultProviderFactory(options);
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const { logger } = options;

@@ -3,6 +3,7 @@
 // `services` section and its own `endpoint_url` (unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the profile's
 // `ignore_configured_endpoint_urls` says to ignore them), else AWS's public endpoint. Pure: no I/O.
 import type { ClientService } from './clients';
+import * as l10n from '../l10n';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -77,7 +78,9 @@ export function validEndpoint(kind: string, url: string, source: string): string
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    throw new Error(`The endpoint override for ${kind} ("${url}") is not a valid http(s) URL; fix ${source}.`);
+    throw new Error(
+      l10n.t('The endpoint override for {0} ("{1}") is not a valid http(s) URL; fix {2}.', kind, url, source),
+    );
   }
   return url;
 }
@@ -101,13 +104,30 @@ export function resolveEndpoint(service: ClientService, inputs: EndpointInputs):
     if (profileConfig.error !== undefined) throw new Error(profileConfig.error);
     const fromServices = profileConfig.services?.[configServiceKey(service)];
     if (present(fromServices)) {
-      const source = `the endpoint_url of ${configServiceKey(service)} in [services ${profileConfig.servicesSection ?? ''}] of profile "${profile}"`;
+      const source = l10n.t(
+        'the endpoint_url of {0} in [services {1}] of profile "{2}"',
+        configServiceKey(service),
+        profileConfig.servicesSection ?? '',
+        profile,
+      );
       return { url: validEndpoint(kind, fromServices.trim(), source), source };
     }
     if (present(profileConfig.endpointUrl)) {
-      const source = `the endpoint_url of profile "${profile}"`;
+      const source = l10n.t('the endpoint_url of profile "{0}"', profile);
       return { url: validEndpoint(kind, profileConfig.endpointUrl.trim(), source), source };
     }
   }
-  return { url: undefined, source: "AWS's public endpoint" };
+  return { url: undefined, source: l10n.t("AWS's public endpoint") };
+}
+
+/** An endpoint and its source for the log, e.g. `endpoint http://127.0.0.1:4566 (snapshotExplorer.endpoints["*"])`. */
+export function describeEndpoint(resolved: ResolvedEndpoint): string {
+  return resolved.url !== undefined
+    ? `endpoint ${resolved.url} (${resolved.source})`
+    : `${resolved.source} (no override)`;
+}
+
+/** The debug log line of a client created for a profile and region: its endpoint and where it came from. */
+export function clientEndpointLine(kind: string, profile: string, region: string, resolved: ResolvedEndpoint): string {
+  return `Created ${kind} client for profile "${profile}" in ${region}: ${describeEndpoint(resolved)}`;
 }

@@ -1,6 +1,7 @@
 // Classifies one profile of the merged shared files the way @aws-sdk/credential-provider-ini resolves it
 // (same order of checks), and finds configuration errors before any call: a source_profile cycle, a missing
 // source profile, an incomplete SSO or static-key setup.
+import * as l10n from '../l10n';
 
 export type ProfileKind = 'static' | 'assume-role' | 'sso' | 'process' | 'web-identity' | 'env' | 'unknown';
 
@@ -15,23 +16,31 @@ export interface Classification {
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 const SSO_KEYS = ['sso_start_url', 'sso_account_id', 'sso_session', 'sso_region', 'sso_role_name'];
 
-const isStatic = (s: Section): boolean => s.aws_access_key_id !== undefined && s.aws_secret_access_key !== undefined;
+export const isStatic = (s: Section): boolean =>
+  s.aws_access_key_id !== undefined && s.aws_secret_access_key !== undefined;
 const hasSourceProfile = (s: Section): boolean => s.source_profile !== undefined && s.credential_source === undefined;
 const hasCredentialSource = (s: Section): boolean =>
   s.credential_source !== undefined && s.source_profile === undefined;
-const isAssumeRole = (s: Section): boolean =>
+export const isAssumeRole = (s: Section): boolean =>
   s.role_arn !== undefined && (hasSourceProfile(s) || hasCredentialSource(s));
-const isWebIdentity = (s: Section): boolean => s.web_identity_token_file !== undefined && s.role_arn !== undefined;
-const isProcess = (s: Section): boolean => s.credential_process !== undefined;
-const isSso = (s: Section): boolean => SSO_KEYS.some((key) => s[key] !== undefined);
-const isLogin = (s: Section): boolean => s.login_session !== undefined;
+export const isWebIdentity = (s: Section): boolean =>
+  s.web_identity_token_file !== undefined && s.role_arn !== undefined;
+export const isProcess = (s: Section): boolean => s.credential_process !== undefined;
+export const isSso = (s: Section): boolean => SSO_KEYS.some((key) => s[key] !== undefined);
+export const isLogin = (s: Section): boolean => s.login_session !== undefined;
 /** A source profile with credential_source and no role_arn passes its source's credentials through. */
-const isSourceWithoutRole = (s: Section): boolean => s.role_arn === undefined && s.credential_source !== undefined;
+export const isSourceWithoutRole = (s: Section): boolean =>
+  s.role_arn === undefined && s.credential_source !== undefined;
 
 function credentialSourceError(name: string, s: Section): string | undefined {
   const source = s.credential_source;
   if (source === undefined || CREDENTIAL_SOURCES.includes(source)) return undefined;
-  return `Profile "${name}" has credential_source "${source}"; it must be one of ${CREDENTIAL_SOURCES.join(', ')}.`;
+  return l10n.t(
+    'Profile "{0}" has credential_source "{1}"; it must be one of {2}.',
+    name,
+    source,
+    CREDENTIAL_SOURCES.join(', '),
+  );
 }
 
 /** Follows the source_profile chain exactly as the SDK does; returns the first error found. */
@@ -45,11 +54,15 @@ function chainError(start: string, profiles: Sections): string | undefined {
     if (visited.includes(source)) {
       const path = [start, ...visited, source];
       const end = path.findIndex((step, index) => path.indexOf(step) < index);
-      return `Profile "${start}" has a source_profile cycle: ${path.slice(0, end + 1).join(' → ')}.`;
+      return l10n.t('Profile "{0}" has a source_profile cycle: {1}.', start, path.slice(0, end + 1).join(' → '));
     }
     const sourceSection = profiles[source];
     if (sourceSection === undefined) {
-      return `Profile "${name}" names source_profile "${source}", which is not defined in the config or credentials file.`;
+      return l10n.t(
+        'Profile "{0}" names source_profile "{1}", which is not defined in the config or credentials file.',
+        name,
+        source,
+      );
     }
     visited.push(source);
     if (isStatic(sourceSection)) return undefined;
@@ -61,7 +74,7 @@ function chainError(start: string, profiles: Sections): string | undefined {
     if (isWebIdentity(sourceSection) || isProcess(sourceSection) || isSso(sourceSection) || isLogin(sourceSection)) {
       return undefined;
     }
-    return `Profile "${name}" names source_profile "${source}", which has no credentials of its own.`;
+    return l10n.t('Profile "{0}" names source_profile "{1}", which has no credentials of its own.', name, source);
   }
 }
 
@@ -71,17 +84,27 @@ function ssoError(name: string, s: Section, ssoSessions: Sections): string | und
   if (session !== undefined) {
     const sessionSection = ssoSessions[session];
     if (sessionSection === undefined) {
-      return `Profile "${name}" names sso_session "${session}", but the config file has no [sso-session ${session}] section.`;
+      return l10n.t(
+        'Profile "{0}" names sso_session "{1}", but the config file has no [sso-session {2}] section.',
+        name,
+        session,
+        session,
+      );
     }
     const sessionMissing = ['sso_start_url', 'sso_region'].filter((key) => sessionSection[key] === undefined);
     if (sessionMissing.length > 0) {
-      return `The [sso-session ${session}] section used by profile "${name}" lacks ${sessionMissing.join(' and ')}.`;
+      return l10n.t(
+        'The [sso-session {0}] section used by profile "{1}" lacks {2}.',
+        session,
+        name,
+        sessionMissing.join(' and '),
+      );
     }
   } else {
     missing.unshift(...['sso_start_url', 'sso_region'].filter((key) => s[key] === undefined));
   }
   if (missing.length === 0) return undefined;
-  return `Profile "${name}" is an SSO profile but lacks ${missing.join(', ')}.`;
+  return l10n.t('Profile "{0}" is an SSO profile but lacks {1}.', name, missing.join(', '));
 }
 
 export function classifyProfile(name: string, profiles: Sections, ssoSessions: Sections): Classification {
@@ -103,16 +126,19 @@ export function classifyProfile(name: string, profiles: Sections, ssoSessions: S
     return {
       kind: 'assume-role',
       error: both
-        ? `Profile "${name}" sets both source_profile and credential_source; set only one.`
-        : `Profile "${name}" has role_arn but neither source_profile nor credential_source.`,
+        ? l10n.t('Profile "{0}" sets both source_profile and credential_source; set only one.', name)
+        : l10n.t('Profile "{0}" has role_arn but neither source_profile nor credential_source.', name),
     };
   }
   if (s.aws_access_key_id !== undefined || s.aws_secret_access_key !== undefined) {
     const missing = s.aws_access_key_id === undefined ? 'aws_access_key_id' : 'aws_secret_access_key';
-    return { kind: 'static', error: `Profile "${name}" has static keys but lacks ${missing}.` };
+    return { kind: 'static', error: l10n.t('Profile "{0}" has static keys but lacks {1}.', name, missing) };
   }
   return {
     kind: 'unknown',
-    error: `Profile "${name}" defines no credentials (no keys, role, SSO, credential_process or web identity).`,
+    error: l10n.t(
+      'Profile "{0}" defines no credentials (no keys, role, SSO, credential_process or web identity).',
+      name,
+    ),
   };
 }

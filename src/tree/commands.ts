@@ -5,7 +5,7 @@ import { reauthenticateAdvice } from '../aws/errors';
 import type { ProfileInfo } from '../aws/profiles';
 import { formatTags } from '../validation/tags';
 import type { ExplorerModel } from './model/explorerModel';
-import type { ExplorerNode, ProfileNode, SnapshotNode } from './model/nodes';
+import { profileNodeOf, ssoSessionOf, type ExplorerNode, type SnapshotNode } from './model/nodes';
 import { regionsFor } from './model/treeSettings';
 import { pickRegions } from './regionPicker';
 import type { TreeSettingsSource } from './settings';
@@ -21,6 +21,9 @@ export interface TreeCommandDeps {
   /** Every region the region picker offers. */
   readonly regions: readonly string[];
   readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
+  /** Signs in to an IAM Identity Center session (the device flow); none: Reauthenticate gives the CLI's advice. */
+  readonly signIn?: (session?: string) => Promise<void>;
+  readonly signOut?: (session?: string) => Promise<void>;
 }
 
 function isNode(value: unknown): value is ExplorerNode {
@@ -33,19 +36,16 @@ function nodeArg(deps: TreeCommandDeps, arg: unknown): ExplorerNode | undefined 
   return deps.view.selection[0];
 }
 
-function profileOf(node: ExplorerNode | undefined): ProfileNode | undefined {
-  let current: ExplorerNode | undefined = node;
-  while (current && current.kind !== 'profile') current = current.parent;
-  return current;
-}
-
 async function copy(text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}: {1}', what, text), 3000);
 }
 
 async function reauthenticate(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
-  const profileNode = profileOf(node);
+  // A session's branch, a role under it, or a profile that signs in with a session: the editor's own sign-in.
+  const session = ssoSessionOf(node);
+  if (session && deps.signIn) return deps.signIn(session);
+  const profileNode = profileNodeOf(node);
   if (!profileNode) return;
   const all = await deps.profiles();
   const info = all.find((p) => p.name === profileNode.profile.name);
@@ -86,7 +86,7 @@ async function copyTags(deps: TreeCommandDeps, node: SnapshotNode): Promise<void
 }
 
 async function chooseRegions(deps: TreeCommandDeps, node: ExplorerNode | undefined): Promise<void> {
-  let profile = profileOf(node)?.profile;
+  let profile = profileNodeOf(node)?.profile;
   if (!profile) {
     const all = await deps.profiles();
     const picked = await vscode.window.showQuickPick(
@@ -116,6 +116,7 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
       else if (node) model.refreshNode(node);
     }),
     registerCommand(commandIds.reauthenticate, log, (arg) => reauthenticate(deps, nodeArg(deps, arg))),
+    ...(deps.signIn && deps.signOut ? registerSessionCommands(deps, deps.signIn, deps.signOut) : []),
     registerCommand(commandIds.chooseRegions, log, (arg) => chooseRegions(deps, isNode(arg) ? arg : undefined)),
     registerCommand(commandIds.copyId, log, async (arg) => {
       const node = nodeArg(deps, arg);
@@ -150,5 +151,18 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
           : service.consoleUrl(region, resource);
       await vscode.env.openExternal(vscode.Uri.parse(url, true));
     }),
+  ];
+}
+
+/** Sign In / Sign Out on a session (or a node under one); from the palette, they ask which session. */
+function registerSessionCommands(
+  deps: TreeCommandDeps,
+  signIn: (session?: string) => Promise<void>,
+  signOut: (session?: string) => Promise<void>,
+): vscode.Disposable[] {
+  const sessionArg = (arg: unknown): string | undefined => (isNode(arg) ? ssoSessionOf(arg) : undefined);
+  return [
+    registerCommand(commandIds.signIn, deps.log, (arg) => signIn(sessionArg(arg))),
+    registerCommand(commandIds.signOut, deps.log, (arg) => signOut(sessionArg(arg))),
   ];
 }

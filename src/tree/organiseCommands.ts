@@ -5,7 +5,7 @@ import { commandIds } from '../commandIds';
 import type { SnapshotService } from '../services/service';
 import { registerCommand } from '../ui/command';
 import type { ExplorerModel } from './model/explorerModel';
-import type { ExplorerNode, ProfileNode } from './model/nodes';
+import { profileNodeOf, type ExplorerNode } from './model/nodes';
 import { allProfilesKey, chosenServiceIds } from './model/serviceChoice';
 import { parseSortOrder, sortOrders, type SortOrder } from './model/treeOrder';
 import type { TreeSettingsSource } from './settings';
@@ -46,12 +46,6 @@ export function showSortOrder(view: vscode.TreeView<ExplorerNode>, order: SortOr
   view.description = vscode.l10n.t('Sorted: {0}', orderLabel(order));
 }
 
-function profileOf(node: ExplorerNode | undefined): ProfileNode | undefined {
-  let current: ExplorerNode | undefined = node;
-  while (current && current.kind !== 'profile') current = current.parent;
-  return current;
-}
-
 function isNode(value: unknown): value is ExplorerNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
 }
@@ -77,7 +71,7 @@ async function sortBy(deps: OrganiseDeps): Promise<void> {
 
 /** The profile (or `*`) to choose services for: the node's profile, else asked. */
 async function servicesKey(deps: OrganiseDeps, node: ExplorerNode | undefined): Promise<string | undefined> {
-  const own = profileOf(node)?.profile.name;
+  const own = profileNodeOf(node)?.profile.name;
   if (own !== undefined) return own;
   const profiles = await deps.profiles();
   const picked = await vscode.window.showQuickPick(

@@ -17,6 +17,7 @@ import { ExplorerModel } from './model/explorerModel';
 import type { SnapshotAddress } from './model/reveal';
 import { matchesFilter, type RefreshTarget } from './model/treeQueries';
 import type { ExplorerNode } from './model/nodes';
+import type { IdentityCenterSource } from './model/ssoTree';
 import { regionsFor } from './model/treeSettings';
 import { onDidChangeSettings } from '../ui/settings';
 import { createTreeSettingsSource, treeSettingKeys, type TreeSettingsSource } from './settings';
@@ -44,6 +45,11 @@ export interface ExplorerDeps {
   readonly reauthenticate?: (profile: ProfileInfo) => Promise<void>;
   /** Called when the AWS config or credentials file changes, before the tree reloads (drop cached clients). */
   readonly onAwsFilesChanged?: () => void;
+  /** IAM Identity Center's sessions, accounts and roles; none: no session nodes. */
+  readonly identityCenter?: IdentityCenterSource;
+  /** Sign In / Sign Out of a session (the session's node, its error nodes, Reauthenticate under it). */
+  readonly signIn?: (session?: string) => Promise<void>;
+  readonly signOut?: (session?: string) => Promise<void>;
 }
 
 export interface ExplorerApi {
@@ -58,6 +64,13 @@ export interface ExplorerApi {
   revealSnapshot(target: SnapshotRevealTarget): Promise<void>;
   /** The resources (keys `${profile}|${region}|${serviceId}|${resourceId}`) whose snapshot is being taken. */
   setInProgress(keys: ReadonlySet<string>): void;
+  /**
+   * A session was signed in or out (or its token refreshed): its state is read again and its branches, with the
+   * root profiles that sign in with it, load again, so an error node turns into accounts without a window reload.
+   */
+  sessionChanged(session: string): void;
+  /** Reads every shown session's sign-in state again ("expires in … min"); no AWS call. */
+  redrawSessions(): void;
 }
 
 /** A snapshot to reveal: where it is (src/tree/model/reveal's address) and its name, for the messages. */
@@ -119,6 +132,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     sortOrder: storedSortOrder(context.globalState),
     prefetchServices: true,
     isEndpointGone,
+    ...(deps.identityCenter ? { identityCenter: deps.identityCenter } : {}),
   });
   const provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView<ExplorerNode>(viewId, {
@@ -147,6 +161,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       profiles: deps.profiles,
       regions,
       ...(deps.reauthenticate ? { reauthenticate: deps.reauthenticate } : {}),
+      ...(deps.signIn ? { signIn: deps.signIn } : {}),
+      ...(deps.signOut ? { signOut: deps.signOut } : {}),
     }),
     ...registerOrganiseCommands({
       model,
@@ -169,6 +185,13 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   return {
     refresh: (target) => model.refresh(target),
     setInProgress: (keys) => model.setInProgress(keys),
+    sessionChanged(session) {
+      const sessions = model.sessionNodes().filter((n) => n.session.name === session);
+      void model.sso.read(sessions);
+      const profiles = model.rootNodes().filter((n) => n.kind === 'profile' && n.profile.ssoSession === session);
+      for (const node of [...sessions, ...profiles]) model.refreshNode(node);
+    },
+    redrawSessions: () => void model.sso.read(model.sessionNodes()),
     async revealResource(target) {
       const node = await model.findResource({
         profile: target.profile,

@@ -1,7 +1,12 @@
 // Reads the tree's settings from the VS Code configuration and stores the regions and services chosen per profile.
 import { numberValue, rawValue, updateUserValue, userValue } from '../ui/settings';
 import { parseServicesSetting, withoutService, withServices } from './model/serviceChoice';
-import { clampPageSize, withProfileRegions, type TreeSettings } from './model/treeSettings';
+import {
+  clampPageSize,
+  withProfileRegions,
+  type IdentityCenterSettings,
+  type TreeSettings,
+} from './model/treeSettings';
 
 export interface TreeSettingsSource {
   /** The current values (read on every call, so changes apply to the next load). */
@@ -25,6 +30,25 @@ function regionsObject(value: unknown): Record<string, string[]> {
   return out;
 }
 
+function stringOrArrayObject(value: unknown): Record<string, string | string[]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, string | string[]> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = typeof v === 'string' ? v : stringArray(v);
+  return out;
+}
+
+/** `snapshotExplorer.identityCenter.*`. */
+function identityCenterSettings(): IdentityCenterSettings {
+  return {
+    includeAccounts: stringArray(rawValue('identityCenter.includeAccounts')),
+    excludeAccounts: stringArray(rawValue('identityCenter.excludeAccounts')),
+    includeRoles: stringArray(rawValue('identityCenter.includeRoles')),
+    excludeRoles: stringArray(rawValue('identityCenter.excludeRoles')),
+    preferredRoles: stringOrArrayObject(rawValue('identityCenter.preferredRoles')),
+    regions: regionsObject(rawValue('identityCenter.regions')),
+  };
+}
+
 export function createTreeSettingsSource(): TreeSettingsSource {
   return {
     read() {
@@ -34,6 +58,7 @@ export function createTreeSettingsSource(): TreeSettingsSource {
         regions: regionsObject(rawValue('regions')),
         pageSize: clampPageSize(numberValue('pageSize')),
         services: parseServicesSetting(rawValue('services')),
+        identityCenter: identityCenterSettings(),
       };
     },
     async setProfileRegions(profile, regions) {
@@ -58,6 +83,7 @@ export const treeSettingKeys = [
   'profiles',
   'regions',
   'services',
+  'identityCenter',
   'endpoints',
   'requestTimeoutSeconds',
   'maxConcurrentRequests',

@@ -6,8 +6,12 @@
 // settings after activation, in an event that names another key).
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
+import { homedir } from 'node:os';
+import type { ClientService } from '../aws/clients';
 import { createClientFactory, type ClientFactory } from '../aws/clientFactory';
-import { createCredentialSource, type CredentialSource } from '../aws/credentials';
+import { createCredentialSource, defaultProviderFactory, type CredentialSource } from '../aws/credentials';
+import { createIdentityCenter, type IdentityCenter } from '../aws/sso/identityCenter';
+import { SSO_OIDC_SERVICE, SSO_SERVICE } from '../aws/innerClients';
 import { createProfileEndpointReader } from '../aws/endpointConfig';
 import { createEndpointGuard, type EndpointGuard } from '../aws/endpointGuard';
 import { ENDPOINT_SETTING } from '../aws/endpoints';
@@ -21,6 +25,8 @@ export interface AwsAccess {
   readonly clients: ClientFactory;
   profiles(): Promise<ProfileInfo[]>;
   reauthenticate(profile: ProfileInfo): Promise<void>;
+  /** IAM Identity Center: sessions, accounts, roles, sign-in. */
+  readonly identityCenter: IdentityCenter;
   /** Fires when the endpoints in use change (the user released a missing override): lists should reload. */
   readonly onDidChangeEndpoints: vscode.Event<void>;
 }
@@ -79,7 +85,33 @@ export function createAwsAccess(
   version: string,
   globalState: vscode.Memento,
 ): AwsAccess & vscode.Disposable {
-  const credentials = createCredentialSource({ env: process.env, mfaCodeProvider: askMfaCode, logger: log });
+  // IAM Identity Center: its portal and sign-in calls go where the setting's `sso` / `sso-oidc` (or `*`) say.
+  const identityCenter = createIdentityCenter({
+    env: process.env,
+    homeDir: homedir(),
+    endpointFor: async (kind, region) =>
+      (await factory.endpointFor(kind === 'sso' ? SSO_SERVICE : SSO_OIDC_SERVICE, '')).url ??
+      (log.debug(`IAM Identity Center ${kind} in ${region}: AWS's endpoint`), undefined),
+    logger: log,
+    userAgent: `snapshot-explorer-aws/${version}`,
+  });
+  const providerOptions = {
+    env: process.env,
+    mfaCodeProvider: askMfaCode,
+    logger: log,
+    // fromIni's inner STS / SSO clients go where this profile's service clients go (the setting's `sts`, `sso`, ...).
+    endpoints: (service: ClientService, profile: string) => factory.endpointFor(service, profile),
+    requestTimeoutMs: () => numberValue('requestTimeoutSeconds') * 1000,
+  };
+  const defaultProvider = defaultProviderFactory(providerOptions);
+  const credentials = createCredentialSource({
+    ...providerOptions,
+    // An IAM Identity Center role (`sso:<session>/<account>/<role>`) gets GetRoleCredentials; the rest fromIni.
+    createProvider: (profile) => {
+      const sso = identityCenter.provider(profile);
+      return sso ? Promise.resolve(sso) : defaultProvider(profile);
+    },
+  });
   const guard = createEndpointGuard(knownOverridesStore(globalState));
   const endpointsChanged = new vscode.EventEmitter<void>();
   const factory = createClientFactory({
@@ -160,7 +192,9 @@ export function createAwsAccess(
     profiles,
     reauthenticate,
     onDidChangeEndpoints: endpointsChanged.event,
+    identityCenter,
     dispose: () => {
+      identityCenter.dispose();
       watcher.dispose();
       endpointsChanged.dispose();
       factory.clear();

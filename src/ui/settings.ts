@@ -19,7 +19,7 @@ export function booleanValue(key: 'plans.liveChecks', fallback: boolean): boolea
 
 /** A setting as VS Code holds it (validated by the caller). */
 export function rawValue(
-  key: 'profiles.include' | 'profiles.hidden' | 'regions' | 'services' | 'defaultTags',
+  key: 'profiles.include' | 'profiles.hidden' | 'regions' | 'services' | 'defaultTags' | `identityCenter.${string}`,
 ): unknown {
   return config().get<unknown>(key);
 }

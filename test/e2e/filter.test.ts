@@ -113,7 +113,7 @@ describe('Filter by Name and Search Everywhere in the workbench', () => {
         await viewMessage(wb).waitFor({ state: 'detached', timeout: STATE_TIMEOUT_MS });
         await viewAction(wb, 'Search Everywhere').waitFor({ state: 'detached', timeout: STATE_TIMEOUT_MS });
       });
-      assert.deepEqual(await labels(wb), ['demo', 'demo-ops', 'demo-readonly']);
+      assert.deepEqual(await labels(wb), ['demo', 'demo-deploy', 'demo-ops', 'demo-readonly']);
     });
   });
 });

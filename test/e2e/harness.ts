@@ -2,13 +2,16 @@
 // (scripts/e2e/vsix.ts: `npm run package` once per change) and headless Chromium driving the real VS Code workbench.
 // A test file starts one E2e (one emulator, one code-server, one browser) and opens a fresh window per scenario; the
 // Workbench helpers act and look the way a person does and wait for visible state with a deadline. Each step saves a
-// screenshot under test-results/e2e/<scenario>/.
+// screenshot under test-results/e2e/<vscode>/<scenario>/. The VS Code is the one E2E_VSCODE names (lowest | newest;
+// scripts/e2e/vscodeTargets.mjs): `npm test` runs every test file once per target; where the workbench's DOM differs
+// between them, the helpers (workbench.ts, tree.ts, quickInput.ts, editor.ts) absorb it.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { CallRecord, FaultConfig } from '../../emulator/index';
 import { writeAwsFiles, type DemoProfile } from '../../scripts/e2e/awsFiles';
 import { defaultDemoProfiles, projectRoot, startDemoSession, type DemoSession } from '../../scripts/e2e/demoSession';
+import { describeTarget, targetFromEnv, type VscodeTarget } from '../../scripts/e2e/vscodeTargets.mjs';
 import { ensurePackagedVsix } from '../../scripts/e2e/vsix';
 import { Workbench } from './workbench';
 
@@ -16,7 +19,10 @@ export { defaultDemoProfiles, Workbench };
 export type { DemoProfile };
 export { STATE_TIMEOUT_MS, waitUntil } from './wait';
 
-const screenshotRoot = path.join(projectRoot, 'test-results', 'e2e');
+/** Where a target's screenshots go: test-results/e2e/vscode-<version>/<scenario>/. */
+export function screenshotRoot(target: VscodeTarget): string {
+  return path.join(projectRoot, 'test-results', 'e2e', `vscode-${target.vscode}`);
+}
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -69,6 +75,10 @@ export interface E2eOptions {
    * `code-server --install-extension`; the benchmarks pass a staged production build).
    */
   extensionRoot?: string;
+  /** The VS Code to run (default: the one E2E_VSCODE names, else the newest). */
+  target?: VscodeTarget;
+  /** Also write the emulator's demo IAM Identity Center session (`[sso-session demo-sso]`) into the AWS config. */
+  identityCenter?: boolean;
 }
 
 /** Every file under `dir` (recursively) whose name is `name`. */
@@ -113,13 +123,18 @@ export class E2e {
     const extension = options.extensionRoot
       ? { extensionRoot: options.extensionRoot }
       : { vsix: await ensurePackagedVsix(projectRoot, log) };
+    const target = options.target ?? targetFromEnv();
+    log(`VS Code: ${describeTarget(target)}`);
     const session = await startDemoSession({
+      target,
       port: 0,
       emulator: true,
       ...(options.profiles ? { profiles: options.profiles } : {}),
+      ...(options.identityCenter ? { identityCenter: true } : {}),
       ...extension,
       // Hover tooltips would cover menus and rows the steps click (and the screenshots); a test may turn them on.
-      settings: { 'workbench.hover.delay': 600_000, ...options.settings },
+      // Sticky scroll pins copies of ancestor rows over the rows a scrolled tree shows at its top, where clicks land.
+      settings: { 'workbench.hover.delay': 600_000, 'workbench.tree.enableStickyScroll': false, ...options.settings },
       logLevel: 'debug',
       log,
       codeServerOutput: process.env.E2E_VERBOSE ? (line) => console.error(`[code-server] ${line}`) : undefined,
@@ -156,7 +171,7 @@ export class E2e {
     const logsBefore = new Set(this.extensionLogFiles());
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const workbench = new Workbench(scenario, screenshotRoot, context, page);
+    const workbench = new Workbench(scenario, screenshotRoot(this.session.target), context, page);
     this.logsBefore.set(workbench, logsBefore);
     await workbench.step('workbench loaded', async () => {
       await page.goto(this.session.url);

@@ -11,6 +11,13 @@ export const DENY_PATH = '/_emulator/sso/deny';
 
 export const CLOSE_TAB = 'You can close this tab and return to VS Code.';
 
+/**
+ * The page's links and form actions, relative to where the page is (`/_emulator/sso/…`): behind a proxy that serves
+ * the emulator under a path of its own (code-server's `/proxy/<port>/`, where `vscode.env.openExternal` sends a
+ * localhost URI), an absolute `/_emulator/…` would leave the proxy and reach the workbench's server instead.
+ */
+const relative = (route: string): string => route.slice(route.lastIndexOf('/') + 1);
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -65,13 +72,13 @@ export function verifyPage(facts: VerifyPageFacts): string {
 (IAM Identity Center, ${accounts}) as <strong>${DEMO_USER_NAME}</strong>.
 Check that the code matches the one the application shows.</p>
 ${problem}
-<form method="post" action="${APPROVE_PATH}">
+<form method="post" action="${relative(APPROVE_PATH)}">
 <label for="userCode">Code</label>
 <input id="userCode" name="userCode" value="${escapeHtml(facts.userCode ?? '')}" placeholder="ABCD-EFGH"
   autocomplete="off" spellcheck="false" required>
 <div class="actions">
-<button type="submit" class="primary" formaction="${APPROVE_PATH}">Approve</button>
-<button type="submit" formaction="${DENY_PATH}">Deny</button>
+<button type="submit" class="primary" formaction="${relative(APPROVE_PATH)}">Approve</button>
+<button type="submit" formaction="${relative(DENY_PATH)}">Deny</button>
 </div>
 </form>
 <p class="note">Served by the local AWS emulator: nothing here reaches AWS.</p>`,
@@ -80,9 +87,7 @@ ${problem}
 
 /** The answer to the form's post: the request approved or denied, or why not. */
 export function resultPage(outcome: { ok: boolean; title: string; message: string }): string {
-  const next = outcome.ok
-    ? `<p>${escapeHtml(CLOSE_TAB)}</p>`
-    : `<p><a href="/_emulator/sso/verify">Enter another code</a></p>`;
+  const next = outcome.ok ? `<p>${escapeHtml(CLOSE_TAB)}</p>` : `<p><a href="verify">Enter another code</a></p>`;
   return page(
     outcome.title,
     `<h1>${escapeHtml(outcome.title)}</h1>

@@ -37,7 +37,7 @@ export interface SsoRole {
 }
 
 export interface SsoStatus {
-  /** A token is cached that is valid, or can be refreshed without the user. */
+  /** A token is cached that is valid (and the portal has not refused it), or can be refreshed without the user. */
   readonly signedIn: boolean;
   /** When the cached access token expires. */
   readonly expiresAt?: Date;
@@ -139,14 +139,26 @@ export function createIdentityCenter(deps: IdentityCenterDeps): IdentityCenter {
     return session;
   }
 
+  /**
+   * Access tokens the portal refused though the cache says they are valid (revoked, or expired early): their session
+   * is not signed in, and they are not sent again. A new sign-in or refresh writes another token.
+   */
+  const rejected = new Set<string>();
+
   /** Runs a portal call with the session's token; a token the portal refuses means signing in again. */
   async function withToken<T>(session: SsoSessionInfo, call: (accessToken: string) => Promise<T>): Promise<T> {
     const accessToken = await tokens.accessToken(session);
+    if (rejected.has(accessToken)) throw signInRejected(session.name);
     try {
       return await call(accessToken);
     } catch (error) {
-      if (errorName(error) === 'UnauthorizedException') throw signInRejected(session.name);
-      throw error;
+      if (errorName(error) !== 'UnauthorizedException') throw error;
+      // Told once: the session's node then says it is not signed in (its branches load again, without a call).
+      if (!rejected.has(accessToken)) {
+        rejected.add(accessToken);
+        changed(session.name);
+      }
+      throw signInRejected(session.name);
     }
   }
 
@@ -168,7 +180,7 @@ export function createIdentityCenter(deps: IdentityCenterDeps): IdentityCenter {
 
   async function status(name: string): Promise<SsoStatus> {
     const record = await tokens.record(await sessionNamed(name));
-    if (!record) return { signedIn: false, refreshable: false };
+    if (!record || rejected.has(record.accessToken)) return { signedIn: false, refreshable: false };
     const expires = parseCacheDate(record.expiresAt) ?? 0;
     const refreshable = canRefresh(record, now());
     return { signedIn: expires > now() || refreshable, expiresAt: new Date(expires), refreshable };

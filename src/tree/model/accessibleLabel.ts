@@ -2,23 +2,25 @@
 // "Neptune Analytics snapshot customer-graph-2025-07-01, available". Pure: the `vscode` side sets it as the row's
 // accessibilityInformation.
 import type { NodeView } from './describeParts';
+import * as l10n from '../../l10n';
+import { ssoAccessibleLabel } from './describeSso';
 import { messages } from './messages';
 import type { ExplorerNode, LoadMoreNode, ResourceNode, SnapshotNode } from './nodes';
 
 const text = {
-  profile: (name: string) => `AWS profile ${name}`,
-  region: (region: string, profile: string) => `Region ${region} of profile ${profile}`,
-  service: (label: string, region: string) => `${label} in ${region}`,
-  resource: (service: string, noun: string, name: string) => `${service} ${noun} ${name}`,
-  unattached: (name: string) => `Group ${name}`,
-  snapshot: (service: string, name: string) => `${service} snapshot ${name}`,
-  percent: (state: string, percent: number) => `${state}, ${percent} percent`,
-  cannotSnapshot: (reason: string) => `cannot snapshot now: ${reason}`,
-  inProgress: 'snapshot in progress',
-  error: (label: string) => `Error: ${label}`,
-  loadMore: (what: string) => `Load more ${what}`,
-  loadingMore: (what: string) => `Loading more ${what}`,
-  snapshots: 'snapshots',
+  profile: (name: string) => l10n.t('AWS profile {0}', name),
+  region: (region: string, profile: string) => l10n.t('Region {0} of profile {1}', region, profile),
+  service: (label: string, region: string) => l10n.t('{0} in {1}', label, region),
+  resource: (service: string, noun: string, name: string) => l10n.t('{0} {1} {2}', service, noun, name),
+  unattached: (name: string) => l10n.t('Group {0}', name),
+  snapshot: (service: string, name: string) => l10n.t('{0} snapshot {1}', service, name),
+  percent: (state: string, percent: number) => l10n.t('{0}, {1} percent', state, percent),
+  cannotSnapshot: (reason: string) => l10n.t('cannot snapshot now: {0}', reason),
+  inProgress: () => l10n.t('snapshot in progress'),
+  error: (label: string) => l10n.t('Error: {0}', label),
+  loadMore: (what: string) => l10n.t('Load more {0}', what),
+  loadingMore: (what: string) => l10n.t('Loading more {0}', what),
+  snapshots: () => l10n.t('snapshots'),
 };
 
 /** "a, b, c" of the parts that say something; a description's " · " separators are read as pauses too. */
@@ -36,7 +38,7 @@ function resourceLabel(node: ResourceNode, view: NodeView): string {
   return joined(
     text.resource(service.label, service.resourceNoun.one, resource.name),
     resource.status.toLowerCase(),
-    inProgress ? text.inProgress : undefined,
+    inProgress ? text.inProgress() : undefined,
     resource.snapshottable.ok ? undefined : text.cannotSnapshot(resource.snapshottable.reason),
   );
 }
@@ -51,15 +53,23 @@ function snapshotLabel(node: SnapshotNode): string {
 
 function loadMoreLabel(node: LoadMoreNode, view: NodeView): string {
   const owner = node.parent;
-  const what = owner.kind === 'service' ? owner.service.resourceNoun.many : text.snapshots;
+  const what = owner.kind === 'service' ? owner.service.resourceNoun.many : text.snapshots();
   return view.label === messages.loadingMore ? text.loadingMore(what) : text.loadMore(what);
 }
 
 /** The row's accessible label; `view` is how the row is drawn (its description carries counts and auth kinds). */
 export function accessibleLabel(node: ExplorerNode, view: NodeView): string {
   switch (node.kind) {
+    case 'ssoSession':
+    case 'ssoAccount':
+      return ssoAccessibleLabel(node, view);
     case 'profile':
-      return joined(text.profile(node.profile.name), view.description);
+      return joined(
+        node.parent
+          ? l10n.t('Role {0} in account {1}', view.label, node.parent.account.name)
+          : text.profile(node.profile.name),
+        view.description,
+      );
     case 'region':
       return text.region(node.region, node.profile);
     case 'service':

@@ -1,16 +1,20 @@
 // Loads one page of a branch's children from AWS (or from settings, for a profile's regions).
 import type { AwsClients } from '../../aws/clients';
 import type { AwsContext, Page, Resource, SnapshotService } from '../../services/service';
+import { messages } from './messages';
 import { regionNode, resourceNode, serviceNode, snapshotNode, type BranchOwner, type ExplorerNode } from './nodes';
 import { servicesFor } from './serviceChoice';
+import { accountPage, rolePage, type IdentityCenterSource } from './ssoTree';
 import type { SnapshotLister } from './snapshotLister';
-import { clampPageSize, regionsFor, type TreeSettings } from './treeSettings';
+import { clampPageSize, defaultIdentityCenterSettings, regionsFor, type TreeSettings } from './treeSettings';
 
 export interface BranchPageDeps {
   readonly clients: AwsClients;
   readonly services: readonly SnapshotService[];
   readonly settings: () => TreeSettings;
   readonly checkCredentials?: (profile: string, signal: AbortSignal) => Promise<void>;
+  /** IAM Identity Center's sessions, accounts and roles (none: no session nodes). */
+  readonly identityCenter?: IdentityCenterSource;
 }
 
 function hasError(error: unknown): boolean {
@@ -28,6 +32,15 @@ export async function loadChildPage(
   const pageSize = clampPageSize(deps.settings().pageSize);
   const page = { ...(token ? { nextToken: token } : {}), pageSize };
   switch (owner.kind) {
+    case 'ssoSession':
+    case 'ssoAccount': {
+      const source = deps.identityCenter;
+      if (!source) return { items: [] };
+      const settings = deps.settings().identityCenter ?? defaultIdentityCenterSettings;
+      return owner.kind === 'ssoSession'
+        ? accountPage(owner, source, settings, token, pageSize, signal)
+        : rolePage(owner, source, settings, token, signal);
+    }
     case 'profile': {
       // A profile that cannot be used as written shows why, without trying to sign in.
       if (hasError(owner.profile.error)) throw owner.profile.error;
@@ -64,10 +77,10 @@ export function unattachedGroup(service: SnapshotService): Resource {
   return {
     service: service.id,
     id: '#unattached',
-    name: `Snapshots without a ${service.resourceNoun.one} here`,
+    name: messages.unattachedName(service.resourceNoun.one),
     status: '',
     summary: '',
-    snapshottable: { ok: false, reason: `these snapshots' ${service.resourceNoun.many} are in another region or gone` },
+    snapshottable: { ok: false, reason: messages.unattachedReason(service.resourceNoun.many) },
     details: [],
     unattached: true,
   };

@@ -4,6 +4,7 @@
 import type { Logger } from '../../log';
 import type { Branch } from './branches';
 import type { TreeMarkers } from './markers';
+import * as l10n from '../../l10n';
 import { messages } from './messages';
 import { errorNode, loadMoreNode, placeholderNode, type BranchOwner, type ErrorNode, type ExplorerNode } from './nodes';
 import { toTreeError, type ErrorClassifier } from './treeError';
@@ -72,6 +73,10 @@ function emptyMessage(owner: BranchOwner | undefined, filteredOut: boolean, filt
   switch (owner?.kind) {
     case undefined:
       return messages.allProfilesHidden;
+    case 'ssoSession':
+      return l10n.t('No accounts: none assigned, or the identityCenter settings hide them all');
+    case 'ssoAccount':
+      return l10n.t('No roles: none assigned, or the identityCenter settings hide them all');
     case 'profile':
       return messages.noRegions;
     case 'region':
@@ -90,10 +95,14 @@ function errorContext(owner: BranchOwner | undefined, at: 'first' | 'more'): str
   switch (owner?.kind) {
     case undefined:
       return messages.couldNotListProfiles;
+    case 'ssoSession':
+      return l10n.t('Could not list the accounts of {0}', owner.session.name);
+    case 'ssoAccount':
+      return l10n.t('Could not list the roles of {0}', owner.account.name);
     case 'profile':
       return owner.profile.error
-        ? messages.profileUnusable(owner.profile.name)
-        : messages.couldNotSignIn(owner.profile.name);
+        ? messages.profileUnusable(owner.profile.label ?? owner.profile.name)
+        : messages.couldNotSignIn(owner.profile.label ?? owner.profile.name);
     case 'service':
       return messages.couldNotList(owner.service.resourceNoun.many);
     default:

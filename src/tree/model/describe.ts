@@ -5,8 +5,16 @@ import { formatDateTime } from '../../dates';
 import { extraDetails, md, table, type DescribeState, type NodeView } from './describeParts';
 import { describeRegion, describeUnreachable } from './describePlaces';
 import { describeSnapshot } from './describeSnapshot';
+import { describeSsoAccount, describeSsoSession } from './describeSso';
 import { messages } from './messages';
-import type { ExplorerNode, ProfileEntry, ResourceNode, ServiceNode, TreeError } from './nodes';
+import {
+  ssoSessionOf,
+  type ExplorerNode,
+  type ProfileEntry,
+  type ResourceNode,
+  type ServiceNode,
+  type TreeError,
+} from './nodes';
 
 export { md, type DescribeState, type NodeView } from './describeParts';
 
@@ -53,7 +61,7 @@ function describeResource(node: ResourceNode, state: DescribeState): NodeView {
     // Why it cannot be snapshotted, on the row itself (not only on hover), before the facts a narrow view cuts off.
     resource.snapshottable.ok ? undefined : messages.cannotSnapshot(resource.snapshottable.reason),
     resource.summary,
-    snapshots ? messages.count(snapshots.count, messages.snapshotNoun, snapshots.more) : undefined,
+    snapshots ? messages.snapshotCount(snapshots.count, snapshots.more) : undefined,
     inProgress ? messages.inProgress : undefined,
   ].filter((p): p is string => !!p);
   const tokens = ['resource', resource.snapshottable.ok ? 'snapshottable' : 'notSnapshottable', service.id];
@@ -141,25 +149,32 @@ function errorTooltip(error: TreeError): string {
 
 export function describeNode(node: ExplorerNode, state: DescribeState): NodeView {
   switch (node.kind) {
+    case 'ssoSession':
+      return describeSsoSession(node, state.ssoStatus?.(node.session.name), state.now?.() ?? Date.now());
+    case 'ssoAccount':
+      return describeSsoAccount(node);
     case 'profile': {
       const { profile } = node;
       const error = profileError(profile);
       const region = profile.region;
+      // An IAM Identity Center role: its name (or the profile that stands for it) and where it is.
+      const role = node.parent ? [profile.description] : undefined;
       return {
         id: node.id,
-        label: profile.name,
-        description: [authKindLabel(profile.kind), region].filter(Boolean).join(' · '),
+        label: profile.label ?? profile.name,
+        description: (role ?? [authKindLabel(profile.kind), region]).filter(Boolean).join(' · '),
         tooltip: [
           `**${md(profile.name)}**`,
           '',
           table([
             [messages.field.authKind, authKindLabel(profile.kind)],
-            [messages.field.defaultRegion, region],
+            [messages.field.profile, node.parent ? profile.name : undefined],
+            [messages.field.defaultRegion, node.parent ? undefined : region],
           ]),
           ...(error ? ['', md(error)] : []),
         ].join('\n'),
-        icon: error ? 'warning' : 'account',
-        contextValue: error ? 'profile profileError' : 'profile',
+        icon: error ? 'warning' : node.parent ? 'key' : 'account',
+        contextValue: ['profile', ...(error ? ['profileError'] : []), ...(node.parent ? ['ssoRole'] : [])].join(' '),
         collapsible: 'collapsed',
       };
     }
@@ -189,10 +204,11 @@ export function describeNode(node: ExplorerNode, state: DescribeState): NodeView
       return { id: node.id, label: node.message, contextValue: 'placeholder', collapsible: 'none' };
     case 'error': {
       const tokens = ['error', 'retryable'];
-      if (node.error.reauthenticate) tokens.push('reauthenticate');
+      // Under an IAM Identity Center session, signing in again is the editor's own device flow.
+      if (node.error.reauthenticate) tokens.push(ssoSessionOf(node) ? 'ssoSignIn' : 'reauthenticate');
       return {
         id: node.id,
-        label: `${node.context}: ${node.error.message}`,
+        label: messages.errorLabel(node.context, node.error.message),
         description: node.error.code,
         tooltip: errorTooltip(node.error),
         icon: 'error',

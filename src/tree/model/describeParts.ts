@@ -3,6 +3,7 @@
 import type { commandIds } from '../../commandIds';
 import type { ExplorerNode, ResourceNode, ServiceNode, SnapshotNode } from './nodes';
 import type { SnapshotTagsView } from './snapshotTags';
+import type { SsoSessionStatus } from './ssoTree';
 
 export interface NodeView {
   readonly id: string;
@@ -39,6 +40,10 @@ export interface DescribeState {
   snapshotCount?(node: ResourceNode): { readonly count: number; readonly more: boolean } | undefined;
   /** What a snapshot's tooltip can say about its tags. */
   snapshotTags(node: SnapshotNode): SnapshotTagsView;
+  /** An IAM Identity Center session's sign-in, as last read (undefined until then). */
+  ssoStatus?(session: string): SsoSessionStatus | undefined;
+  /** The clock for "expires in …" (ms since the epoch). */
+  now?(): number;
 }
 
 /** Escapes text for Markdown, so names and messages from AWS cannot inject links or formatting. */

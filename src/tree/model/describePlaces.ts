@@ -26,7 +26,7 @@ export function describeRegion(node: RegionNode): NodeView {
 export function describeUnreachable(node: UnreachableServiceNode): NodeView {
   const { service, regions, error } = node;
   const label = messages.unreachable(service.label, regions);
-  const sentence = `${label} (${messages.unreachableWhy(service.label, service.endOfSupport)})`;
+  const sentence = messages.unreachableSentence(label, messages.unreachableWhy(service.label, service.endOfSupport));
   return {
     id: node.id,
     label,

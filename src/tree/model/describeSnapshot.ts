@@ -68,9 +68,10 @@ export function describeSnapshot(node: SnapshotNode, state: DescribeState): Node
         [messages.field.resource, node.target.resource.name],
         [messages.field.size, sizeText(snapshot)],
         [messages.field.encryption, encryptionText(snapshot.encryption)],
-        // The service's own Progress row would repeat the one above.
+        // The service's own Progress row (labelled with the same translated word) would repeat the one above.
         ...extraDetails(snapshot, snapshot.details).filter(
-          ([label, value]) => !progressText || (value !== progressText && label.toLowerCase() !== 'progress'),
+          ([label, value]) =>
+            !progressText || (value !== progressText && label.toLowerCase() !== messages.field.progress.toLowerCase()),
         ),
         [messages.field.tags, tagsText(tags)],
         [messages.field.region, node.target.region],

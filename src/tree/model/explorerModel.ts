@@ -14,26 +14,27 @@ import { ModelState } from './modelState';
 import { NodeViews } from './nodeViews';
 import {
   isBranchOwner,
-  profileNode,
   type BranchOwner,
   type ErrorNode,
   type ExplorerNode,
   type LoadMoreNode,
   type ResourceNode,
   type SnapshotNode,
+  type SsoSessionNode,
 } from './nodes';
 import { FilteredTree } from './filteredTree';
 import { findResource, findSnapshot, type ResourceAddress, type RevealSource, type SnapshotAddress } from './reveal';
 import { SlowLoads } from './slowLoads';
-import { SnapshotLister } from './snapshotLister';
+import { SsoStatuses } from './ssoStatuses';
+import { loadRoot } from './ssoTree';
+import type { SnapshotLister } from './snapshotLister';
 import { SnapshotTagReader } from './snapshotTags';
-import { isRetryableLoadError, retryThrottled } from './throttleRetry';
-import { visibleProfiles } from './treeSettings';
+import { retryThrottled } from './throttleRetry';
 import { TreeOrganiser } from './treeOrganiser';
 import type { SortOrder } from './treeOrder';
 import { placeOf, type RefreshTarget } from './treeQueries';
 
-import type { ExplorerModelDeps } from './explorerModelDeps';
+import { snapshotListerFor, type ExplorerModelDeps } from './explorerModelDeps';
 
 export type { ExplorerModelDeps };
 
@@ -59,15 +60,11 @@ export class ExplorerModel {
   private readonly slowLoads: SlowLoads;
   /** The order, the counts and the services unreachable in every region of a profile. */
   private readonly organiser: TreeOrganiser;
+  /** IAM Identity Center sessions' sign-in states. */
+  readonly sso: SsoStatuses;
 
   constructor(private readonly deps: ExplorerModelDeps) {
-    this.snapshots = new SnapshotLister({
-      onFallback: (place, reason) => deps.log?.debug(`Snapshots of ${place}: listing resource by resource (${reason})`),
-      // A throttled batch is tried again as a batch (then not again per resource), never replaced by one call each.
-      retry: (load, signal) => retryThrottled(load, signal, deps.classifyError, deps.throttleRetry),
-      isTransient: (error) => isRetryableLoadError(error, deps.classifyError),
-      ...deps.snapshotListing,
-    });
+    this.snapshots = snapshotListerFor(deps);
     const retry = { ...deps.throttleRetry, alreadyRetried: (error: unknown) => this.snapshots.retried(error) };
     this.slowLoads = new SlowLoads((owner) => this.fire(owner), deps.slowLoads?.timers, deps.slowLoads?.afterMs);
     this.branches = new Branches((owner, token, signal) =>
@@ -94,8 +91,9 @@ export class ExplorerModel {
       () => this.disposed,
       deps,
     );
-    const { branches, markers, organiser, tags } = this;
-    this.views = new NodeViews(new ModelState({ branches, markers, organiser, tags }));
+    this.sso = new SsoStatuses(deps.identityCenter, (node) => this.fire(node), deps.log);
+    const { branches, markers, organiser, tags, sso } = this;
+    this.views = new NodeViews(new ModelState({ branches, markers, organiser, tags, sso, now: deps.now }));
   }
 
   // ---- events ----
@@ -144,7 +142,7 @@ export class ExplorerModel {
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return node.kind === 'profile' ? undefined : node.parent;
+    return node.kind === 'ssoSession' ? undefined : node.parent;
   }
 
   describe(node: ExplorerNode): NodeView {
@@ -223,7 +221,7 @@ export class ExplorerModel {
     this.branches.dropUnder(node);
     this.organiser.refreshed(node);
     // The snapshot answers of the node's profile, region or service are stale now.
-    this.snapshots.invalidate(node ? placeOf(node) : {});
+    this.snapshots.invalidate(node && node.kind !== 'ssoSession' && node.kind !== 'ssoAccount' ? placeOf(node) : {});
     if (node?.kind === 'resource') this.snapshots.refreshed(node);
     this.fire(node);
   }
@@ -290,10 +288,21 @@ export class ExplorerModel {
   }
 
   private async loadProfiles(): Promise<Page<ExplorerNode>> {
-    const all = await this.deps.profiles();
-    this.discovered = all.length;
-    this.profilesListeners.fire(all.length);
-    return { items: visibleProfiles(all, this.deps.settings()).map(profileNode) };
+    const root = await loadRoot(this.deps);
+    this.discovered = root.discovered;
+    this.profilesListeners.fire(root.discovered);
+    void this.sso.read(root.sessions);
+    return { items: root.items };
+  }
+
+  /** The sessions and profiles at the root, as loaded (none before the first load). */
+  rootNodes(): readonly ExplorerNode[] {
+    return this.branches.get(undefined)?.loader.items ?? [];
+  }
+
+  /** The IAM Identity Center session nodes at the root, as loaded. */
+  sessionNodes(): SsoSessionNode[] {
+    return this.rootNodes().filter((n): n is SsoSessionNode => n.kind === 'ssoSession');
   }
 
   private render(branch: Branch): ExplorerNode[] {

@@ -1,11 +1,12 @@
 // What the explorer model is built from: the profiles, the clients and settings of the branch pages, and the
-// optional parts tests and the benchmark set (retries, batching, the slow-load clock, the start order).
+// optional parts tests and the benchmark set (retries, batching, the slow-load clock, the start order); the snapshot
+// lister built from them.
 import type { Logger } from '../../log';
 import type { BranchPageDeps } from './branchPages';
 import type { ProfileEntry } from './nodes';
 import type { SlowLoadTimers } from './slowLoads';
-import type { SnapshotListerOptions } from './snapshotLister';
-import type { ThrottleRetryOptions } from './throttleRetry';
+import { SnapshotLister, type SnapshotListerOptions } from './snapshotLister';
+import { isRetryableLoadError, retryThrottled, type ThrottleRetryOptions } from './throttleRetry';
 import type { ErrorClassifier } from './treeError';
 import type { SortOrder } from './treeOrder';
 
@@ -23,6 +24,19 @@ export interface ExplorerModelDeps extends BranchPageDeps {
   readonly sortOrder?: SortOrder;
   /** Load each shown service's first page as soon as its region shows (counts on every service node). */
   readonly prefetchServices?: boolean;
+  /** The clock of "expires in …" (ms since the epoch; tests pass their own). */
+  readonly now?: () => number;
   /** True when an error says a service's endpoint is not the service (src/aws/endpointAnswer.ts). */
   readonly isEndpointGone?: (error: unknown) => boolean;
+}
+
+/** The model's snapshot lister: batched listings whose throttled batch is tried again as a batch. */
+export function snapshotListerFor(deps: ExplorerModelDeps): SnapshotLister {
+  return new SnapshotLister({
+    onFallback: (place, reason) => deps.log?.debug(`Snapshots of ${place}: listing resource by resource (${reason})`),
+    // A throttled batch is tried again as a batch (then not again per resource), never replaced by one call each.
+    retry: (load, signal) => retryThrottled(load, signal, deps.classifyError, deps.throttleRetry),
+    isTransient: (error) => isRetryableLoadError(error, deps.classifyError),
+    ...deps.snapshotListing,
+  });
 }

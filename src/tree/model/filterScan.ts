@@ -23,6 +23,8 @@ export async function scanOwners(nodes: readonly ExplorerNode[], load: LoadChild
 async function scanUnder(owner: BranchOwner, load: LoadChildren, limiter: Limiter): Promise<void> {
   switch (owner.kind) {
     case 'resource':
+    case 'ssoAccount':
+      // An account's roles are listed only when someone expands it (the filter matches accounts by name).
       return;
     case 'service':
       if (owner.offered) await limiter.run(() => load(owner));

@@ -7,16 +7,28 @@ import type { TreeMarkers } from './markers';
 import type { ExplorerNode, ResourceNode, ServiceNode, SnapshotNode } from './nodes';
 import type { SnapshotTagReader, SnapshotTagsView } from './snapshotTags';
 import type { Count, TreeOrganiser } from './treeOrganiser';
+import type { SsoStatuses } from './ssoStatuses';
+import type { SsoSessionStatus } from './ssoTree';
 
 export interface ModelStateParts {
   readonly branches: Branches;
   readonly markers: TreeMarkers;
   readonly organiser: TreeOrganiser;
   readonly tags: SnapshotTagReader;
+  readonly sso: SsoStatuses;
+  readonly now?: () => number;
 }
 
 export class ModelState implements DescribeState {
   constructor(private readonly parts: ModelStateParts) {}
+
+  ssoStatus(session: string): SsoSessionStatus | undefined {
+    return this.parts.sso.get(session);
+  }
+
+  now(): number {
+    return (this.parts.now ?? Date.now)();
+  }
 
   get filter(): string {
     return this.parts.markers.filter;

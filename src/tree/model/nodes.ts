@@ -1,6 +1,7 @@
 // The explorer's node kinds as plain data (no `vscode`): what each tree element is, and where it sits.
 // Node objects are created once per loaded item and kept until their branch is refreshed, so the same
 // object can be passed to VS Code's change events and `reveal`.
+import type { SsoSessionInfo } from '../../aws/sso/ssoConfig';
 import type { Resource, ResourceTarget, Snapshot, SnapshotService } from '../../services/service';
 
 /** What the tree needs of a discovered profile (structurally compatible with `ProfileInfo` of src/aws/profiles.ts). */
@@ -11,6 +12,23 @@ export interface ProfileEntry {
   readonly region?: string;
   /** Set when the profile cannot be used as written (malformed file, `source_profile` cycle…). */
   readonly error?: unknown;
+  /** What the row says instead of the name (an IAM Identity Center role: its role name). */
+  readonly label?: string;
+  /** The `sso_session` a hand-written IAM Identity Center profile signs in with. */
+  readonly ssoSession?: string;
+  /** What the row says after the label (a role shown under a hand-written profile's name: the role name). */
+  readonly description?: string;
+  /** The regions shown when the regions setting has no entry of this profile's own (a role: its session's). */
+  readonly regions?: readonly string[];
+}
+
+/** An IAM Identity Center session of the config file (src/aws/sso/ssoConfig). */
+export type SsoSessionEntry = SsoSessionInfo;
+
+export interface SsoAccountEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
 }
 
 /** A failure as the tree shows it: message, AWS error code, request id and what the user can do. */
@@ -32,6 +50,22 @@ interface NodeBase {
 export interface ProfileNode extends NodeBase {
   readonly kind: 'profile';
   readonly profile: ProfileEntry;
+  /** The account of an IAM Identity Center role (the role's credentials come from its session); none at the root. */
+  readonly parent?: SsoAccountNode;
+}
+
+/** A top-level IAM Identity Center session: `[sso-session NAME]`, or the portal of legacy `sso_start_url` profiles. */
+export interface SsoSessionNode extends NodeBase {
+  readonly kind: 'ssoSession';
+  readonly session: SsoSessionEntry;
+}
+
+/** An account of the organisation, as the session's portal lists it; its children are its roles (profile nodes). */
+export interface SsoAccountNode extends NodeBase {
+  readonly kind: 'ssoAccount';
+  readonly parent: SsoSessionNode;
+  readonly session: string;
+  readonly account: SsoAccountEntry;
 }
 
 export interface RegionNode extends NodeBase {
@@ -106,9 +140,11 @@ export interface UnreachableServiceNode extends NodeBase {
 }
 
 /** Nodes that have children. */
-export type BranchOwner = ProfileNode | RegionNode | ServiceNode | ResourceNode;
+export type BranchOwner = SsoSessionNode | SsoAccountNode | ProfileNode | RegionNode | ServiceNode | ResourceNode;
 
 export type ExplorerNode =
+  | SsoSessionNode
+  | SsoAccountNode
   | ProfileNode
   | RegionNode
   | ServiceNode
@@ -132,6 +168,19 @@ const seg = (value: string): string => encodeURIComponent(value);
 
 export function profileNode(profile: ProfileEntry): ProfileNode {
   return { kind: 'profile', id: `profile/${seg(profile.name)}`, profile };
+}
+
+export function ssoSessionNode(session: SsoSessionEntry): SsoSessionNode {
+  return { kind: 'ssoSession', id: `sso/${seg(session.name)}`, session };
+}
+
+export function ssoAccountNode(parent: SsoSessionNode, account: SsoAccountEntry): SsoAccountNode {
+  return { kind: 'ssoAccount', id: `${parent.id}/${seg(account.id)}`, parent, session: parent.session.name, account };
+}
+
+/** A role of an account: a profile node under the account (its profile is the role's, or the covering profile). */
+export function roleNode(parent: SsoAccountNode, roleName: string, profile: ProfileEntry): ProfileNode {
+  return { kind: 'profile', id: `${parent.id}/${seg(roleName)}`, profile, parent };
 }
 
 export function regionNode(parent: ProfileNode, region: string): RegionNode {
@@ -197,6 +246,34 @@ export function unreachableServiceNode(
   return { kind: 'unreachable', id: `${parent.id}/#unreachable/${seg(service.id)}`, parent, service, regions, error };
 }
 
+/**
+ * The IAM Identity Center session a node belongs to: the session at or above it, or the `sso_session` of a
+ * hand-written profile at the root.
+ */
+export function ssoSessionOf(node: ExplorerNode | undefined): string | undefined {
+  let current: ExplorerNode | undefined = node;
+  while (current) {
+    if (current.kind === 'ssoSession') return current.session.name;
+    if (current.kind === 'profile' && !current.parent) return current.profile.ssoSession;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** The profile node at or above a node (a role's, under IAM Identity Center); none for sessions and accounts. */
+export function profileNodeOf(node: ExplorerNode | undefined): ProfileNode | undefined {
+  let current: ExplorerNode | undefined = node;
+  while (current && current.kind !== 'profile') current = current.kind === 'ssoSession' ? undefined : current.parent;
+  return current;
+}
+
 export function isBranchOwner(node: ExplorerNode): node is BranchOwner {
-  return node.kind === 'profile' || node.kind === 'region' || node.kind === 'service' || node.kind === 'resource';
+  return (
+    node.kind === 'ssoSession' ||
+    node.kind === 'ssoAccount' ||
+    node.kind === 'profile' ||
+    node.kind === 'region' ||
+    node.kind === 'service' ||
+    node.kind === 'resource'
+  );
 }

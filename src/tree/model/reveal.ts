@@ -1,7 +1,17 @@
 // Finds a resource's or a snapshot's node for `reveal`: loads the levels above it through the model, further pages of
 // its service until the resource is loaded, then (for a snapshot) the resource's snapshots afresh, page by page. A
 // snapshot whose resource is not in its region (a copy) is looked for in the region's group of such snapshots.
-import type { ExplorerNode, LoadMoreNode, ResourceNode, ServiceNode, SnapshotNode } from './nodes';
+import { parseSsoProfileName } from '../../aws/sso/ssoProfiles';
+import type {
+  ExplorerNode,
+  LoadMoreNode,
+  ProfileNode,
+  ResourceNode,
+  ServiceNode,
+  SnapshotNode,
+  SsoAccountNode,
+  SsoSessionNode,
+} from './nodes';
 
 /** Where a resource sits in the tree. */
 export interface ResourceAddress {
@@ -48,9 +58,30 @@ async function findInPages<T extends ExplorerNode>(
   return undefined;
 }
 
+/**
+ * A profile's node: at the root, or (an IAM Identity Center role, `sso:<session>/<account>/<role>`, or a hand-written
+ * profile standing for one) under its session's account, whose pages are read until the account is found.
+ */
+async function findProfile(source: RevealSource, name: string): Promise<ProfileNode | undefined> {
+  const root = await source.getChildren();
+  const atRoot = root.find((n): n is ProfileNode => n.kind === 'profile' && n.profile.name === name);
+  if (atRoot) return atRoot;
+  const role = parseSsoProfileName(name);
+  if (!role) return undefined;
+  const session = root.find((n): n is SsoSessionNode => n.kind === 'ssoSession' && n.session.name === role.session);
+  if (!session) return undefined;
+  const account = await findInPages(
+    source,
+    session,
+    (n): n is SsoAccountNode => n.kind === 'ssoAccount' && n.account.id === role.accountId,
+  );
+  if (!account) return undefined;
+  return findInPages(source, account, (n): n is ProfileNode => n.kind === 'profile' && n.profile.name === name);
+}
+
 /** The resource's node; undefined when the tree does not show it (profile hidden, region not chosen, no such resource). */
 export async function findResource(source: RevealSource, target: ResourceAddress): Promise<ResourceNode | undefined> {
-  const profile = (await source.getChildren()).find((n) => n.kind === 'profile' && n.profile.name === target.profile);
+  const profile = await findProfile(source, target.profile);
   if (!profile) return undefined;
   const region = (await source.getChildren(profile)).find((n) => n.kind === 'region' && n.region === target.region);
   if (!region) return undefined;

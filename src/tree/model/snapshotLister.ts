@@ -6,6 +6,7 @@
 // reason (throttled, a 5xx) is tried again as a batch, and then its resources show the error. A resource whose
 // listing already returned its snapshots (`knownSnapshots`) shows those when first expanded. Pages of an answer held
 // here are cut locally to the tree's page size.
+import * as l10n from '../../l10n';
 import { newestFirst } from '../../services/common';
 import type {
   AwsContext,
@@ -85,7 +86,7 @@ interface Place {
 }
 
 function abortError(): Error {
-  return Object.assign(new Error('The snapshot listing was cancelled'), { name: 'AbortError' });
+  return Object.assign(new Error(l10n.t('The snapshot listing was cancelled')), { name: 'AbortError' });
 }
 
 export class SnapshotLister {
@@ -111,7 +112,7 @@ export class SnapshotLister {
     const { ctx, service, resource, owner, token, pageSize } = request;
     if (token?.startsWith(LOCAL_TOKEN)) {
       const held = this.local.get(owner);
-      if (!held) throw new Error('This list of snapshots changed; refresh it.');
+      if (!held) throw new Error(l10n.t('This list of snapshots changed; refresh it.'));
       return this.cut(owner, held, Number(token.slice(LOCAL_TOKEN.length)), pageSize);
     }
     if (token !== undefined) return service.listSnapshots(ctx, resource, { nextToken: token, pageSize });

@@ -1,6 +1,7 @@
 // Turns whatever a load threw into the data of an error node: a message, the AWS error code, the request id,
 // and the kind (from the AWS access layer's classifier) that decides whether "Reauthenticate" is offered.
 
+import * as l10n from '../../l10n';
 import { messages } from './messages';
 import type { TreeError } from './nodes';
 
@@ -42,7 +43,7 @@ export function errorMessage(error: unknown): string {
   if (typeof error === 'string') return error;
   const message = str(field(error, 'message')) ?? str(field(error, 'Message'));
   if (message) return message;
-  return awsErrorCode(error) ?? 'Unknown error';
+  return awsErrorCode(error) ?? l10n.t('Unknown error');
 }
 
 export function toTreeError(error: unknown, classify?: ErrorClassifier): TreeError {

@@ -4,7 +4,7 @@
 // own so VS Code does not reuse the unfiltered node's collapsed state) and the counts the view's message states.
 import type { Branch } from './branches';
 import type { NodeView } from './describeParts';
-import type { BranchOwner, ExplorerNode, ResourceNode, ServiceNode } from './nodes';
+import type { BranchOwner, ExplorerNode, ResourceNode, ServiceNode, SsoAccountNode } from './nodes';
 import { matchesFilter } from './treeQueries';
 
 /** What the filter needs to know of a loaded branch. */
@@ -46,12 +46,37 @@ export function isShown(node: ExplorerNode, filter: string, lookup: BranchLookup
     case 'service':
       if (!node.offered) return false;
       return branchShown(node, filter, lookup);
+    case 'ssoAccount':
+      // An account shows when its name or id matches (the filter finds accounts by name), or something under it does.
+      return accountMatches(node, filter) || branchShownIfLoaded(node, filter, lookup);
+    case 'ssoSession':
     case 'profile':
     case 'region':
       return branchShown(node, filter, lookup);
     default:
       return true;
   }
+}
+
+/** Case-insensitive substring match of the filter on an account's name or id. */
+export function accountMatches(node: SsoAccountNode, filter: string): boolean {
+  const needle = filter.toLowerCase();
+  return node.account.name.toLowerCase().includes(needle) || node.account.id.includes(needle);
+}
+
+/** An account nobody expanded is not searched (no calls for collapsed accounts): only what is loaded counts. */
+function branchShownIfLoaded(owner: BranchOwner, filter: string, lookup: BranchLookup): boolean {
+  const facts = lookup(owner);
+  if (!facts) return false;
+  return facts.failed || facts.items.some((child) => isShown(child, filter, lookup));
+}
+
+/** Whether a node lies under (or is) an account whose name the filter matches: all of it shows then. */
+function underMatchingAccount(node: ExplorerNode | undefined, filter: string): boolean {
+  for (let current = node; current; current = current.kind === 'ssoSession' ? undefined : current.parent) {
+    if (current.kind === 'ssoAccount') return accountMatches(current, filter);
+  }
+  return false;
 }
 
 function branchShown(owner: BranchOwner, filter: string, lookup: BranchLookup): boolean {
@@ -67,7 +92,7 @@ export function filterChildren(
   filter: string,
   lookup: BranchLookup,
 ): ExplorerNode[] {
-  if (!filter || owner?.kind === 'resource') return [...children];
+  if (!filter || owner?.kind === 'resource' || underMatchingAccount(owner, filter)) return [...children];
   return children.filter((child) => isShown(child, filter, lookup));
 }
 
@@ -82,7 +107,11 @@ export function filterIdPrefix(filter: string): string {
  */
 export function filteredView(node: ExplorerNode, view: NodeView, filter: string): NodeView {
   if (!filter) return view;
-  const expand = node.kind === 'profile' || node.kind === 'region' || (node.kind === 'service' && node.offered);
+  const expand =
+    node.kind === 'ssoSession' ||
+    (node.kind === 'profile' && !underMatchingAccount(node, filter)) ||
+    (node.kind === 'region' && !underMatchingAccount(node, filter)) ||
+    (node.kind === 'service' && node.offered && !underMatchingAccount(node, filter));
   return { ...view, id: `${filterIdPrefix(filter)}${view.id}`, ...(expand ? { collapsible: 'expanded' } : {}) };
 }
 

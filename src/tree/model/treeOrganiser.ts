@@ -70,7 +70,7 @@ export class TreeOrganiser {
   refreshed(node: BranchOwner | undefined): void {
     if (!node) this.reach.clear();
     else if (node.kind === 'profile') this.check(node);
-    else this.check(profileOf(node));
+    else if (node.kind !== 'ssoSession' && node.kind !== 'ssoAccount') this.check(profileOf(node));
   }
 
   /** The snapshots of a resource, where known: its loaded branch, else what its listing returned. */

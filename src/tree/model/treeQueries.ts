@@ -38,7 +38,11 @@ export function newestFirst(nodes: readonly ExplorerNode[]): ExplorerNode[] {
 }
 
 /** Where a branch owner lives: its profile, and its region and service id at the levels that have them. */
-export function placeOf(node: BranchOwner): { profile: string; region?: string; service?: string } {
+export function placeOf(node: Exclude<BranchOwner, { kind: 'ssoSession' | 'ssoAccount' }>): {
+  profile: string;
+  region?: string;
+  service?: string;
+} {
   switch (node.kind) {
     case 'profile':
       return { profile: node.profile.name };
@@ -60,7 +64,10 @@ export function ownersForTarget(owners: Iterable<BranchOwner>, target: RefreshTa
   if (profile === undefined && region === undefined && serviceId === undefined && resourceId === undefined) {
     return undefined;
   }
-  const all = [...owners];
+  const all = [...owners].filter(
+    (n): n is Exclude<BranchOwner, { kind: 'ssoSession' | 'ssoAccount' }> =>
+      n.kind !== 'ssoSession' && n.kind !== 'ssoAccount',
+  );
   const level = (kind: BranchOwner['kind']): BranchOwner[] =>
     all.filter((n) => {
       const w = placeOf(n);

@@ -2,6 +2,7 @@
 import { numberSetting, numberSettings } from '../../settingsDefaults';
 import type { ProfileEntry } from './nodes';
 import type { ServicesSetting } from './serviceChoice';
+import type { AccountFilter, PreferredRoles } from '../../aws/sso/accountFilters';
 
 export interface TreeSettings {
   /** `snapshotExplorer.profiles.include`: when not empty, only these profiles are shown. */
@@ -14,7 +15,21 @@ export interface TreeSettings {
   readonly pageSize: number;
   /** `snapshotExplorer.services`: profile → service ids, `*` for every profile without its own entry; none: all. */
   readonly services?: ServicesSetting;
+  /** `snapshotExplorer.identityCenter.*`: accounts and roles shown, preferred roles, regions per session. */
+  readonly identityCenter?: IdentityCenterSettings;
 }
+
+export type { AccountFilter, PreferredRoles };
+
+/** `snapshotExplorer.identityCenter.*`: which accounts and roles show, which role first, the regions per session. */
+export interface IdentityCenterSettings extends AccountFilter {
+  /** Account name, id or pattern (or `*`) → role names shown first, in this order. */
+  readonly preferredRoles: PreferredRoles;
+  /** Session name (or `*`) → the regions shown under each of its roles. */
+  readonly regions: Readonly<Record<string, readonly string[]>>;
+}
+
+export const defaultIdentityCenterSettings: IdentityCenterSettings = { preferredRoles: {}, regions: {} };
 
 export const defaultRegion = 'us-east-1';
 export const defaultPageSize: number = numberSettings.pageSize.default;
@@ -34,13 +49,16 @@ export function isRegionName(value: string): boolean {
   return regionPattern.test(value);
 }
 
-/** The regions shown under a profile: its own entry, else `*`, else the profile's region, else us-east-1. */
+/**
+ * The regions shown under a profile: its own entry, else the profile's (an IAM Identity Center role: its session's
+ * setting), else `*`, else the profile's region, else us-east-1.
+ */
 export function regionsFor(profile: ProfileEntry, settings: TreeSettings): string[] {
   const own = Object.prototype.hasOwnProperty.call(settings.regions, profile.name)
     ? settings.regions[profile.name]
     : undefined;
   const all = Object.prototype.hasOwnProperty.call(settings.regions, '*') ? settings.regions['*'] : undefined;
-  const chosen = own ?? all;
+  const chosen = own ?? profile.regions ?? all;
   if (chosen === undefined) return [profile.region && isRegionName(profile.region) ? profile.region : defaultRegion];
   return [...new Set(chosen.filter((r) => typeof r === 'string' && isRegionName(r)))];
 }

@@ -43,7 +43,8 @@ describe('emulator: SSO verification page', () => {
   const submit = async (form: PageForm, button: string) => {
     const action = form.buttons.get(button);
     assert.ok(action, `a ${button} button`);
-    const response = await fetch(new URL(action, emu.url), {
+    // Resolved against the page's own URL, as a browser does (the page's actions are relative to it).
+    const response = await fetch(new URL(action, new URL('/_emulator/sso/verify', emu.url)), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ [form.inputName]: form.inputValue }).toString(),
@@ -62,6 +63,8 @@ describe('emulator: SSO verification page', () => {
     const form = formOf(page.html);
     assert.equal(form.inputValue, device.userCode);
     assert.deepEqual([...form.buttons.keys()], ['Approve', 'Deny']);
+    // Relative to the page, so they also work behind a proxy's path (code-server's /proxy/<port>/ for openExternal).
+    assert.deepEqual([...form.buttons.values()], ['approve', 'deny']);
     assert.match(page.html, /<label for="userCode">Code<\/label>/);
 
     const blank = await get(device.verificationUri);

@@ -4,7 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { createCredentialSource, DEFAULT_REFRESH_MARGIN_MS } from '../../../src/aws/credentials';
+import {
+  createCredentialSource,
+  DEFAULT_REFRESH_MARGIN_MS,
+  defaultProviderFactory,
+} from '../../../src/aws/credentials';
 import { silentLogger } from '../../../src/log';
 
 /** A fake provider factory: counts creations and resolutions, and lets the test release resolutions. */
@@ -155,5 +159,39 @@ test('@env uses the environment credentials provider', async () => {
     else process.env.AWS_ACCESS_KEY_ID = saved.id;
     if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
     else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+  }
+});
+
+test('a factory of its own serves some names and hands the others to the default factory', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'creds-wrap-'));
+  try {
+    await writeFile(
+      path.join(dir, 'credentials'),
+      '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
+    );
+    const options = {
+      env: {
+        HOME: dir,
+        AWS_CONFIG_FILE: path.join(dir, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+      },
+      logger: silentLogger,
+      endpoints: async () => ({ url: 'http://127.0.0.1:9', source: 'test' }),
+    };
+    const fallback = defaultProviderFactory(options);
+    const served: string[] = [];
+    const source = createCredentialSource({
+      ...options,
+      createProvider: (profile) => {
+        if (!profile.startsWith('sso:')) return fallback(profile);
+        served.push(profile);
+        return Promise.resolve(async () => key(7));
+      },
+    });
+    assert.equal((await source.provider('sso:corp/123456789012/Admin')()).accessKeyId, 'AKIA7');
+    assert.equal((await source.provider('dev')()).accessKeyId, 'AKIAIOSFODNN7EXAMPLE');
+    assert.deepEqual(served, ['sso:corp/123456789012/Admin']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

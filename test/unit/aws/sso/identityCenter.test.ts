@@ -223,12 +223,26 @@ test('roles: a role a hand-written profile stands for carries that profile, the 
 });
 
 test('a token the portal refuses means signing in again', async () => {
-  await withCenter(async ({ center, cache }) => {
+  await withCenter(async ({ center, cache, calls, changes }) => {
     await cache.write('corp', token({ accessToken: 'revoked' }));
+    assert.equal((await center.status('corp')).signedIn, true, 'the cache alone says signed in');
     const error = await center.listAccounts('corp', undefined, 10, signal).catch((e: unknown) => e);
     assert.ok(isSsoSignInRequired(error));
     assert.equal(error.reason, 'rejected');
     assert.equal(classifyAwsError(error).kind, 'credentials-expired');
+    // The session is not signed in any more (its node says so), told once; the token is not sent again.
+    assert.deepEqual(await center.status('corp'), { signedIn: false, refreshable: false });
+    assert.deepEqual(changes, ['corp']);
+    const again = await center.listAccounts('corp', undefined, 10, signal).catch((e: unknown) => e);
+    assert.ok(isSsoSignInRequired(again));
+    assert.equal(again.reason, 'rejected');
+    assert.equal(calls.filter((c) => c.op === 'ListAccounts').length, 1, 'one portal call');
+    assert.deepEqual(changes, ['corp']);
+    // A new token (a sign-in, or the CLI's) is used again.
+    await cache.write('corp', token({ accessToken: 'cached' }));
+    assert.equal((await center.status('corp')).signedIn, true);
+    await center.listAccounts('corp', undefined, 10, signal);
+    assert.equal(calls.filter((c) => c.op === 'ListAccounts').length, 2);
   });
 });
 
