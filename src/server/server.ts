@@ -119,8 +119,14 @@ const session = new PlanSession({
 
 /** (Re)builds the AWS access from the settings: one client factory and one cache of live facts. */
 function buildAws(userAgent: string): void {
-  const credentials = createCredentialSource({ env: process.env, logger: log });
-  clients = createClientFactory({
+  const credentials = createCredentialSource({
+    env: process.env,
+    logger: log,
+    // A role's STS calls go where the extension's setting sends this profile's clients (`sts`, `*`), as in the view.
+    endpoints: (service, profile) => factory.endpointFor(service, profile),
+    requestTimeoutMs: () => settings.requestTimeoutSeconds * 1000,
+  });
+  const factory = createClientFactory({
     credentials: (profile) => credentials.provider(profile),
     endpoints: () => settings.endpoints,
     // The extension remembers the overrides (its global state); the server only refuses what they lack.
@@ -132,6 +138,7 @@ function buildAws(userAgent: string): void {
     userAgent,
     logger: log,
   });
+  clients = factory;
   cache = new LiveCache(createServiceLiveSource({ services, clients }));
 }
 
