@@ -137,6 +137,8 @@ function installEnv(tmpDir, nodeDir) {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
     npm_config_foreground_scripts: 'true', // show the postinstall's progress as it happens
+    // code-server's postinstall.sh refuses to run as root unless this says so (npm 11 itself only warns about it).
+    npm_config_unsafe_perm: 'true',
   };
 }
 
