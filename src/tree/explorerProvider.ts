@@ -80,7 +80,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * The children of a node. When VS Code asks again for the same node's children before the first answer came (it
    * does after a change event for a node it is still loading, e.g. when "still loading…" is drawn), only the newest
    * call answers them and the older one answers none: VS Code would otherwise register the same ids twice ("Element
-   * with id … is already registered") and leave the branch broken.
+   * with id … is already registered") and leave the branch broken. Nor does a node a refresh has replaced.
    */
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     // By id: after a refresh the same node may come as a new object.
@@ -88,7 +88,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const call = ++this.callCount;
     this.calls.set(key, call);
     const children = await this.model.getChildren(node);
-    return this.calls.get(key) === call ? children : [];
+    if (this.calls.get(key) !== call) return [];
+    // A node its parent's refresh replaced while its children loaded (the new one has the same id): its children
+    // would be registered beside those of the new node, under the same ids. VS Code asks the new node for them.
+    return !node || this.model.isCurrent(node) ? children : [];
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -295,6 +295,11 @@ export class ExplorerModel {
     return { items: root.items };
   }
 
+  /** Whether a node is still the one its parent's branch holds (a refresh replaces nodes with new objects). */
+  isCurrent(node: ExplorerNode): boolean {
+    return this.branches.get(this.getParent(node))?.loader.items.includes(node) ?? false;
+  }
+
   /** The sessions and profiles at the root, as loaded (none before the first load). */
   rootNodes(): readonly ExplorerNode[] {
     return this.branches.get(undefined)?.loader.items ?? [];

@@ -81,3 +81,35 @@ test('overlapping getChildren calls for one node: only the newest answers the ch
   provider.dispose();
   model.dispose();
 });
+
+test("a node its parent's refresh replaced while its children loaded answers none; the new node answers them", async () => {
+  const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
+  const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
+  const graphs = new FakeService('neptune-graph', 'Neptune Analytics');
+  graphs.resources.push(resource('g1'));
+  const model: Model = new ExplorerModel({
+    profiles: async () => [{ name: 'dev', kind: 'static', region: 'eu-west-1' }],
+    clients: noClients,
+    services: [graphs],
+    settings: () => defaultTreeSettings,
+    classifyError: classifyAwsError,
+  });
+  const provider = new ExplorerProvider(model);
+  const [profile] = await provider.getChildren();
+  const [region] = await provider.getChildren(profile);
+  const [service] = (await provider.getChildren(region)) as ServiceNode[];
+  assert.ok(profile && region && service);
+  const g = gate();
+  graphs.gate = g.promise;
+  const stale = provider.getChildren(service);
+  // The profile is refreshed meanwhile: its region and service come back as new objects with the same ids.
+  model.refreshNode(profile);
+  g.open();
+  assert.deepEqual(await stale, [], 'the replaced node registers nothing');
+  const [newRegion] = await provider.getChildren(profile);
+  const [newService] = (await provider.getChildren(newRegion)) as ServiceNode[];
+  assert.ok(newService && newService !== service && newService.id === service.id);
+  assert.equal((await provider.getChildren(newService)).length, 1, 'the new node answers its children');
+  provider.dispose();
+  model.dispose();
+});
