@@ -13,6 +13,27 @@ import { installVscodeRecorder } from '../../support/vscodeRecorder/recorder';
 const rec = installVscodeRecorder();
 after(() => rec.restore());
 
+/** A provider over one profile, region and Neptune Analytics service with these graphs, opened down to the service. */
+async function openService(...graphIds: string[]) {
+  const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
+  const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
+  const graphs = new FakeService('neptune-graph', 'Neptune Analytics');
+  graphs.resources.push(...graphIds.map((id) => resource(id)));
+  const model: Model = new ExplorerModel({
+    profiles: async () => [{ name: 'dev', kind: 'static', region: 'eu-west-1' }],
+    clients: noClients,
+    services: [graphs],
+    settings: () => defaultTreeSettings,
+    classifyError: classifyAwsError,
+  });
+  const provider = new ExplorerProvider(model);
+  const [profile] = await provider.getChildren();
+  const [region] = await provider.getChildren(profile);
+  const [service] = (await provider.getChildren(region)) as ServiceNode[];
+  assert.ok(profile && region && service);
+  return { graphs, model, provider, profile, region, service };
+}
+
 test('a slowly loading node says "still loading…" in its description until its branch is loaded', async () => {
   const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
   const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
@@ -51,22 +72,8 @@ test('a slowly loading node says "still loading…" in its description until its
 });
 
 test('overlapping getChildren calls for one node: only the newest answers the children, the older none', async () => {
-  const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
-  const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
-  const graphs = new FakeService('neptune-graph', 'Neptune Analytics');
-  graphs.resources.push(resource('g1'), resource('g2'));
-  const model: Model = new ExplorerModel({
-    profiles: async () => [{ name: 'dev', kind: 'static', region: 'eu-west-1' }],
-    clients: noClients,
-    services: [graphs],
-    settings: () => defaultTreeSettings,
-    classifyError: classifyAwsError,
-  });
-  const provider = new ExplorerProvider(model);
-  const [profile] = await provider.getChildren();
-  const [region] = await provider.getChildren(profile);
-  const [service] = (await provider.getChildren(region)) as ServiceNode[];
-  assert.ok(service);
+  const { graphs, model, provider, profile, region, service } = await openService('g1', 'g2');
+  assert.ok(graphs && profile);
   const g = gate();
   graphs.gate = g.promise;
   // VS Code asks, then (after a change event for the node while it loads) asks again before the first answer.
@@ -83,22 +90,7 @@ test('overlapping getChildren calls for one node: only the newest answers the ch
 });
 
 test("a node its parent's refresh replaced while its children loaded answers none; the new node answers them", async () => {
-  const { ExplorerProvider } = await import('../../../src/tree/explorerProvider');
-  const { ExplorerModel } = await import('../../../src/tree/model/explorerModel');
-  const graphs = new FakeService('neptune-graph', 'Neptune Analytics');
-  graphs.resources.push(resource('g1'));
-  const model: Model = new ExplorerModel({
-    profiles: async () => [{ name: 'dev', kind: 'static', region: 'eu-west-1' }],
-    clients: noClients,
-    services: [graphs],
-    settings: () => defaultTreeSettings,
-    classifyError: classifyAwsError,
-  });
-  const provider = new ExplorerProvider(model);
-  const [profile] = await provider.getChildren();
-  const [region] = await provider.getChildren(profile);
-  const [service] = (await provider.getChildren(region)) as ServiceNode[];
-  assert.ok(profile && region && service);
+  const { graphs, model, provider, profile, service } = await openService('g1');
   const g = gate();
   graphs.gate = g.promise;
   const stale = provider.getChildren(service);
