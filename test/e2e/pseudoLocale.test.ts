@@ -26,6 +26,8 @@ import { describeFindings, findings, type PlaceFindings } from './pseudoText';
 import { waitUntil } from './wait';
 
 /** Places whose strings are converted: an untransformed word there fails the test. */
+/** VS Code's message for its tree-view registration race (its own text). */
+const VSCODE_TREE_RACE = /^Element with id .+ is already registered$/;
 const strictPlaces: readonly string[] = ['views', 'tree', 'input', 'status bar', 'notification', 'diagnostics'];
 
 const p = pseudoLocalize;
@@ -214,7 +216,10 @@ describe('the pseudo-locale: no hard-coded text', () => {
           .replace('{2}', 'customer-graph');
         const toast = await wb.waitForNotification(available);
         const buttons = await toast.locator('.monaco-button').allInnerTexts();
-        found.push(findings('notification', [...(await wb.notifications()), ...buttons], data));
+        // VS Code's own tree error (its text, not ours; a race in VS Code's tree views, fixed upstream
+        // in microsoft/vscode#281269 and #290795, 2025-12 and 2026-01) is not the extension's to translate.
+        const notifications = (await wb.notifications()).filter((text) => !VSCODE_TREE_RACE.test(text));
+        found.push(findings('notification', [...notifications, ...buttons], data));
       });
       await wb.step(`open ${planFile}: its diagnostic`, async () => {
         await wb.editor.openFile(planFile);
