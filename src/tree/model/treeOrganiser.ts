@@ -62,14 +62,8 @@ export class TreeOrganiser {
     if (!owner || this.disposed()) return;
     if (owner.kind === 'region' && this.options.prefetchServices) this.prefetch(owner);
     if (owner.kind === 'service') this.check(owner.parent.parent);
-    // The owner's count in its description (drawn before it was loaded), redrawn once VS Code has taken the children
-    // this load answers: a change event for a node whose children VS Code is still registering makes VS Code 1.103
-    // register them twice ("Element with id … is already registered", a race fixed in later VS Code releases).
-    if (first && (owner.kind === 'service' || owner.kind === 'resource')) {
-      setTimeout(() => {
-        if (!this.disposed()) this.fire(owner);
-      }, 0);
-    }
+    // The owner's count in its description (drawn before it was loaded).
+    if (first && (owner.kind === 'service' || owner.kind === 'resource')) this.fire(owner);
   }
 
   /** After a refresh dropped `node`'s branches (everything for undefined): the verdicts that depended on them. */
