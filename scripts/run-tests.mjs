@@ -65,6 +65,27 @@ try {
   process.exit(2);
 }
 
+/**
+ * The e2e files on one VS Code. On the lowest (1.103), VS Code's own tree-view race ("Element with id … is already
+ * registered", fixed upstream in microsoft/vscode#281269 and #290795) now and then leaves a branch empty and fails a
+ * scenario: there, after a failed run, each file runs again on its own, twice at most, and the run passes only if
+ * every file then does. The output says so. The newest VS Code gets no second try.
+ */
+function runE2e(target, env) {
+  const status = runFiles(e2e, env);
+  if (status === 0 || target.id !== 'lowest') return status;
+  console.log(
+    `\n== ${describeTarget(target)}: a scenario failed; each file runs again on its own (VS Code 1.103's tree race)\n`,
+  );
+  let failed = 0;
+  for (const file of e2e) {
+    if (runFiles([file], env) === 0) continue;
+    console.log(`\n== ${path.relative(root, file)} failed again alone: its last try\n`);
+    if (runFiles([file], env) !== 0) failed += 1;
+  }
+  return failed === 0 ? 0 : 1;
+}
+
 /** One line per test process for the summary at the end: what ran, its status and how long it took. */
 const runs = [];
 function timed(name, run) {
@@ -77,7 +98,7 @@ if (others.length) timed(suites.filter((s) => s !== 'e2e').join(' + '), () => ru
 for (const target of e2e.length ? targets : []) {
   const name = `e2e on ${describeTarget(target)}`;
   console.log(`\n== ${name}\n`);
-  timed(name, () => installTarget(target) || runFiles(e2e, { ...process.env, [TARGET_VARIABLE]: target.id }));
+  timed(name, () => installTarget(target) || runE2e(target, { ...process.env, [TARGET_VARIABLE]: target.id }));
 }
 if (runs.length > 1) {
   console.log('\n== summary');
