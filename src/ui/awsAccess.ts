@@ -89,9 +89,11 @@ export function createAwsAccess(
   const identityCenter = createIdentityCenter({
     env: process.env,
     homeDir: homedir(),
-    endpointFor: async (kind, region) =>
-      (await factory.endpointFor(kind === 'sso' ? SSO_SERVICE : SSO_OIDC_SERVICE, '')).url ??
-      (log.debug(`IAM Identity Center ${kind} in ${region}: AWS's endpoint`), undefined),
+    endpointFor: async (kind, region) => {
+      const { url } = await factory.endpointFor(kind === 'sso' ? SSO_SERVICE : SSO_OIDC_SERVICE, '');
+      if (url === undefined) log.debug(`IAM Identity Center ${kind} in ${region}: AWS's endpoint`);
+      return url;
+    },
     logger: log,
     userAgent: `snapshot-explorer-aws/${version}`,
   });

@@ -4,6 +4,7 @@
 // whose regions are the session's. Nothing is fetched for an account nobody expands.
 import { accountVisible, orderRoles, roleVisible } from '../../aws/sso/accountFilters';
 import { coveredProfiles } from '../../aws/sso/ssoConfig';
+import { isSsoProfileName } from '../../aws/sso/ssoProfiles';
 import type { Page } from '../../services/service';
 import { visibleProfiles, type IdentityCenterSettings, type TreeSettings } from './treeSettings';
 import {
@@ -125,8 +126,8 @@ export async function rolePage(
       name: role.profile,
       kind: 'sso',
       region: owner.parent.session.region,
-      label: role.profile.startsWith('sso:') ? role.name : role.profile,
-      ...(role.profile.startsWith('sso:') ? {} : { description: role.name }),
+      // A covering hand-written profile shows under its own name, the role's name beside it.
+      ...(isSsoProfileName(role.profile) ? { label: role.name } : { label: role.profile, description: role.name }),
       ...(regions ? { regions } : {}),
     }),
   );
