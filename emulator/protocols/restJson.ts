@@ -57,17 +57,24 @@ export function restJsonProtocol(model: ServiceModel): Protocol {
       return { status: op.http.responseCode ?? 200, headers, body: JSON.stringify(body) };
     },
     serializeError(error: ApiError, _operation: string | undefined, requestId: string): WireResponse {
-      const body = { [errorMessageMember(model, error.code)]: error.message, ...error.fields };
-      return {
-        status: error.status,
-        headers: {
-          'content-type': 'application/json',
-          'x-amzn-errortype': error.code,
-          'x-amzn-requestid': requestId,
-          ...error.headers,
-        },
-        body: JSON.stringify(body),
-      };
+      return restJsonError(error, requestId, {
+        [errorMessageMember(model, error.code)]: error.message,
+        ...error.fields,
+      });
     },
+  };
+}
+
+/** A restJson1 error answer: the error's status, its type and the request id in headers, `body` as JSON. */
+export function restJsonError(error: ApiError, requestId: string, body: Record<string, unknown>): WireResponse {
+  return {
+    status: error.status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': error.code,
+      'x-amzn-requestid': requestId,
+      ...error.headers,
+    },
+    body: JSON.stringify(body),
   };
 }

@@ -3,6 +3,7 @@
  * RFC 8628 codes: `authorization_pending`, `slow_down`, …) and `error_description`, with no `message` member; the
  * exception's name is in `x-amzn-errortype`. Also the wire wrapper that writes every error (the core's too) that way.
  */
+import { restJsonError } from '../../protocols/restJson';
 import { ApiError, type Protocol, type WireResponse } from '../../protocols/types';
 
 export type OidcErrorCode =
@@ -46,20 +47,11 @@ export function oidcProtocol(base: Protocol): Protocol {
   return {
     ...base,
     serializeError(error: ApiError, _operation: string | undefined, requestId: string): WireResponse {
-      return {
-        status: error.status,
-        headers: {
-          'content-type': 'application/json',
-          'x-amzn-errortype': error.code,
-          'x-amzn-requestid': requestId,
-          ...error.headers,
-        },
-        body: JSON.stringify({
-          error: (OAUTH_CODES as Readonly<Record<string, string>>)[error.code] ?? 'invalid_request',
-          error_description: error.message,
-          ...error.fields,
-        }),
-      };
+      return restJsonError(error, requestId, {
+        error: (OAUTH_CODES as Readonly<Record<string, string>>)[error.code] ?? 'invalid_request',
+        error_description: error.message,
+        ...error.fields,
+      });
     },
   };
 }
